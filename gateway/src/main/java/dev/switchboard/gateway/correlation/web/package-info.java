@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.correlation.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,23 @@
+package dev.switchboard.gateway.webhook;
+
+import dev.switchboard.contracts.Provider;
+
+/**
+ * How one provider signs and describes its webhooks. Implementations verify on the raw
+ * bytes with a constant-time comparison, before anything is parsed.
+ */
+public interface ProviderScheme {
+
+	Provider provider();
+
+	/**
+	 * {@code false} when no secret is configured: the provider's path then answers 404.
+	 */
+	boolean enabled();
+
+	/** Bodies larger than this are refused with 413 without being read whole. */
+	long maxBodyBytes();
+
+	SchemeVerdict check(WebhookRequest request);
+
+}

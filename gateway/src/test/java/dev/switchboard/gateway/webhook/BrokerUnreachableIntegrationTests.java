@@ -1,0 +1,62 @@
+package dev.switchboard.gateway.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.switchboard.gateway.WebhookClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway pointed at a port where no broker listens: nothing may be answered 2xx. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "switchboard.internal-token=test-internal-token", "gateway.webhooks.github.secret=s3cret",
+				"gateway.publish.retry-after=30s", "spring.rabbitmq.connection-timeout=1s" })
+class BrokerUnreachableIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void closedBrokerPort(DynamicPropertyRegistry registry) throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		int port = closedPort;
+		registry.add("spring.rabbitmq.port", () -> port);
+		Path dataDir = Files.createTempDirectory("gateway-broker-down");
+		registry.add("switchboard.data-dir", dataDir::toString);
+	}
+
+	@Test
+	void answers503WithRetryAfterWhileTheBrokerIsUnreachable() {
+		byte[] body = "{\"action\":\"closed\"}".getBytes(StandardCharsets.UTF_8);
+		WebhookClient client = new WebhookClient(this.port);
+
+		HttpResponse<String> response = client.github("issues", "d-1", body,
+				WebhookClient.githubSignature("s3cret", body));
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+		assertThat(response.body()).contains("broker unreachable");
+	}
+
+	@Test
+	void isNotReadyButStaysLiveWhileTheBrokerIsUnreachable() {
+		WebhookClient client = new WebhookClient(this.port);
+
+		assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+		assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+	}
+
+}

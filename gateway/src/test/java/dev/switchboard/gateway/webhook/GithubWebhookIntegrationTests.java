@@ -1,0 +1,146 @@
+package dev.switchboard.gateway.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.gateway.GatewayIntegrationTest;
+import dev.switchboard.gateway.WebhookClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+@GatewayIntegrationTest
+class GithubWebhookIntegrationTests {
+
+	private static final String OWNER_QUEUE = Destinations.queue(Destinations.WEBHOOKS_INBOUND,
+			ServiceNames.ISSUE_SYNC);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	RabbitAdmin admin;
+
+	@Autowired
+	JsonMapper json;
+
+	WebhookClient client;
+
+	byte[] payload;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		this.client = new WebhookClient(this.port);
+		this.payload = new ClassPathResource("github/issues-reopened.json").getContentAsByteArray();
+		this.admin.purgeQueue(OWNER_QUEUE, false);
+	}
+
+	@Test
+	void publishesASignedDeliveryToItsOwnersQueueBeforeAnswering202() {
+		String deliveryId = UUID.randomUUID().toString();
+
+		HttpResponse<String> response = this.client.github("issues", deliveryId, this.payload, sign(this.payload));
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		Message message = this.rabbit.receive(OWNER_QUEUE, 5000);
+		assertThat(message).isNotNull();
+		assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("github.issues");
+		assertThat(message.getMessageProperties().getMessageId())
+			.isEqualTo(InboundDelivery.idOf("github", deliveryId).toString());
+		assertThat(message.getMessageProperties().getCorrelationId())
+			.isEqualTo(response.headers().firstValue("X-Correlation-Id").orElseThrow());
+		InboundDelivery delivery = this.json.readValue(message.getBody(), InboundDelivery.class);
+		assertThat(delivery.deliveryId()).isEqualTo(deliveryId);
+		assertThat(delivery.eventType()).isEqualTo("issues");
+		assertThat(delivery.body()).isEqualTo(this.payload);
+		assertThat(delivery.headers()).containsEntry("x-github-event", "issues")
+			.doesNotContainKey("x-hub-signature-256");
+	}
+
+	@Test
+	void refusesAWrongSignatureWith401AndPublishesNothing() {
+		byte[] tampered = new String(this.payload, StandardCharsets.UTF_8).replace("reopened", "closed")
+			.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> response = this.client.github("issues", UUID.randomUUID().toString(), tampered,
+				sign(this.payload));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":401").contains("X-Hub-Signature-256");
+		assertThat(this.rabbit.receive(OWNER_QUEUE, 500)).isNull();
+	}
+
+	@Test
+	void refusesABodyOverTheProvidersLimitWith413() {
+		byte[] huge = new byte[5 * 1024 * 1024 + 1];
+		Arrays.fill(huge, (byte) ' ');
+
+		HttpResponse<String> response = this.client.github("issues", UUID.randomUUID().toString(), huge, sign(huge));
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("\"status\":413");
+		assertThat(this.rabbit.receive(OWNER_QUEUE, 500)).isNull();
+	}
+
+	@Test
+	void refusesASignedBodyThatIsNotJsonWith400() {
+		byte[] form = "payload=%7B%7D".getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> response = this.client.github("issues", UUID.randomUUID().toString(), form, sign(form));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("JSON object");
+	}
+
+	@Test
+	void answers404ForAProviderWithoutASecret() {
+		HttpResponse<String> response = this.client.post("/webhooks/jira", this.payload,
+				java.util.Map.of("Content-Type", "application/json"));
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void answers503WithRetryAfterWhenNoQueueTakesTheDelivery() {
+		Binding githubBinding = new Binding(OWNER_QUEUE, Binding.DestinationType.QUEUE, Destinations.WEBHOOKS_INBOUND,
+				"github.#", null);
+		this.admin.removeBinding(githubBinding);
+		try {
+			HttpResponse<String> response = this.client.github("issues", UUID.randomUUID().toString(), this.payload,
+					sign(this.payload));
+
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("17");
+			assertThat(response.body()).contains("unroutable");
+		}
+		finally {
+			this.admin.declareBinding(githubBinding);
+		}
+	}
+
+	private static String sign(byte[] body) {
+		return WebhookClient.githubSignature(GatewayIntegrationTest.GITHUB_SECRET, body);
+	}
+
+}
