@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,24 @@
+package dev.switchboard.issuesync.delivery.messaging;
+
+import java.util.function.Consumer;
+
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.issuesync.delivery.TrackerDeliveries;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code inboundDeliveries}: the trackers' deliveries from {@code webhooks.inbound},
+ * bound {@code github.#} and {@code jira.#} (application.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryMessagingConfiguration {
+
+	@Bean
+	Consumer<InboundDelivery> inboundDeliveries(TrackerDeliveries deliveries, MeterRegistry meters) {
+		return new InboundDeliveryConsumer(deliveries, meters);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.issuesync.delivery.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.issuesync;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package dev.switchboard.issuesync.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.Provider;
+import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.testsupport.RealBrokerAndDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Deliveries published on the real broker as the gateway publishes them, recorded in
+ * PostgreSQL.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(properties = "switchboard.internal-token=test-internal-token")
+@ContextConfiguration(initializers = RealBrokerAndDatabase.class)
+class InboundDeliveryIntegrationTests {
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void recordsAGithubDeliveryOnceHoweverOftenItIsDelivered() {
+		InboundDelivery delivery = githubDelivery(UUID.randomUUID().toString());
+
+		publish(delivery);
+		publish(delivery);
+		publish(delivery);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsFor(delivery)).isEqualTo(1));
+		InboundDelivery later = githubDelivery(UUID.randomUUID().toString());
+		publish(later);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsFor(later)).isEqualTo(1));
+		assertThat(rowsFor(delivery)).isEqualTo(1);
+	}
+
+	@Test
+	void sendsAMessageItCannotReadToTheDeadLetterQueueWithoutLoggingItsBody(CapturedOutput output) {
+		String deadLetterQueue = Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.ISSUE_SYNC);
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId("poison-" + UUID.randomUUID());
+		Message poison = new Message("{\"schemaVersion\":1,\"provider\":".getBytes(StandardCharsets.UTF_8), properties);
+
+		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, "github.issues", poison);
+
+		Message deadLetter = this.rabbit.receive(deadLetterQueue, 10_000);
+		assertThat(deadLetter).isNotNull();
+		assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(properties.getMessageId());
+		assertThat(deadLetter.getMessageProperties().getHeaders()).containsKey("x-exception-message");
+		assertThat(output).contains(properties.getMessageId()).doesNotContain("\"provider\":");
+	}
+
+	private InboundDelivery githubDelivery(String deliveryId) {
+		return InboundDelivery.of("corr-" + deliveryId, Provider.GITHUB, "issues", deliveryId, Instant.now(),
+				Map.of("x-github-event", "issues"), "{\"action\":\"closed\"}".getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void publish(InboundDelivery delivery) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(delivery.eventId().toString());
+		properties.setCorrelationId(delivery.correlationId());
+		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
+				new Message(this.json.writeValueAsBytes(delivery), properties));
+	}
+
+	private long rowsFor(InboundDelivery delivery) {
+		return this.jdbc.sql("select count(*) from received_delivery where provider = ? and delivery_id = ?")
+			.params(delivery.provider(), delivery.deliveryId())
+			.query(Long.class)
+			.single();
+	}
+
+}

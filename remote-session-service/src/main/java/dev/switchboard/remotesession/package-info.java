@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.remotesession;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,195 @@
+package dev.switchboard.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.switchboard.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The five packaged services started by {@code ./switchboard run} beside anything already
+ * running (own port offset, vhost and databases), on the real RabbitMQ and PostgreSQL. A
+ * webhook signed like GitHub's travels gateway → RabbitMQ → issue-sync-service's
+ * database.
+ */
+class LocalLauncherSystemTests {
+
+	private static final String GITHUB_SECRET = "system-test-" + UUID.randomUUID();
+
+	private static final TestInfrastructure infrastructure = TestInfrastructure.get();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static int offset;
+
+	private static String issueSyncDatabase;
+
+	@BeforeAll
+	static void startTheServices() throws Exception {
+		offset = freePortOffset();
+		issueSyncDatabase = infrastructure.databaseUrl("issue-sync-service");
+		for (String service : List.of("gateway", "statuspage-feed-service", "crm-bridge-service",
+				"remote-session-service")) {
+			infrastructure.databaseUrl(service);
+		}
+		Launched run = launcher("run", "--port-offset", Integer.toString(offset), "--vhost", infrastructure.vhost(),
+				"--db-prefix", infrastructure.runId(), "--postgres", "jdbc:postgresql://127.0.0.1:5432/", "--no-build");
+		System.out.println(run.output());
+		assertThat(run.exitCode()).as(run.output()).isZero();
+	}
+
+	@AfterAll
+	static void stopTheServices() throws Exception {
+		Launched stop = launcher("stop", "--port-offset", Integer.toString(offset));
+		assertThat(stop.exitCode()).as(stop.output()).isZero();
+	}
+
+	@Test
+	void aSignedGithubWebhookIsRecordedOnceByIssueSync() throws Exception {
+		byte[] payload = LocalLauncherSystemTests.class.getResourceAsStream("/github/issues-reopened.json")
+			.readAllBytes();
+		String deliveryId = UUID.randomUUID().toString();
+
+		HttpResponse<String> first = postGithub(deliveryId, payload, sign(payload));
+		HttpResponse<String> again = postGithub(deliveryId, payload, sign(payload));
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(recordedRows(deliveryId)).isEqualTo(1));
+		Thread.sleep(1000);
+		assertThat(recordedRows(deliveryId)).isEqualTo(1);
+	}
+
+	@Test
+	void aWebhookWithABadSignatureIsRefusedAndNeverRecorded() throws Exception {
+		byte[] payload = "{\"action\":\"closed\"}".getBytes(StandardCharsets.UTF_8);
+		String deliveryId = UUID.randomUUID().toString();
+
+		HttpResponse<String> response = postGithub(deliveryId, payload, "sha256=" + "0".repeat(64));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		Thread.sleep(1500);
+		assertThat(recordedRows(deliveryId)).isZero();
+	}
+
+	@Test
+	void everyServiceIsReadyWithBrokerAndDatabaseAndExposesMetrics() throws Exception {
+		for (int port = 8080; port <= 8084; port++) {
+			HttpResponse<String> readiness = get(port + offset, "/actuator/health/readiness");
+			assertThat(readiness.statusCode()).as("port %d", port).isEqualTo(200);
+			assertThat(readiness.body()).contains("\"rabbit\"").contains("\"db\"");
+			assertThat(get(port + offset, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+		}
+	}
+
+	private static HttpResponse<String> postGithub(String deliveryId, byte[] body, String signature)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + (8080 + offset) + "/webhooks/github"))
+			.header("X-GitHub-Event", "issues")
+			.header("X-GitHub-Delivery", deliveryId)
+			.header("X-Hub-Signature-256", signature)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static long recordedRows(String deliveryId) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(issueSyncDatabase, infrastructure.postgresUser(),
+				infrastructure.postgresPassword());
+				PreparedStatement query = connection.prepareStatement(
+						"select count(*) from received_delivery where provider = 'github' and delivery_id = ?")) {
+			query.setString(1, deliveryId);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
+	private static String sign(byte[] body) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+	}
+
+	/** An offset at which the five ports are free (ports 8080+offset … 8084+offset). */
+	private static int freePortOffset() {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			int candidate = 10_000 + 10 * ThreadLocalRandom.current().nextInt(4000);
+			if (allFree(candidate)) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("no free port offset found");
+	}
+
+	private static boolean allFree(int candidate) {
+		for (int port = 8080 + candidate; port <= 8084 + candidate; port++) {
+			try (ServerSocket socket = new ServerSocket(port)) {
+				socket.setReuseAddress(true);
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static Launched launcher(String... arguments) throws IOException, InterruptedException {
+		Path root = Repository.root();
+		Path output = Files.createTempFile("switchboard-launcher", ".log");
+		ProcessBuilder builder = new ProcessBuilder();
+		builder.command().add(root.resolve("switchboard").toString());
+		builder.command().addAll(List.of(arguments));
+		builder.directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().put("GATEWAY_WEBHOOKS_GITHUB_SECRET", GITHUB_SECRET);
+		Process process = builder.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException(
+					"./switchboard " + String.join(" ", arguments) + " did not finish: " + Files.readString(output));
+		}
+		return new Launched(process.exitValue(), Files.readString(output));
+	}
+
+	private record Launched(int exitCode, String output) {
+	}
+
+}
