@@ -1,20 +1,31 @@
 package dev.switchboard.remotesession.access;
 
-import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code switchboard.internal-token}: the token the gateway sends as
  * {@code X-Switchboard-Internal-Token} on every {@code /api/**} call. Required: set
  * {@code SWITCHBOARD_INTERNAL_TOKEN}.
  */
-@Validated
 @ConfigurationProperties("switchboard")
-public record InternalTokenProperties(@NotBlank String internalToken) {
+public record InternalTokenProperties(String internalToken) {
 
 	public static final String HEADER = "X-Switchboard-Internal-Token";
+
+	private static final int MINIMUM_LENGTH = 16;
+
+	public InternalTokenProperties {
+		// an unresolved ${SWITCHBOARD_INTERNAL_TOKEN} arrives as that literal text: never
+		// accept it as a token
+		if (internalToken == null || internalToken.isBlank() || internalToken.startsWith("${")) {
+			throw new IllegalArgumentException("switchboard.internal-token is not set: set the environment variable "
+					+ "SWITCHBOARD_INTERNAL_TOKEN (./switchboard run generates one per run)");
+		}
+		if (internalToken.length() < MINIMUM_LENGTH) {
+			throw new IllegalArgumentException("SWITCHBOARD_INTERNAL_TOKEN is shorter than " + MINIMUM_LENGTH
+					+ " characters: use e.g. 'openssl rand -hex 32'");
+		}
+	}
 
 	@Override
 	public String toString() {

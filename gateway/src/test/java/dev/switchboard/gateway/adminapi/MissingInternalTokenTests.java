@@ -1,0 +1,24 @@
+package dev.switchboard.gateway.adminapi;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+
+import dev.switchboard.gateway.GatewayApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+class MissingInternalTokenTests {
+
+	@Test
+	void refusesToStartWithoutTheInternalTokenAndNamesTheVariable() throws Exception {
+		String dataDir = Files.createTempDirectory("no-token").toString();
+		SpringApplicationBuilder application = new SpringApplicationBuilder(GatewayApplication.class);
+
+		assertThatThrownBy(() -> application.run("--server.port=0", "--switchboard.data-dir=" + dataDir,
+				"--spring.rabbitmq.port=1"))
+			.hasStackTraceContaining("set the environment variable SWITCHBOARD_INTERNAL_TOKEN");
+	}
+
+}
