@@ -58,15 +58,21 @@ class ComposeFileTests {
 		assertThat(result.exitCode()).as(result.output()).isZero();
 	}
 
-	@Test
-	void composeRefusesToStartWithoutTheRequiredVariables() throws Exception {
-		Path empty = Files.createTempFile("compose-empty", ".env");
+	@ParameterizedTest
+	@ValueSource(strings = { "SWITCHBOARD_INTERNAL_TOKEN", "RABBITMQ_PASSWORD", "POSTGRES_PASSWORD" })
+	void composeRefusesToStartWithoutARequiredVariableAndNamesIt(String missing) throws Exception {
+		Path env = Files.createTempFile("compose", ".env");
+		StringBuilder values = new StringBuilder();
+		requiredComposeVariables().stream()
+			.filter((name) -> !name.equals(missing))
+			.forEach((name) -> values.append(name).append("=dummy-value\n"));
+		Files.writeString(env, values);
 
-		Result result = dockerCompose("--env-file", empty.toString(), "-f", "docker-compose.yml", "config", "-q");
+		Result result = dockerCompose("--env-file", env.toString(), "-f", "docker-compose.yml", "config", "-q");
 
-		assertThat(requiredComposeVariables()).contains("SWITCHBOARD_INTERNAL_TOKEN");
+		assertThat(requiredComposeVariables()).contains(missing);
 		assertThat(result.exitCode()).isNotZero();
-		assertThat(result.output()).contains("SWITCHBOARD_INTERNAL_TOKEN");
+		assertThat(result.output()).contains(missing);
 	}
 
 	@ParameterizedTest
