@@ -1,0 +1,29 @@
+package dev.switchboard.crmbridge.ticket;
+
+/**
+ * The helpdesk's tickets and users (a Zendesk Support–compatible API). Every method
+ * throws {@link HelpdeskException} with a {@link HelpdeskFailure}.
+ */
+public interface Helpdesk {
+
+	/** Whether credentials are configured; without them nothing is written. */
+	boolean configured();
+
+	HelpdeskTicket read(String ticketId);
+
+	/**
+	 * Applies the update only if the ticket is still at {@code updatedStamp}
+	 * ({@code safe_update}); a conflict fails with {@link HelpdeskFailure.Conflict}.
+	 * @return the ticket after the update
+	 */
+	HelpdeskTicket update(String ticketId, TicketUpdate update, String updatedStamp);
+
+	/** Creates a follow-up of a closed ticket carrying the update. */
+	HelpdeskTicket createFollowUp(String closedTicketId, TicketUpdate update);
+
+	HelpdeskUser user(String userId);
+
+	/** Whether the user is the account Switchboard writes with. */
+	boolean isSwitchboard(HelpdeskUser user);
+
+}

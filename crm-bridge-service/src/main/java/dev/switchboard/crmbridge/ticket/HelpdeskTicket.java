@@ -1,0 +1,23 @@
+package dev.switchboard.crmbridge.ticket;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A ticket as read from the helpdesk: what a safe update needs.
+ *
+ * @param updatedStamp the ticket's {@code updated_at}, sent back as {@code updated_stamp}
+ */
+public record HelpdeskTicket(String id, String status, String updatedStamp) {
+
+	public HelpdeskTicket {
+		requireNonNull(id, "id");
+		requireNonNull(status, "status");
+		requireNonNull(updatedStamp, "updatedStamp");
+	}
+
+	/** A closed ticket cannot be updated; only a follow-up can. */
+	public boolean closed() {
+		return "closed".equalsIgnoreCase(this.status);
+	}
+
+}

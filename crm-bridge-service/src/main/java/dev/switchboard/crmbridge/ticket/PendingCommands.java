@@ -1,0 +1,38 @@
+package dev.switchboard.crmbridge.ticket;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import dev.switchboard.contracts.TicketCommand;
+
+/**
+ * The command ledger and per-ticket queue: each {@code commandId} is stored once, then
+ * settled once (applied, dropped or dead-lettered).
+ */
+public interface PendingCommands {
+
+	/**
+	 * Stores the command as pending unless its id is known already (a database constraint
+	 * decides, safe under concurrent redeliveries).
+	 * @return whether it was new
+	 */
+	boolean addIfAbsent(TicketCommand command, Instant receivedAt);
+
+	/** Tickets with pending commands that may be written at {@code now}. */
+	List<String> ticketsDue(Instant now, int limit);
+
+	/** The ticket's pending commands in {@code causedAt} order. */
+	List<TicketCommand> pendingFor(String ticketId);
+
+	void markApplied(Collection<UUID> commandIds, String appliedTo, Instant at);
+
+	void markDropped(UUID commandId, String reason, Instant at);
+
+	void markDeadLettered(Collection<UUID> commandIds, String reason, Instant at);
+
+	/** How the command was settled, or {@code pending}. */
+	String stateOf(UUID commandId);
+
+}

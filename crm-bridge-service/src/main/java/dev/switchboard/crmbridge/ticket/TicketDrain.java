@@ -1,0 +1,228 @@
+package dev.switchboard.crmbridge.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.switchboard.contracts.SchemaVersions;
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.contracts.TicketFollowedUp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one ticket's pending commands under the ticket's row lock: in {@code causedAt}
+ * order, as few updates as possible ({@link UpdatePlanner}), within the per-ticket window
+ * and the account's request budget, each with {@code safe_update}. A closed ticket gets a
+ * follow-up that later commands go to. Failures are settled here and never thrown: the
+ * transaction commits what was applied.
+ */
+@Service
+public class TicketDrain {
+
+	private static final Logger log = LoggerFactory.getLogger(TicketDrain.class);
+
+	private static final int CONFLICT_RETRIES = 3;
+
+	private final PendingCommands pending;
+
+	private final TicketHistory history;
+
+	private final Helpdesk helpdesk;
+
+	private final RequestBudget budget;
+
+	private final HelpdeskAccess access;
+
+	private final TicketEvents events;
+
+	private final DeadLetters deadLetters;
+
+	private final CommandProperties properties;
+
+	private final Clock clock;
+
+	public TicketDrain(PendingCommands pending, TicketHistory history, Helpdesk helpdesk, RequestBudget budget,
+			HelpdeskAccess access, TicketEvents events, DeadLetters deadLetters, CommandProperties properties,
+			Clock clock) {
+		this.pending = pending;
+		this.history = history;
+		this.helpdesk = helpdesk;
+		this.budget = budget;
+		this.access = access;
+		this.events = events;
+		this.deadLetters = deadLetters;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public DrainReport drain(String ticketId) {
+		Instant now = this.clock.instant();
+		TicketState state = this.history.lock(ticketId);
+		announceFollowUp(state, now);
+		List<TicketCommand> backlog = this.pending.pendingFor(ticketId);
+		DrainReport report = DrainReport.NOTHING;
+		String target = state.target();
+		List<TicketCommand> planned = List.of();
+		try {
+			HelpdeskTicket ticket = null;
+			while (!backlog.isEmpty()) {
+				List<Instant> writes = this.history.writesSince(target, now.minus(this.properties.ticketWindow()));
+				if (writes.size() >= this.properties.updatesPerTicket()) {
+					this.history.park(ticketId, writes.get(0).plus(this.properties.ticketWindow()));
+					return report;
+				}
+				UpdatePlan plan = UpdatePlanner.next(backlog, state.lastExternalStatusAt());
+				planned = backlog;
+				if (ticket == null) {
+					String readTarget = target;
+					ticket = call(() -> this.helpdesk.read(readTarget));
+				}
+				if (ticket.closed()) {
+					String closed = target;
+					ticket = call(() -> this.helpdesk.createFollowUp(closed, plan.update()));
+					target = ticket.id();
+					this.history.rememberFollowUp(ticketId, target);
+					state = new TicketState(ticketId, 0, target, false, state.lastExternalStatusAt(),
+							state.lastStatusEventAt());
+					log.info("Ticket {} is closed: created follow-up {}", closed, target);
+				}
+				else {
+					ticket = write(target, plan.update(), ticket);
+				}
+				this.history.recordWrite(target, now, ticket.updatedStamp());
+				this.pending.markApplied(plan.applied(), target, now);
+				plan.dropped().forEach((id, reason) -> this.pending.markDropped(id, reason, now));
+				report = report.plus(plan.applied().size(), plan.coalesced(backlog), plan.dropped().size());
+				backlog = plan.remaining();
+				planned = List.of();
+			}
+			this.history.succeeded(ticketId);
+			this.access.accepted();
+			announceFollowUp(state, now);
+			return report;
+		}
+		catch (BudgetExhausted exhausted) {
+			this.history.park(ticketId, exhausted.until);
+			return report;
+		}
+		catch (HelpdeskException ex) {
+			return settle(ticketId, ex.failure(), backlog, planned, report, now);
+		}
+	}
+
+	private DrainReport settle(String ticketId, HelpdeskFailure failure, List<TicketCommand> backlog,
+			List<TicketCommand> planned, DrainReport report, Instant now) {
+		log.warn("Commands for ticket {} not applied: {}", ticketId, failure.describe());
+		DrainReport failed = report.failedWith(failure);
+		return switch (failure) {
+			case HelpdeskFailure.RateLimited limited -> {
+				// parked per ticket (Zendesk also answers 429 for the per-ticket update
+				// limit);
+				// the request budget keeps the account below its per-minute limit
+				this.history.park(ticketId, now.plus(limited.retryAfter()));
+				yield failed;
+			}
+			case HelpdeskFailure.Unauthorized refused -> {
+				this.access.refused(refused.status());
+				yield failed;
+			}
+			case HelpdeskFailure.NotFound notFound -> failed.deadLettered(deadLetter(backlog, failure, now));
+			case HelpdeskFailure.Rejected rejected -> failed.deadLettered(deadLetter(planned, failure, now));
+			case HelpdeskFailure.Unavailable unavailable -> retryLater(ticketId, backlog, failed, now);
+			case HelpdeskFailure.Malformed malformed -> retryLater(ticketId, backlog, failed, now);
+			case HelpdeskFailure.Conflict conflict -> retryLater(ticketId, backlog, failed, now);
+		};
+	}
+
+	private DrainReport retryLater(String ticketId, List<TicketCommand> backlog, DrainReport report, Instant now) {
+		int failures = this.history.failed(ticketId);
+		if (failures >= this.properties.maxFailures()) {
+			this.history.succeeded(ticketId);
+			return report.deadLettered(deadLetter(backlog, report.failure(), now));
+		}
+		long factor = 1L << Math.min(failures - 1, 10);
+		this.history.park(ticketId, now.plus(this.properties.failureBackoff().multipliedBy(factor)));
+		return report;
+	}
+
+	private int deadLetter(List<TicketCommand> commands, @org.jspecify.annotations.Nullable HelpdeskFailure failure,
+			Instant now) {
+		String reason = (failure != null) ? failure.describe() : "failed";
+		List<UUID> ids = new ArrayList<>();
+		for (TicketCommand command : commands) {
+			this.deadLetters.deadLetter(command, reason);
+			ids.add(command.commandId());
+		}
+		this.pending.markDeadLettered(ids, reason, now);
+		return ids.size();
+	}
+
+	private HelpdeskTicket write(String target, TicketUpdate update, HelpdeskTicket read) {
+		HelpdeskTicket current = read;
+		for (int attempt = 1;; attempt++) {
+			HelpdeskTicket ticket = current;
+			try {
+				return call(() -> this.helpdesk.update(target, update, ticket.updatedStamp()));
+			}
+			catch (HelpdeskException ex) {
+				if (!(ex.failure() instanceof HelpdeskFailure.Conflict) || attempt >= CONFLICT_RETRIES) {
+					throw ex;
+				}
+				current = call(() -> this.helpdesk.read(target));
+				if (current.closed()) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Publishes the follow-up (again, if it may not have left): the event id is derived
+	 * from the two tickets, so receivers drop a repeat.
+	 */
+	private void announceFollowUp(TicketState state, Instant now) {
+		String followUp = state.followUpTicketId();
+		if (followUp == null || state.followUpAnnounced()) {
+			return;
+		}
+		UUID eventId = UUID.nameUUIDFromBytes(
+				("ticket-followed-up:" + state.ticketId() + ":" + followUp).getBytes(StandardCharsets.UTF_8));
+		try {
+			this.events.publish(new TicketFollowedUp(SchemaVersions.CURRENT, eventId, "followup-" + state.ticketId(),
+					state.ticketId(), now, followUp));
+			this.history.followUpAnnounced(state.ticketId());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Follow-up {} of ticket {} not published yet: {}", followUp, state.ticketId(), ex.toString());
+		}
+	}
+
+	private <T> T call(Supplier<T> request) {
+		Instant next = this.budget.tryAcquire();
+		if (!next.equals(Instant.MIN)) {
+			throw new BudgetExhausted(next);
+		}
+		return request.get();
+	}
+
+	private static final class BudgetExhausted extends RuntimeException {
+
+		private final Instant until;
+
+		BudgetExhausted(Instant until) {
+			super("request budget exhausted until " + until, null, false, false);
+			this.until = until;
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.ticket.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.ticket.messaging;
+
+import org.jspecify.annotations.NullMarked;

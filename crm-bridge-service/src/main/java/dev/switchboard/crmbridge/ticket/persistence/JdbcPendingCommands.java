@@ -1,0 +1,123 @@
+package dev.switchboard.crmbridge.ticket.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.crmbridge.ticket.PendingCommands;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code ticket_command}: the ledger (primary key {@code command_id}, inserted
+ * {@code ON CONFLICT DO NOTHING}) and the pending queue, the command kept as its JSON.
+ */
+@Repository
+class JdbcPendingCommands implements PendingCommands {
+
+	private static final String PENDING = "pending";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	JdbcPendingCommands(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Override
+	public boolean addIfAbsent(TicketCommand command, Instant receivedAt) {
+		int inserted = this.jdbc.sql("""
+				insert into ticket_command
+				    (command_id, ticket_id, command_type, caused_at, correlation_id, payload, state, received_at)
+				values (:commandId, :ticketId, :type, :causedAt, :correlationId, :payload, 'pending', :receivedAt)
+				on conflict do nothing
+				""")
+			.param("commandId", command.commandId())
+			.param("ticketId", command.ticketId())
+			.param("type", command.getClass().getSimpleName())
+			.param("causedAt", Timestamp.from(command.causedAt()))
+			.param("correlationId", command.correlationId())
+			.param("payload", this.json.writerFor(TicketCommand.class).writeValueAsString(command))
+			.param("receivedAt", Timestamp.from(receivedAt))
+			.update();
+		if (inserted == 1) {
+			this.jdbc.sql("insert into ticket_state (ticket_id) values (?) on conflict do nothing")
+				.param(command.ticketId())
+				.update();
+		}
+		return inserted == 1;
+	}
+
+	@Override
+	public List<String> ticketsDue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				select s.ticket_id from ticket_state s
+				where (s.not_before is null or s.not_before <= :now)
+				  and exists (select 1 from ticket_command c where c.state = 'pending' and c.ticket_id = s.ticket_id)
+				order by s.not_before nulls first, s.ticket_id
+				limit :limit
+				""").param("now", Timestamp.from(now)).param("limit", limit).query(String.class).list();
+	}
+
+	@Override
+	public List<TicketCommand> pendingFor(String ticketId) {
+		return this.jdbc
+			.sql("select payload from ticket_command where state = 'pending' and ticket_id = ? "
+					+ "order by caused_at, received_at, command_id")
+			.param(ticketId)
+			.query(String.class)
+			.list()
+			.stream()
+			.map((payload) -> this.json.readValue(payload, TicketCommand.class))
+			.toList();
+	}
+
+	@Override
+	public void markApplied(Collection<UUID> commandIds, String appliedTo, Instant at) {
+		settle(commandIds, "applied", appliedTo, null, at);
+	}
+
+	@Override
+	public void markDropped(UUID commandId, String reason, Instant at) {
+		settle(List.of(commandId), "dropped", null, reason, at);
+	}
+
+	@Override
+	public void markDeadLettered(Collection<UUID> commandIds, String reason, Instant at) {
+		settle(commandIds, "dead-lettered", null, reason, at);
+	}
+
+	@Override
+	public String stateOf(UUID commandId) {
+		return this.jdbc.sql("select state from ticket_command where command_id = ?")
+			.param(commandId)
+			.query(String.class)
+			.optional()
+			.orElse("unknown");
+	}
+
+	private void settle(Collection<UUID> commandIds, String state, String appliedTo, String reason, Instant at) {
+		if (commandIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update ticket_command set state = :state, applied_to = :appliedTo, reason = :reason, settled_at = :at
+				where command_id in (:ids) and state = :pending
+				""")
+			.param("state", state)
+			.param("appliedTo", appliedTo)
+			.param("reason", (reason != null && reason.length() > 500) ? reason.substring(0, 500) : reason)
+			.param("at", Timestamp.from(at))
+			.param("ids", commandIds)
+			.param("pending", PENDING)
+			.update();
+	}
+
+}

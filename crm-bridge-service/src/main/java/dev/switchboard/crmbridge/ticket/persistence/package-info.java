@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.ticket.persistence;
+
+import org.jspecify.annotations.NullMarked;

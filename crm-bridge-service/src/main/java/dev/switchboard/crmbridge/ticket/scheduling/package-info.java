@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.ticket.scheduling;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,242 @@
+package dev.switchboard.crmbridge.ticket.zendesk;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.switchboard.crmbridge.ticket.Helpdesk;
+import dev.switchboard.crmbridge.ticket.HelpdeskException;
+import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
+import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
+import dev.switchboard.crmbridge.ticket.HelpdeskUser;
+import dev.switchboard.crmbridge.ticket.TicketUpdate;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Zendesk Support API over one OkHttp client: tickets ({@code safe_update} with
+ * {@code updated_stamp}, follow-ups with {@code via_followup_source_id}) and users
+ * (cached). 5xx and I/O failures are retried by the Resilience4j retry {@code zendesk};
+ * everything else is mapped to a {@link HelpdeskFailure} here.
+ */
+@Component
+class ZendeskHelpdesk implements Helpdesk {
+
+	private static final MediaType JSON = MediaType.get("application/json");
+
+	private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+
+	private final ZendeskProperties properties;
+
+	private final OkHttpClient http;
+
+	private final Retry retry;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Map<String, CachedUser> users = new ConcurrentHashMap<>();
+
+	ZendeskHelpdesk(ZendeskProperties properties, RetryRegistry retries, JsonMapper json, Clock clock) {
+		this.properties = properties;
+		this.http = new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
+			.readTimeout(properties.readTimeout())
+			.callTimeout(properties.connectTimeout().plus(properties.readTimeout()))
+			.retryOnConnectionFailure(false)
+			.build();
+		this.retry = retries.retry("zendesk");
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean configured() {
+		return this.properties.configured();
+	}
+
+	@Override
+	public HelpdeskTicket read(String ticketId) {
+		return ticket(send(request("api/v2/tickets/" + ticketId + ".json").get(), ticketId));
+	}
+
+	@Override
+	public HelpdeskTicket update(String ticketId, TicketUpdate update, String updatedStamp) {
+		Map<String, Object> ticket = fields(update);
+		ticket.put("safe_update", true);
+		ticket.put("updated_stamp", updatedStamp);
+		return ticket(send(request("api/v2/tickets/" + ticketId + ".json").put(body(ticket)), ticketId));
+	}
+
+	@Override
+	public HelpdeskTicket createFollowUp(String closedTicketId, TicketUpdate update) {
+		Map<String, Object> ticket = fields(update);
+		ticket.put("via_followup_source_id", Long.parseLong(closedTicketId));
+		ticket.putIfAbsent("comment", Map.of("body",
+				"Follow-up of closed ticket #" + closedTicketId + ", created by Switchboard.", "public", false));
+		return ticket(send(request("api/v2/tickets.json").post(body(ticket)), closedTicketId));
+	}
+
+	@Override
+	public HelpdeskUser user(String userId) {
+		Instant now = this.clock.instant();
+		CachedUser cached = this.users.get(userId);
+		if (cached != null && now.isBefore(cached.until())) {
+			return cached.user();
+		}
+		JsonNode user = send(request("api/v2/users/" + userId + ".json").get(), userId).path("user");
+		if (!user.has("id")) {
+			throw new HelpdeskException(new HelpdeskFailure.Malformed("no user in the response"));
+		}
+		HelpdeskUser found = new HelpdeskUser(user.path("id").asString(), text(user, "name"), text(user, "email"),
+				text(user, "phone"));
+		this.users.put(userId, new CachedUser(found, now.plus(this.properties.userCacheTtl())));
+		return found;
+	}
+
+	@Override
+	public boolean isSwitchboard(HelpdeskUser user) {
+		return user.email() != null && user.email().equalsIgnoreCase(this.properties.email());
+	}
+
+	private Map<String, Object> fields(TicketUpdate update) {
+		Map<String, Object> ticket = new LinkedHashMap<>();
+		if (update.comment() != null) {
+			ticket.put("comment", Map.of("body", update.comment().body(), "public", update.comment().publicComment()));
+		}
+		if (update.status() != null) {
+			ticket.put("status", update.status());
+		}
+		if (!update.additionalTags().isEmpty()) {
+			ticket.put("additional_tags", update.additionalTags());
+		}
+		if (!update.customFields().isEmpty()) {
+			List<Map<String, Object>> fields = new ArrayList<>();
+			update.customFields().forEach((id, value) -> {
+				Map<String, Object> field = new LinkedHashMap<>();
+				field.put("id", Long.parseLong(id));
+				field.put("value", value);
+				fields.add(field);
+			});
+			ticket.put("custom_fields", fields);
+		}
+		return ticket;
+	}
+
+	private RequestBody body(Map<String, Object> ticket) {
+		return RequestBody.create(this.json.writeValueAsBytes(Map.of("ticket", ticket)), JSON);
+	}
+
+	private Request.Builder request(String path) {
+		HttpUrl url = HttpUrl.get(String.valueOf(this.properties.baseUrl())).resolve("/" + path);
+		return new Request.Builder().url(url)
+			.header("Authorization", Credentials.basic(this.properties.email() + "/token", this.properties.apiToken()))
+			.header("Accept", "application/json");
+	}
+
+	private JsonNode send(Request.Builder builder, String subject) {
+		Request request = builder.build();
+		Answer answer;
+		try {
+			answer = this.retry.executeCallable(() -> call(request));
+		}
+		catch (IOException ex) {
+			throw new HelpdeskException(
+					new HelpdeskFailure.Unavailable(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+		}
+		catch (Exception ex) {
+			throw new HelpdeskException(new HelpdeskFailure.Unavailable(ex.toString()));
+		}
+		return switch (answer.status()) {
+			case 200, 201 -> parse(answer.body());
+			case 401, 403 -> throw new HelpdeskException(new HelpdeskFailure.Unauthorized(answer.status()));
+			case 404 -> throw new HelpdeskException(new HelpdeskFailure.NotFound(subject));
+			case 409 -> throw new HelpdeskException(new HelpdeskFailure.Conflict(subject));
+			case 429 -> throw new HelpdeskException(new HelpdeskFailure.RateLimited(answer.retryAfter()));
+			default -> throw new HelpdeskException(new HelpdeskFailure.Rejected(answer.status(), error(answer.body())));
+		};
+	}
+
+	private Answer call(Request request) throws IOException {
+		try (Response response = this.http.newCall(request).execute()) {
+			if (response.code() >= 500) {
+				throw new ZendeskServerError(response.code());
+			}
+			return new Answer(response.code(), response.body().string(), retryAfter(response.header("Retry-After")));
+		}
+	}
+
+	private JsonNode parse(String body) {
+		try {
+			return this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new HelpdeskException(new HelpdeskFailure.Malformed("not JSON"));
+		}
+	}
+
+	private HelpdeskTicket ticket(JsonNode response) {
+		JsonNode ticket = response.path("ticket");
+		String id = text(ticket, "id");
+		String status = text(ticket, "status");
+		String updatedAt = text(ticket, "updated_at");
+		if (id == null || status == null || updatedAt == null) {
+			throw new HelpdeskException(new HelpdeskFailure.Malformed("ticket without id, status or updated_at"));
+		}
+		return new HelpdeskTicket(id, status, updatedAt);
+	}
+
+	private String error(String body) {
+		try {
+			JsonNode node = this.json.readTree(body);
+			String error = text(node, "error");
+			String description = text(node, "description");
+			return (description != null) ? description : (error != null) ? error : "no details";
+		}
+		catch (JacksonException ex) {
+			return "no details";
+		}
+	}
+
+	private static Duration retryAfter(String header) {
+		if (header == null) {
+			return DEFAULT_RETRY_AFTER;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
+		}
+		catch (NumberFormatException ex) {
+			return DEFAULT_RETRY_AFTER;
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+	private record Answer(int status, String body, Duration retryAfter) {
+	}
+
+	private record CachedUser(HelpdeskUser user, Instant until) {
+	}
+
+}

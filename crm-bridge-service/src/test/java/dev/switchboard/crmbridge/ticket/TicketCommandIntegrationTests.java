@@ -1,0 +1,412 @@
+package dev.switchboard.crmbridge.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.AddPublicReply;
+import dev.switchboard.contracts.AddTags;
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.Reopen;
+import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.contracts.TicketEvent;
+import dev.switchboard.contracts.TicketFollowedUp;
+import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Ticket commands published on the real broker as the other services publish them,
+ * applied to the Zendesk fake.
+ */
+class TicketCommandIntegrationTests extends CrmBridgeIntegration {
+
+	private static final String STAMP = "2026-11-23T10:00:00Z";
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	@Qualifier("helpdesk")
+	HealthIndicator helpdeskHealth;
+
+	@Test
+	void appliesACommandOnceHoweverOftenItIsDelivered() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		stubUpdate(ticketId);
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-1", ticketId, Instant.now(),
+				"Linked to https://github.com/acme/app/issues/42 (open)");
+
+		publish(note);
+		publish(note);
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		List<LoggedRequest> puts = puts(ticketId);
+		assertThat(puts).hasSize(1);
+		JsonNode ticket = this.json.readTree(puts.get(0).getBodyAsString()).path("ticket");
+		assertThat(ticket.path("comment").path("body").asString()).isEqualTo(note.body());
+		assertThat(ticket.path("comment").path("public").asBoolean()).isFalse();
+		assertThat(ticket.path("safe_update").asBoolean()).isTrue();
+		assertThat(ticket.path("updated_stamp").asString()).isEqualTo(STAMP);
+		assertThat(puts.get(0).getHeader("Authorization")).startsWith("Basic ");
+		publish(note);
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+	}
+
+	@Test
+	void keepsABurstOfAHundredCommandsForOneTicketWithinThePerTicketLimit() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		stubUpdate(ticketId);
+		Instant start = Instant.now();
+		List<TicketCommand> burst = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			UUID id = UUID.randomUUID();
+			Instant causedAt = start.plusMillis(i);
+			burst.add(switch (i % 10) {
+				case 3 -> AddPublicReply.of(id, "corr-burst", ticketId, causedAt, "Public update " + i);
+				case 7 -> AddTags.of(id, "corr-burst", ticketId, causedAt, List.of("tag-" + i));
+				default -> AddInternalNote.of(id, "corr-burst", ticketId, causedAt, "Internal note " + i);
+			});
+		}
+
+		burst.forEach(this::publish);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(burst).allSatisfy((command) -> assertThat(stateOf(command)).isEqualTo("applied")));
+		List<JsonNode> updates = puts(ticketId).stream()
+			.map((request) -> this.json.readTree(request.getBodyAsString()).path("ticket"))
+			.toList();
+		assertThat(updates).hasSizeLessThanOrEqualTo(30);
+		String internal = comments(updates, false);
+		String published = comments(updates, true);
+		for (int i = 0; i < 100; i++) {
+			String tag = "tag-" + i;
+			switch (i % 10) {
+				case 3 -> assertThat(published).contains("Public update " + i + "\n")
+					.doesNotContain("Internal note " + i + "\n");
+				case 7 -> assertThat(updates)
+					.anySatisfy((update) -> assertThat(update.path("additional_tags").toString()).contains(tag));
+				default -> assertThat(internal).contains("Internal note " + i + "\n");
+			}
+		}
+		assertThat(updates).allSatisfy((update) -> assertThat(update.has("tags")).isFalse());
+	}
+
+	@Test
+	void parksTheTicketWhenZendeskSaysRetryAfterAndWritesItAfterwards() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("429-" + ticketId)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("limited")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("429-" + ticketId)
+			.whenScenarioStateIs("limited")
+			.willReturn(okJson(updated(ticketId, "open"))));
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-429", ticketId, Instant.now(),
+				"After the limit");
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		List<LoggedRequest> puts = puts(ticketId);
+		assertThat(puts).hasSize(2);
+		long waited = puts.get(1).getLoggedDate().getTime() - puts.get(0).getLoggedDate().getTime();
+		assertThat(waited).isGreaterThanOrEqualTo(2000);
+	}
+
+	@Test
+	void parksALongRetryAfterDurablyInsteadOfWaitingInAThread() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId)))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-429l", ticketId, Instant.now(), "Later");
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notBefore(ticketId)).isAfter(Instant.now().plusSeconds(500)));
+		assertThat(stateOf(note)).isEqualTo("pending");
+		assertThat(puts(ticketId)).hasSize(1);
+	}
+
+	@Test
+	void createsAFollowUpForAClosedTicketAndSendsLaterCommandsThere() {
+		String ticketId = newTicketId();
+		String followUpId = newTicketId();
+		stubTicket(ticketId, "closed");
+		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
+			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(updated(followUpId, "open"))));
+		stubTicket(followUpId, "open");
+		stubUpdate(followUpId);
+		Reopen reopen = Reopen.of(UUID.randomUUID(), "corr-fu", ticketId, Instant.now());
+
+		publish(reopen);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(reopen)).isEqualTo("applied"));
+		TicketFollowedUp followedUp = awaitEvent(TicketFollowedUp.class, ticketId);
+		assertThat(followedUp.followUpTicketId()).isEqualTo(followUpId);
+		AddInternalNote later = AddInternalNote.of(UUID.randomUUID(), "corr-fu", ticketId, Instant.now(),
+				"Still broken");
+		publish(later);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(followUpId)).hasSize(1));
+		assertThat(puts(ticketId)).isEmpty();
+		assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))))
+			.hasSize(1);
+	}
+
+	@Test
+	void deadLettersTheCommandsOfATicketThatDoesNotExistWithTheReason() {
+		String ticketId = newTicketId();
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}")));
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-404", ticketId, Instant.now(), "Lost");
+
+		publish(note);
+
+		Message deadLetter = awaitDeadLetter(note);
+		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("not found");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("dead-lettered"));
+	}
+
+	@Test
+	void retriesAServerErrorWithBackOffAndThenApplies() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("once")
+			.willReturn(aResponse().withStatus(503)));
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
+			.whenScenarioStateIs("once")
+			.willSetStateTo("twice")
+			.willReturn(aResponse().withStatus(502)));
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
+			.whenScenarioStateIs("twice")
+			.willReturn(okJson(updated(ticketId, "open"))));
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-5xx", ticketId, Instant.now(), "Retried");
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		assertThat(puts(ticketId)).hasSize(3);
+	}
+
+	@Test
+	void retriesATimeoutAndThenApplies() {
+		String ticketId = newTicketId();
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("slow-" + ticketId)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("fast")
+			.willReturn(okJson(ticket(ticketId, "open")).withFixedDelay(2500)));
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("slow-" + ticketId)
+			.whenScenarioStateIs("fast")
+			.willReturn(okJson(ticket(ticketId, "open"))));
+		stubUpdate(ticketId);
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-slow", ticketId, Instant.now(), "Slow");
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo(ticketPath(ticketId))))).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(puts(ticketId)).hasSize(1);
+	}
+
+	@Test
+	void deadLettersACommandWhenZendeskKeepsAnsweringWithAMalformedBody() {
+		String ticketId = newTicketId();
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/html")
+			.withBody("<html>maintenance</html>")));
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-bad", ticketId, Instant.now(), "Unreadable");
+
+		publish(note);
+
+		Message deadLetter = awaitDeadLetter(note);
+		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("unreadable");
+		assertThat(puts(ticketId)).isEmpty();
+	}
+
+	@Test
+	void reReadsTheTicketAndRetriesWhenSafeUpdateConflicts() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("409-" + ticketId)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("resolved")
+			.willReturn(aResponse().withStatus(409)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":\"UpdateConflict\",\"description\":\"Safe Update prevented the update\"}")));
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("409-" + ticketId)
+			.whenScenarioStateIs("resolved")
+			.willReturn(okJson(updated(ticketId, "open"))));
+		AddTags tags = AddTags.of(UUID.randomUUID(), "corr-409", ticketId, Instant.now(), List.of("github-linked"));
+
+		publish(tags);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(tags)).isEqualTo("applied"));
+		assertThat(puts(ticketId)).hasSize(2);
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo(ticketPath(ticketId))))).hasSize(2);
+	}
+
+	@Test
+	void pausesAndReportsDownWhileZendeskRefusesTheCredentials() {
+		String ticketId = newTicketId();
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("fixed")
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":\"Couldn't authenticate you\"}")));
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
+			.whenScenarioStateIs("fixed")
+			.willReturn(okJson(ticket(ticketId, "open"))));
+		stubUpdate(ticketId);
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-401", ticketId, Instant.now(), "Waits");
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.helpdeskHealth.health().getStatus()).isEqualTo(Status.DOWN));
+		assertThat(stateOf(note)).isEqualTo("pending");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		assertThat(this.helpdeskHealth.health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	private String comments(List<JsonNode> updates, boolean publicComments) {
+		StringBuilder all = new StringBuilder();
+		for (JsonNode update : updates) {
+			JsonNode comment = update.path("comment");
+			if (!comment.isMissingNode() && comment.path("public").asBoolean() == publicComments) {
+				all.append(comment.path("body").asString()).append('\n');
+			}
+		}
+		return all.toString();
+	}
+
+	private <T extends TicketEvent> T awaitEvent(Class<T> type, String ticketId) {
+		String queue = Destinations.queue(Destinations.TICKETS_EVENTS, ServiceNames.ISSUE_SYNC);
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			Message message = this.rabbit.receive(queue, 500);
+			if (message == null) {
+				continue;
+			}
+			TicketEvent event = this.json.readValue(message.getBody(), TicketEvent.class);
+			if (type.isInstance(event) && event.ticketId().equals(ticketId)) {
+				assertThat(message.getMessageProperties().getMessageId()).isEqualTo(event.eventId().toString());
+				return type.cast(event);
+			}
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " for ticket " + ticketId);
+	}
+
+	private Message awaitDeadLetter(TicketCommand command) {
+		String queue = Destinations.deadLetterQueue(Destinations.TICKETS_COMMANDS, ServiceNames.CRM_BRIDGE);
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (System.currentTimeMillis() < deadline) {
+			Message message = this.rabbit.receive(queue, 500);
+			if (message != null
+					&& command.commandId().toString().equals(message.getMessageProperties().getMessageId())) {
+				assertThat(this.json.readValue(message.getBody(), TicketCommand.class)).isEqualTo(command);
+				return message;
+			}
+		}
+		throw new AssertionError("command " + command.commandId() + " not dead-lettered");
+	}
+
+	private void publish(TicketCommand command) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(command.commandId().toString());
+		properties.setCorrelationId(command.correlationId());
+		this.rabbit.send(Destinations.TICKETS_COMMANDS, "#",
+				new Message(this.json.writerFor(TicketCommand.class).writeValueAsBytes(command), properties));
+	}
+
+	private String stateOf(TicketCommand command) {
+		return this.jdbc.sql("select state from ticket_command where command_id = ?")
+			.param(command.commandId())
+			.query(String.class)
+			.optional()
+			.orElse("absent");
+	}
+
+	private Instant notBefore(String ticketId) {
+		return this.jdbc.sql("select not_before from ticket_state where ticket_id = ?")
+			.param(ticketId)
+			.query((rs, row) -> (rs.getTimestamp(1) != null) ? rs.getTimestamp(1).toInstant() : Instant.EPOCH)
+			.optional()
+			.orElse(Instant.EPOCH);
+	}
+
+	private List<LoggedRequest> puts(String ticketId) {
+		return zendesk().find(putRequestedFor(urlEqualTo(ticketPath(ticketId))));
+	}
+
+	private void stubTicket(String ticketId, String status) {
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(ticket(ticketId, status))));
+	}
+
+	private void stubUpdate(String ticketId) {
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(updated(ticketId, "open"))));
+	}
+
+	private static String ticketPath(String ticketId) {
+		return "/api/v2/tickets/" + ticketId + ".json";
+	}
+
+	private static String ticket(String ticketId, String status) {
+		return fixture("zendesk/ticket.json", Map.of("ticketId", ticketId, "status", status, "updatedAt", STAMP));
+	}
+
+	private static String updated(String ticketId, String status) {
+		return fixture("zendesk/ticket-updated.json",
+				Map.of("ticketId", ticketId, "status", status, "updatedAt", "2026-11-23T10:05:00Z"));
+	}
+
+}
