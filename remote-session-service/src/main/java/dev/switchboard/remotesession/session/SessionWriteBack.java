@@ -1,0 +1,111 @@
+package dev.switchboard.remotesession.session;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.AddPublicReply;
+import dev.switchboard.contracts.SchemaVersions;
+import dev.switchboard.contracts.SessionCreated;
+import dev.switchboard.contracts.SessionEnded;
+import dev.switchboard.contracts.SessionEvent;
+import dev.switchboard.contracts.SessionStarted;
+import dev.switchboard.contracts.TicketCommand;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The ticket commands and session events a transition causes, with ids derived from the
+ * session and the transition: the same transition always yields the same ids, so a repeat
+ * is dropped downstream. The customer link goes only into the public reply, the agent
+ * link only into the internal note.
+ */
+@Component
+public class SessionWriteBack {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private final RemoteSessionProperties properties;
+
+	public SessionWriteBack(RemoteSessionProperties properties) {
+		this.properties = properties;
+	}
+
+	public List<TicketCommand> onInvited(Session session) {
+		String agentNote = "Remote session created with " + session.provider().displayName() + " (session "
+				+ session.publicSessionId() + ") for " + session.agentEmail() + ".\nTechnician link: "
+				+ session.agentUrl() + "\nThe invitation expires at " + TIME.format(session.expiresAt()) + ".";
+		AddInternalNote note = AddInternalNote.of(id(session, "agent-note"), session.correlationId(),
+				session.ticketId(), session.causedAt(), agentNote);
+		if (session.customerUrl() == null) {
+			return List.of(note);
+		}
+		String customerName = session.customer().name();
+		String reply = this.properties.customerReplyTemplate()
+			.replace("{customerName}", (customerName != null) ? customerName : "there")
+			.replace("{agentName}", "Your support agent")
+			.replace("{customerUrl}", session.customerUrl())
+			.replace("{expiresAt}", TIME.format(session.expiresAt()));
+		return List.of(note, AddPublicReply.of(id(session, "customer-reply"), session.correlationId(),
+				session.ticketId(), session.causedAt(), reply));
+	}
+
+	/** The one closing note of a session, whichever way it ended. */
+	public TicketCommand onFinished(Session session) {
+		String text = switch (session.state()) {
+			case ENDED -> "Remote session ended (" + session.provider().displayName() + " " + session.publicSessionId()
+					+ ").\nAgent: " + session.agentEmail() + "\nStarted: "
+					+ ((session.startedAt() != null) ? TIME.format(session.startedAt()) : "unknown") + "\nDuration: "
+					+ duration(session.durationSeconds()) + "\nEnd reason: " + session.endReason() + "\nRecording: "
+					+ ((session.recordingUrl() != null) ? session.recordingUrl() : "none");
+			case EXPIRED -> "Remote session invitation expired (" + session.provider().displayName() + " "
+					+ session.publicSessionId() + "): " + session.endReason() + ". Nobody joined before "
+					+ TIME.format(session.expiresAt()) + "; the invitation is closed.";
+			case FAILED -> "Remote session failed (" + session.provider().displayName() + " "
+					+ session.publicSessionId() + "): " + session.endReason() + ".";
+			case CREATED, INVITED, STARTED -> throw new IllegalStateException(session + " has not finished");
+		};
+		return AddInternalNote.of(id(session, "final-note"), session.correlationId(), session.ticketId(),
+				session.causedAt(), text);
+	}
+
+	public SessionEvent created(Session session, Instant at) {
+		return new SessionCreated(SchemaVersions.CURRENT, id(session, "created"), session.correlationId(), session.id(),
+				session.ticketId(), session.provider().id(), at, session.publicSessionId(), session.agentEmail(),
+				session.expiresAt());
+	}
+
+	public SessionEvent started(Session session) {
+		return new SessionStarted(SchemaVersions.CURRENT, id(session, "started"), session.correlationId(), session.id(),
+				session.ticketId(), session.provider().id(), session.startedAt(), session.publicSessionId(),
+				session.agentEmail(), session.host());
+	}
+
+	public SessionEvent finished(Session session) {
+		return new SessionEnded(SchemaVersions.CURRENT, id(session, "finished"), session.correlationId(), session.id(),
+				session.ticketId(), session.provider().id(), session.endedAt(), session.publicSessionId(),
+				session.agentEmail(), session.state().id(), session.startedAt(), session.durationSeconds(),
+				session.endReason(), session.recordingUrl());
+	}
+
+	static UUID id(Session session, String what) {
+		return UUID.nameUUIDFromBytes(("remote-session:" + session.id() + ":" + what).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String duration(Long seconds) {
+		if (seconds == null) {
+			return "unknown";
+		}
+		Duration duration = Duration.ofSeconds(seconds);
+		return (duration.toHours() > 0 ? duration.toHours() + " h " : "") + duration.toMinutesPart() + " min "
+				+ duration.toSecondsPart() + " s";
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.switchboard.remotesession.session.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.SessionEvent;
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.remotesession.session.OutboundMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * The transactional outbox: {@link #send} writes the message into {@code outbox_message}
+ * in the caller's transaction (a repeat of the same id is dropped); after the commit the
+ * relay publishes it through the output binding with its id as the AMQP
+ * {@code message_id}. A crash between commit and publish only delays it: the relay also
+ * runs on a schedule and picks up whatever is unsent ({@code FOR UPDATE SKIP LOCKED}, so
+ * instances never send the same row at once).
+ */
+@Component
+class OutboxMessages implements OutboundMessages {
+
+	static final String TICKET_COMMANDS = "ticketCommands";
+
+	static final String SESSION_EVENTS = "sessionEvents";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxMessages.class);
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final StreamBridge bridge;
+
+	private final TransactionTemplate transactions;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Executor afterCommit = Executors.newVirtualThreadPerTaskExecutor();
+
+	OutboxMessages(JdbcClient jdbc, JsonMapper json, StreamBridge bridge, TransactionTemplate transactions,
+			MeterRegistry meters, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.bridge = bridge;
+		this.transactions = transactions;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	@Override
+	public void send(TicketCommand command) {
+		enqueue(command.commandId(), Destinations.TICKETS_COMMANDS, command.correlationId(),
+				this.json.writerFor(TicketCommand.class).writeValueAsString(command));
+	}
+
+	@Override
+	public void send(SessionEvent event) {
+		enqueue(event.eventId(), Destinations.SESSIONS_EVENTS, event.correlationId(),
+				this.json.writerFor(SessionEvent.class).writeValueAsString(event));
+	}
+
+	private void enqueue(UUID messageId, String destination, String correlationId, String payload) {
+		this.jdbc.sql("""
+				insert into outbox_message (message_id, destination, correlation_id, payload, created_at)
+				values (?, ?, ?, ?, ?) on conflict do nothing
+				""")
+			.params(messageId, destination, correlationId, payload, Timestamp.from(this.clock.instant()))
+			.update();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					OutboxMessages.this.afterCommit.execute(OutboxMessages.this::relaySafely);
+				}
+			});
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${remote-session.outbox-relay-interval:2s}")
+	void relaySafely() {
+		try {
+			Integer sent;
+			do {
+				sent = this.transactions.execute((status) -> relayBatch());
+			}
+			while (sent != null && sent > 0);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox relay failed, retrying on the next run: {}", ex.getMessage());
+			this.meters.counter("switchboard.outbox.relay.failed").increment();
+		}
+	}
+
+	private int relayBatch() {
+		List<Row> rows = this.jdbc.sql("""
+				select message_id, destination, correlation_id, payload from outbox_message
+				where sent_at is null order by created_at limit 100 for update skip locked
+				""")
+			.query((row, n) -> new Row(row.getObject("message_id", UUID.class), row.getString("destination"),
+					row.getString("correlation_id"), row.getString("payload")))
+			.list();
+		for (Row row : rows) {
+			Message<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
+				.setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
+				.setHeader("amqp_messageId", row.messageId().toString())
+				.setHeader("amqp_correlationId", row.correlationId())
+				.build();
+			String binding = row.destination().equals(Destinations.TICKETS_COMMANDS) ? TICKET_COMMANDS : SESSION_EVENTS;
+			if (!this.bridge.send(binding, message)) {
+				throw new IllegalStateException("binding " + binding + " did not take message " + row.messageId());
+			}
+			this.jdbc.sql("update outbox_message set sent_at = ? where message_id = ?")
+				.params(Timestamp.from(this.clock.instant()), row.messageId())
+				.update();
+			this.meters.counter("switchboard.messages.published", "destination", row.destination()).increment();
+		}
+		return rows.size();
+	}
+
+	private record Row(UUID messageId, String destination, String correlationId, String payload) {
+
+		@Override
+		public String toString() {
+			return "Row[" + this.messageId + " to " + this.destination + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.remotesession.session.messaging;
+
+import java.util.function.Consumer;
+
+import dev.switchboard.contracts.TicketEvent;
+import dev.switchboard.remotesession.session.RemoteNotes;
+import dev.switchboard.remotesession.session.Session;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Hands each ticket event to {@link RemoteNotes} with its correlation id in the logs. A
+ * failure propagates: the binder (one attempt) republishes it to the dead-letter queue.
+ */
+class TicketEventConsumer implements Consumer<TicketEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(TicketEventConsumer.class);
+
+	private final RemoteNotes notes;
+
+	private final MeterRegistry meters;
+
+	TicketEventConsumer(RemoteNotes notes, MeterRegistry meters) {
+		this.notes = notes;
+		this.meters = meters;
+	}
+
+	@Override
+	public void accept(TicketEvent event) {
+		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", event.correlationId())) {
+			java.util.Optional<Session> session = this.notes.on(event);
+			session.ifPresent((started) -> log.info("Ticket event {} on ticket {}: session {} ({})", event.eventId(),
+					event.ticketId(), started.id(), started.state().id()));
+			this.meters
+				.counter("switchboard.ticket-events.received", "outcome", session.isPresent() ? "session" : "ignored")
+				.increment();
+		}
+		catch (RuntimeException ex) {
+			this.meters.counter("switchboard.ticket-events.received", "outcome", "failed").increment();
+			throw ex;
+		}
+	}
+
+}

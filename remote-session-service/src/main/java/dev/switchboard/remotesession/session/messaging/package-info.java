@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.remotesession.session.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.remotesession.session.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.remotesession.session.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,45 @@
+package dev.switchboard.remotesession.session.scheduling;
+
+import dev.switchboard.remotesession.session.SessionHousekeeping;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two scheduled jobs, each on one instance at a time (ShedLock on this service's
+ * database): invitation expiry and polling of live sessions, both every
+ * {@code remote-session.poll-interval}.
+ */
+@Component
+class SessionJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionJobs.class);
+
+	private final SessionHousekeeping housekeeping;
+
+	SessionJobs(SessionHousekeeping housekeeping) {
+		this.housekeeping = housekeeping;
+	}
+
+	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
+	@SchedulerLock(name = "remote-session.expire-invitations", lockAtMostFor = "5m")
+	void expireInvitations() {
+		int expired = this.housekeeping.expireDue();
+		if (expired > 0) {
+			log.info("Expired {} session invitations", expired);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
+	@SchedulerLock(name = "remote-session.poll-live-sessions", lockAtMostFor = "5m")
+	void pollLiveSessions() {
+		int applied = this.housekeeping.poll();
+		if (applied > 0) {
+			log.info("Applied {} session changes read from the vendors", applied);
+		}
+	}
+
+}
