@@ -6,23 +6,51 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.switchboard.testsupport.RealBrokerAndDatabase;
+import org.wiremock.spring.ConfigureWireMock;
+import org.wiremock.spring.EnableWireMock;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The gateway against the real RabbitMQ (this run's vhost) and PostgreSQL (this run's
- * database). Every class with this annotation shares one cached context.
+ * database), every provider switched on, one admin key, and a WireMock standing in for
+ * issue-sync-service behind the admin routes (crm-bridge points at a closed port). Every
+ * class with this annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.internal-token=test-internal-token",
+				"gateway.public-base-url=https://hooks.example.com/switchboard",
 				"gateway.webhooks.github.secret=" + GatewayIntegrationTest.GITHUB_SECRET,
-				"gateway.publish.retry-after=17s" })
+				"gateway.webhooks.jira.secret=" + GatewayIntegrationTest.JIRA_SECRET,
+				"gateway.webhooks.zendesk.secret=" + GatewayIntegrationTest.ZENDESK_SECRET,
+				"gateway.webhooks.twilio.secret=" + GatewayIntegrationTest.TWILIO_AUTH_TOKEN,
+				"gateway.webhooks.remote-session.secret=" + GatewayIntegrationTest.REMOTE_SESSION_SECRET,
+				"gateway.webhooks.statuspage.token=" + GatewayIntegrationTest.STATUSPAGE_TOKEN,
+				"gateway.publish.retry-after=17s", "gateway.api-keys[0].name=ops",
+				"gateway.api-keys[0].sha256=" + GatewayIntegrationTest.ADMIN_KEY_SHA256, "gateway.api.rate-limit=25",
+				"gateway.services.crm-bridge=http://127.0.0.1:9", "gateway.dead-letters.peek=50" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
+@EnableWireMock(@ConfigureWireMock(name = "issue-sync-service", baseUrlProperties = "gateway.services.issue-sync"))
 public @interface GatewayIntegrationTest {
 
 	String GITHUB_SECRET = "It's a Secret to Everybody";
+
+	String JIRA_SECRET = "jira-webhook-secret";
+
+	String ZENDESK_SECRET = "dGhpcyBpcyBhIHNlY3JldA==";
+
+	String TWILIO_AUTH_TOKEN = "twilio-auth-token-0123456789";
+
+	String REMOTE_SESSION_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+	String STATUSPAGE_TOKEN = "statuspage-path-token-0123456789";
+
+	String ADMIN_KEY = "test-admin-key-0123456789";
+
+	/** printf %s test-admin-key-0123456789 | sha256sum */
+	String ADMIN_KEY_SHA256 = "82007d29a6e0686708f2ef128b4d5d2225286cb76e82f74b09324d61ec36f968";
 
 }

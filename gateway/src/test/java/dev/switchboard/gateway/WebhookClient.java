@@ -41,6 +41,23 @@ public final class WebhookClient {
 				"X-Hub-Signature-256", signature, "Content-Type", "application/json"));
 	}
 
+	public HttpResponse<String> send(ProviderRequests.Signed signed) {
+		return post(signed.path(), signed.body(), signed.headers());
+	}
+
+	public HttpResponse<String> admin(String method, String path, String key, String jsonBody) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, (jsonBody != null) ? HttpRequest.BodyPublishers.ofString(jsonBody)
+					: HttpRequest.BodyPublishers.noBody());
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		if (jsonBody != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return send(request.build());
+	}
+
 	public HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -32,8 +32,8 @@ public final class ServiceArchitecture {
 			.resideInAnyPackage("java..", basePackage + ".*", "dev.switchboard.contracts..",
 					"org.springframework.stereotype..", "org.springframework.boot.context.properties..",
 					"org.springframework.transaction.annotation..", "org.springframework.validation.annotation..",
-					"org.springframework.util.unit..", "jakarta.validation.constraints..", "org.jspecify..",
-					"org.slf4j..")
+					"org.springframework.util.unit..", "javax.crypto..", "jakarta.validation.constraints..",
+					"org.jspecify..", "org.slf4j..")
 			.as("feature roots of " + basePackage + " use no technology")
 			.allowEmptyShould(true);
 	}

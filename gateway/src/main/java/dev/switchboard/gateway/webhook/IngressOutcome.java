@@ -9,6 +9,10 @@ public sealed interface IngressOutcome {
 	record Accepted(UUID eventId, String deliveryId) implements IngressOutcome {
 	}
 
+	/** Verified, and published before: answered 2xx without publishing it again. */
+	record Duplicate(UUID eventId, String deliveryId) implements IngressOutcome {
+	}
+
 	/** No such provider, or it is switched off (no secret configured). */
 	record UnknownProvider(String provider) implements IngressOutcome {
 	}

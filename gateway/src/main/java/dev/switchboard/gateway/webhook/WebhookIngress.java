@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.webhook;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
+import dev.switchboard.gateway.delivery.DeliveryLog;
+import dev.switchboard.gateway.delivery.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +25,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class WebhookIngress {
 
-	private static final Logger log = LoggerFactory.getLogger(WebhookIngress.class);
+	private static final Logger logger = LoggerFactory.getLogger(WebhookIngress.class);
 
 	private final Map<String, ProviderScheme> schemes;
 
 	private final DeliveryPublisher publisher;
 
+	private final DeliveryLog log;
+
 	private final Clock clock;
 
-	public WebhookIngress(List<ProviderScheme> schemes, DeliveryPublisher publisher, Clock clock) {
+	public WebhookIngress(List<ProviderScheme> schemes, DeliveryPublisher publisher, DeliveryLog log, Clock clock) {
 		this.schemes = schemes.stream()
 			.collect(Collectors.toUnmodifiableMap((scheme) -> scheme.provider().id(), Function.identity()));
 		this.publisher = publisher;
+		this.log = log;
 		this.clock = clock;
 	}
 
@@ -61,19 +67,43 @@ public class WebhookIngress {
 	private IngressOutcome publish(Provider provider, SchemeVerdict.Verified verified, WebhookRequest request,
 			String correlationId) {
 		InboundDelivery delivery = InboundDelivery.of(correlationId, provider, verified.eventType(),
-				verified.deliveryId(), this.clock.instant(), verified.keptHeaders(), request.body());
-		return switch (this.publisher.publish(delivery)) {
+				verified.deliveryId(), this.clock.instant().truncatedTo(ChronoUnit.MICROS), verified.keptHeaders(),
+				request.body());
+		if (this.log.outcomeOf(delivery.eventId()).filter(Outcome.PUBLISHED::equals).isPresent()) {
+			this.log.countDuplicate(delivery.eventId());
+			logger.info("Duplicate {} delivery {}: accepted before, not published again", provider.id(),
+					delivery.deliveryId());
+			return new IngressOutcome.Duplicate(delivery.eventId(), delivery.deliveryId());
+		}
+		return switch (this.publisher.publish(delivery, null)) {
 			case PublishOutcome.Confirmed confirmed -> {
-				log.info("Accepted {} delivery {} ({}, {} bytes)", provider.id(), delivery.deliveryId(),
+				recordQuietly(delivery, Outcome.PUBLISHED);
+				logger.info("Accepted {} delivery {} ({}, {} bytes)", provider.id(), delivery.deliveryId(),
 						delivery.routingKey(), request.body().length);
 				yield new IngressOutcome.Accepted(delivery.eventId(), delivery.deliveryId());
 			}
 			case PublishOutcome.NotConfirmed failed -> {
-				log.warn("Could not hand {} delivery {} to the broker: {}", provider.id(), delivery.deliveryId(),
+				recordQuietly(delivery, Outcome.UNCONFIRMED);
+				logger.warn("Could not hand {} delivery {} to the broker: {}", provider.id(), delivery.deliveryId(),
 						failed.reason());
 				yield new IngressOutcome.Unavailable(failed.reason());
 			}
 		};
+	}
+
+	/**
+	 * The broker's answer decides the HTTP answer: once it confirmed, the delivery is
+	 * safe even if the log cannot be written (a retry would then be published again, and
+	 * consumers drop the repeat).
+	 */
+	private void recordQuietly(InboundDelivery delivery, Outcome outcome) {
+		try {
+			this.log.record(delivery, outcome);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not write delivery {} to the delivery log ({}): {}", delivery.deliveryId(), outcome,
+					ex.getMessage());
+		}
 	}
 
 	private Optional<ProviderScheme> enabledScheme(String provider) {

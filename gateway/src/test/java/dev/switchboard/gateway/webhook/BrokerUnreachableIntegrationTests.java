@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import dev.switchboard.gateway.WebhookClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +27,9 @@ class BrokerUnreachableIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void closedBrokerPort(DynamicPropertyRegistry registry) throws IOException {
@@ -49,6 +54,20 @@ class BrokerUnreachableIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
 		assertThat(response.body()).contains("broker unreachable");
+		assertThat(this.jdbc.sql("select outcome from delivery_log where delivery_id = 'd-1'")
+			.query(String.class)
+			.single()).as("recorded, but not as accepted").isEqualTo("UNCONFIRMED");
+	}
+
+	@Test
+	void answers404ForAProviderWithoutASecret() {
+		WebhookClient client = new WebhookClient(this.port);
+
+		HttpResponse<String> response = client.post("/webhooks/jira", "{}".getBytes(StandardCharsets.UTF_8),
+				java.util.Map.of("Content-Type", "application/json"));
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
 	@Test

@@ -113,8 +113,8 @@ class GithubWebhookIntegrationTests {
 	}
 
 	@Test
-	void answers404ForAProviderWithoutASecret() {
-		HttpResponse<String> response = this.client.post("/webhooks/jira", this.payload,
+	void answers404ForAnUnknownProvider() {
+		HttpResponse<String> response = this.client.post("/webhooks/gitlab", this.payload,
 				java.util.Map.of("Content-Type", "application/json"));
 
 		assertThat(response.statusCode()).isEqualTo(404);

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.webhook.messaging;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -8,7 +9,9 @@ import java.util.concurrent.TimeoutException;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.gateway.webhook.DeliveryPublisher;
+import dev.switchboard.gateway.webhook.GatewayProperties;
 import dev.switchboard.gateway.webhook.PublishOutcome;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.AmqpException;
@@ -17,7 +20,6 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,25 +33,27 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 
 	static final String SCHEMA_VERSION_HEADER = "x-schema-version";
 
+	static final String REPLAY_OF_HEADER = "replay-of";
+
 	private final RabbitTemplate rabbit;
 
 	private final JsonMapper json;
 
 	private final Duration confirmTimeout;
 
-	RabbitDeliveryPublisher(RabbitTemplate rabbit, JsonMapper json,
-			@Value("${gateway.publish.confirm-timeout:5s}") Duration confirmTimeout) {
+	RabbitDeliveryPublisher(RabbitTemplate rabbit, JsonMapper json, GatewayProperties properties) {
 		this.rabbit = rabbit;
 		this.rabbit.setMandatory(true);
 		this.json = json;
-		this.confirmTimeout = confirmTimeout;
+		this.confirmTimeout = properties.publish().confirmTimeout();
 	}
 
 	@Override
-	public PublishOutcome publish(InboundDelivery delivery) {
+	public PublishOutcome publish(InboundDelivery delivery, @Nullable UUID replayOf) {
 		CorrelationData confirmation = new CorrelationData(delivery.eventId().toString());
 		try {
-			this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(), toMessage(delivery), confirmation);
+			this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(), toMessage(delivery, replayOf),
+					confirmation);
 			CorrelationData.Confirm confirm = confirmation.getFuture()
 				.get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			if (confirmation.getReturned() != null) {
@@ -76,7 +80,7 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		}
 	}
 
-	private Message toMessage(InboundDelivery delivery) {
+	private Message toMessage(InboundDelivery delivery, @Nullable UUID replayOf) {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
@@ -84,6 +88,9 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		properties.setCorrelationId(delivery.correlationId());
 		properties.setHeader(SCHEMA_VERSION_HEADER, delivery.schemaVersion());
 		properties.setTimestamp(java.util.Date.from(delivery.receivedAt()));
+		if (replayOf != null) {
+			properties.setHeader(REPLAY_OF_HEADER, replayOf.toString());
+		}
 		return new Message(this.json.writeValueAsBytes(delivery), properties);
 	}
 

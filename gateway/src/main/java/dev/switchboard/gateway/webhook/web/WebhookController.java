@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import dev.switchboard.contracts.Provider;
 import dev.switchboard.gateway.correlation.CorrelationIds;
+import dev.switchboard.gateway.webhook.GatewayProperties;
 import dev.switchboard.gateway.webhook.IngressOutcome;
 import dev.switchboard.gateway.webhook.WebhookIngress;
 import dev.switchboard.gateway.webhook.WebhookRequest;
@@ -18,11 +20,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,15 +44,31 @@ class WebhookController {
 
 	private final Duration retryAfter;
 
-	WebhookController(WebhookIngress ingress, MeterRegistry meters,
-			@Value("${gateway.publish.retry-after:30s}") Duration retryAfter) {
+	WebhookController(WebhookIngress ingress, MeterRegistry meters, GatewayProperties properties) {
 		this.ingress = ingress;
 		this.meters = meters;
-		this.retryAfter = retryAfter;
+		this.retryAfter = properties.publish().retryAfter();
 	}
 
 	@PostMapping("/webhooks/{provider}")
 	ResponseEntity<?> receive(@PathVariable String provider, HttpServletRequest request) throws IOException {
+		if (provider.equals(Provider.STATUSPAGE.id())) {
+			// Statuspage authenticates by the token in its path: without one, nothing can
+			// verify it
+			return problem(provider, "invalid-signature", HttpStatus.UNAUTHORIZED, "Invalid webhook signature",
+					"Statuspage webhooks are sent to /webhooks/statuspage/{token}.");
+		}
+		return receive(provider, null, request);
+	}
+
+	@PostMapping("/webhooks/statuspage/{token}")
+	ResponseEntity<?> receiveStatuspage(@PathVariable String token, HttpServletRequest request) throws IOException {
+		return receive(Provider.STATUSPAGE.id(), token, request);
+	}
+
+	private ResponseEntity<?> receive(String provider, @Nullable String pathToken, HttpServletRequest request)
+			throws IOException {
+		request.setAttribute("provider", provider);
 		OptionalLong limit = this.ingress.maxBodyBytes(provider);
 		if (limit.isEmpty()) {
 			return unknownProvider(provider);
@@ -60,7 +79,8 @@ class WebhookController {
 					"The body exceeds the " + limit.getAsLong() + " bytes allowed for " + provider + ".");
 		}
 		String correlationId = MDC.get(CorrelationIds.MDC_KEY);
-		IngressOutcome outcome = this.ingress.receive(provider, new WebhookRequest(headersOf(request), body),
+		WebhookRequest webhook = new WebhookRequest(headersOf(request), body, pathAndQuery(request), pathToken);
+		IngressOutcome outcome = this.ingress.receive(provider, webhook,
 				(correlationId != null) ? correlationId : CorrelationIds.acceptOrCreate(null));
 		return switch (outcome) {
 			case IngressOutcome.Accepted accepted -> {
@@ -68,17 +88,41 @@ class WebhookController {
 				yield ResponseEntity.accepted()
 					.body(Map.of("eventId", accepted.eventId(), "deliveryId", accepted.deliveryId()));
 			}
+			case IngressOutcome.Duplicate duplicate -> {
+				count(provider, "duplicate");
+				yield ResponseEntity.ok(Map.of("eventId", duplicate.eventId(), "deliveryId", duplicate.deliveryId(),
+						"duplicate", true));
+			}
 			case IngressOutcome.UnknownProvider unknown -> unknownProvider(unknown.provider());
 			case IngressOutcome.Unauthorized unauthorized -> problem(provider, "invalid-signature",
 					HttpStatus.UNAUTHORIZED, "Invalid webhook signature", unauthorized.reason());
 			case IngressOutcome.Malformed malformed ->
 				problem(provider, "malformed", HttpStatus.BAD_REQUEST, "Malformed webhook", malformed.reason());
-			case IngressOutcome.Unavailable unavailable -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfter.toSeconds()))
-				.body(problemDetail(provider, "unavailable", HttpStatus.SERVICE_UNAVAILABLE,
-						"Delivery not accepted yet", "The message broker did not confirm the delivery ("
-								+ unavailable.reason() + "); retry later."));
+			case IngressOutcome.Unavailable unavailable -> unavailable(provider,
+					"The message broker did not confirm the delivery (" + unavailable.reason() + "); retry later.");
 		};
+	}
+
+	/**
+	 * The delivery log cannot be read or written: nothing was accepted, the provider
+	 * retries.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex, HttpServletRequest request) {
+		String provider = String.valueOf(request.getAttribute("provider"));
+		return unavailable(provider, "The delivery log is not available; retry later.");
+	}
+
+	private ResponseEntity<ProblemDetail> unavailable(String provider, String detail) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfter.toSeconds()))
+			.body(problemDetail(provider, "unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Delivery not accepted yet",
+					detail));
+	}
+
+	private static String pathAndQuery(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return request.getRequestURI() + ((query != null) ? "?" + query : "");
 	}
 
 	private ResponseEntity<ProblemDetail> unknownProvider(String provider) {

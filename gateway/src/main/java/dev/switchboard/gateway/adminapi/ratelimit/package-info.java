@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.adminapi.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,124 @@
+package dev.switchboard.gateway.adminapi.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.switchboard.gateway.adminapi.ApiKeyProperties;
+import dev.switchboard.gateway.adminapi.ApiKeys;
+import dev.switchboard.gateway.adminapi.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The admin API's door, before anything is routed: {@code Authorization: Bearer <key>}
+ * must be a configured key (401), within its rate limit (429 with {@code Retry-After})
+ * and its body within the limit (413, 411 for a body of unknown length). Changes
+ * (anything but GET/HEAD) are logged with the key's name. The webhook paths are not under
+ * {@code /api} (they carry signatures instead).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ApiKeyFilter extends OncePerRequestFilter {
+
+	static final String KEY_NAME_ATTRIBUTE = "switchboard.apiKeyName";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
+
+	private final ApiKeys keys;
+
+	private final RateLimiter rateLimiter;
+
+	private final ApiKeyProperties properties;
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, ApiKeyProperties properties, JsonMapper json,
+			MeterRegistry meters) {
+		this.keys = keys;
+		this.rateLimiter = rateLimiter;
+		this.properties = properties;
+		this.json = json;
+		this.meters = meters;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !(path.equals("/api") || path.startsWith("/api/"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<String> key = this.keys.nameOf(bearer(request));
+		if (key.isEmpty()) {
+			refuse(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or unknown API key",
+					this.keys.anyConfigured() ? "Send Authorization: Bearer <api key>."
+							: "The admin API is closed: no gateway.api-keys are configured.");
+			return;
+		}
+		Optional<Duration> wait = this.rateLimiter.tryAcquire(key.get());
+		if (wait.isPresent()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER,
+					Long.toString(Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0))));
+			refuse(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", "The key '" + key.get()
+					+ "' may make " + this.properties.api().rateLimit() + " requests a second.");
+			return;
+		}
+		long length = request.getContentLengthLong();
+		if (length > this.properties.api().maxBody().toBytes()) {
+			refuse(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",
+					"Admin requests may carry at most " + this.properties.api().maxBody() + ".");
+			return;
+		}
+		if (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+			refuse(response, HttpStatus.LENGTH_REQUIRED, "length-required", "Length required",
+					"Send admin request bodies with a Content-Length.");
+			return;
+		}
+		request.setAttribute(KEY_NAME_ATTRIBUTE, key.get());
+		this.meters.counter("switchboard.admin.requests", "key", key.get()).increment();
+		chain.doFilter(request, response);
+		if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+			log.info("Admin {} {} by key '{}' → {}", request.getMethod(), request.getRequestURI(), key.get(),
+					response.getStatus());
+		}
+	}
+
+	private static String bearer(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+				? authorization.substring(7).trim() : null;
+	}
+
+	private void refuse(HttpServletResponse response, HttpStatus status, String kind, String title, String detail)
+			throws IOException {
+		this.meters.counter("switchboard.admin.refused", "reason", kind).increment();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("urn:switchboard:problem:admin:" + kind));
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

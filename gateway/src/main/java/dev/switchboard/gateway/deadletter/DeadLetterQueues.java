@@ -1,0 +1,29 @@
+package dev.switchboard.gateway.deadletter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/** The broker's dead-letter queues. */
+public interface DeadLetterQueues {
+
+	/**
+	 * Every dead-letter queue with its depth and up to {@code peek} of its messages,
+	 * which stay where they are.
+	 */
+	List<DeadLetterQueue> list(int peek);
+
+	Optional<DeadLetterQueue> find(String queue, int peek);
+
+	/**
+	 * Moves messages back to the queue they failed in: take without auto-ack, publish
+	 * with confirm, then ack, so a crash half-way duplicates at most one message and
+	 * loses none.
+	 * @param messageIds the messages to move (AMQP {@code message_id}); {@code null}
+	 * moves all
+	 */
+	ReplayReport replay(String queue, @Nullable Set<String> messageIds);
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.deadletter.rabbit;
+
+import org.jspecify.annotations.NullMarked;

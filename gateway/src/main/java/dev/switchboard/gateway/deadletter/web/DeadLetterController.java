@@ -1,0 +1,84 @@
+package dev.switchboard.gateway.deadletter.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import dev.switchboard.gateway.deadletter.DeadLetterQueue;
+import dev.switchboard.gateway.deadletter.DeadLetterQueueNotFoundException;
+import dev.switchboard.gateway.deadletter.DeadLetters;
+import dev.switchboard.gateway.deadletter.ReplayReport;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/dead-letters}: every service's dead-letter queues with their depth and
+ * first messages; {@code POST /api/dead-letters/{queue}/replay} with
+ * {@code {"messageIds": [...]}} (or no body: all).
+ */
+@RestController
+@RequestMapping("/api/dead-letters")
+class DeadLetterController {
+
+	private final DeadLetters deadLetters;
+
+	DeadLetterController(DeadLetters deadLetters) {
+		this.deadLetters = deadLetters;
+	}
+
+	record ReplayRequest(@Nullable List<String> messageIds) {
+	}
+
+	@GetMapping
+	List<DeadLetterQueue> list() {
+		return this.deadLetters.list();
+	}
+
+	@GetMapping("/{queue}")
+	ResponseEntity<?> one(@PathVariable String queue) {
+		return this.deadLetters.find(queue)
+			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.orElseGet(() -> notFound(new DeadLetterQueueNotFoundException(queue)));
+	}
+
+	@PostMapping("/{queue}/replay")
+	ReplayReport replay(@PathVariable String queue, @RequestBody(required = false) @Nullable ReplayRequest request,
+			HttpServletRequest http) {
+		Set<String> ids = (request != null && request.messageIds() != null) ? Set.copyOf(request.messageIds()) : null;
+		return this.deadLetters.replay(queue, ids, "key '" + http.getAttribute("switchboard.apiKeyName") + "'");
+	}
+
+	@ExceptionHandler(DeadLetterQueueNotFoundException.class)
+	ResponseEntity<ProblemDetail> notFound(DeadLetterQueueNotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problem(HttpStatus.NOT_FOUND, "not-found", "Unknown dead-letter queue", ex.getMessage()));
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	ResponseEntity<ProblemDetail> unavailable(IllegalStateException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "10")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Dead letters not reachable",
+					ex.getMessage()));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("urn:switchboard:problem:dead-letters:" + kind));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.gateway.delivery;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.switchboard.contracts.InboundDelivery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of the delivery log.
+ *
+ * @param id the log's own id (the delivery's {@code eventId})
+ * @param attempts how often the provider sent it (retries after 503s and duplicates after
+ * 2xx included)
+ * @param replays how often an operator replayed it
+ */
+public record LoggedDelivery(UUID id, String provider, String eventType, String deliveryId, String correlationId,
+		Instant receivedAt, int sizeBytes, Outcome outcome, int attempts, int replays, @Nullable Instant lastReplayedAt,
+		Map<String, String> headers, byte[] body) {
+
+	/** The delivery as it was published, to publish it again. */
+	public InboundDelivery toInboundDelivery() {
+		return new InboundDelivery(dev.switchboard.contracts.SchemaVersions.CURRENT, this.id, this.correlationId,
+				this.provider, this.eventType, this.deliveryId, this.receivedAt, this.headers, this.body);
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.switchboard.gateway.delivery.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.gateway.delivery.DeliveryLog;
+import dev.switchboard.gateway.delivery.DeliveryPage;
+import dev.switchboard.gateway.delivery.DeliveryQuery;
+import dev.switchboard.gateway.delivery.LoggedDelivery;
+import dev.switchboard.gateway.delivery.Outcome;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code delivery_log}, keyed by the delivery's {@code eventId} (derived from provider
+ * and delivery id). Written with plain SQL that PostgreSQL and H2 (PostgreSQL mode) both
+ * run.
+ */
+@Repository
+class JdbcDeliveryLog implements DeliveryLog {
+
+	private static final String COLUMNS = "id, provider, event_type, delivery_id, correlation_id, received_at, "
+			+ "size_bytes, outcome, attempts, replays, last_replayed_at, headers, body";
+
+	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	JdbcDeliveryLog(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Override
+	@Transactional
+	public void record(InboundDelivery delivery, Outcome outcome) {
+		if (updateOutcome(delivery.eventId(), outcome) == 0) {
+			int inserted = this.jdbc.sql("insert into delivery_log (" + COLUMNS + ") values (:id, :provider, "
+					+ ":eventType, :deliveryId, :correlationId, :receivedAt, :size, :outcome, 1, 0, null, :headers, "
+					+ ":body) on conflict do nothing")
+				.param("id", delivery.eventId())
+				.param("provider", delivery.provider())
+				.param("eventType", delivery.eventType())
+				.param("deliveryId", delivery.deliveryId())
+				.param("correlationId", delivery.correlationId())
+				.param("receivedAt", Timestamp.from(delivery.receivedAt()))
+				.param("size", delivery.body().length)
+				.param("outcome", outcome.name())
+				.param("headers", this.json.writeValueAsString(delivery.headers()))
+				.param("body", delivery.body())
+				.update();
+			if (inserted == 0) {
+				updateOutcome(delivery.eventId(), outcome);
+			}
+		}
+	}
+
+	private int updateOutcome(UUID id, Outcome outcome) {
+		return this.jdbc.sql("update delivery_log set outcome = :outcome, attempts = attempts + 1 where id = :id")
+			.param("outcome", outcome.name())
+			.param("id", id)
+			.update();
+	}
+
+	@Override
+	public void countDuplicate(UUID id) {
+		this.jdbc.sql("update delivery_log set attempts = attempts + 1 where id = :id").param("id", id).update();
+	}
+
+	@Override
+	public Optional<Outcome> outcomeOf(UUID id) {
+		return this.jdbc.sql("select outcome from delivery_log where id = :id")
+			.param("id", id)
+			.query((rows, number) -> Outcome.valueOf(rows.getString(1)))
+			.optional();
+	}
+
+	@Override
+	public Optional<LoggedDelivery> find(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from delivery_log where id = :id")
+			.param("id", id)
+			.query(this::toDelivery)
+			.optional();
+	}
+
+	@Override
+	public DeliveryPage search(DeliveryQuery query) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new LinkedHashMap<>();
+		condition(where, params, "provider", "provider = :provider", query.provider());
+		condition(where, params, "eventType", "event_type = :eventType", query.eventType());
+		condition(where, params, "outcome", "outcome = :outcome",
+				(query.outcome() != null) ? query.outcome().name() : null);
+		condition(where, params, "from", "received_at >= :from",
+				(query.from() != null) ? Timestamp.from(query.from()) : null);
+		condition(where, params, "to", "received_at < :to", (query.to() != null) ? Timestamp.from(query.to()) : null);
+		long total = this.jdbc.sql("select count(*) from delivery_log" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<LoggedDelivery> items = new ArrayList<>(this.jdbc
+			.sql("select " + COLUMNS + " from delivery_log" + where
+					+ " order by received_at desc, id limit :limit offset :offset")
+			.params(params)
+			.param("limit", query.size())
+			.param("offset", (long) query.page() * query.size())
+			.query(this::toDelivery)
+			.list());
+		return new DeliveryPage(items, query.page(), query.size(), total);
+	}
+
+	private static void condition(StringBuilder where, Map<String, Object> params, String name, String sql,
+			Object value) {
+		if (value != null) {
+			where.append(" and ").append(sql);
+			params.put(name, value);
+		}
+	}
+
+	@Override
+	public void countReplay(UUID id, Instant at) {
+		this.jdbc
+			.sql("update delivery_log set replays = replays + 1, last_replayed_at = :at, outcome = :published "
+					+ "where id = :id")
+			.param("at", Timestamp.from(at))
+			.param("published", Outcome.PUBLISHED.name())
+			.param("id", id)
+			.update();
+	}
+
+	@Override
+	public int purgeReceivedBefore(Instant instant) {
+		return this.jdbc.sql("delete from delivery_log where received_at < :before")
+			.param("before", Timestamp.from(instant))
+			.update();
+	}
+
+	private LoggedDelivery toDelivery(ResultSet rows, int number) throws SQLException {
+		Timestamp replayed = rows.getTimestamp("last_replayed_at");
+		return new LoggedDelivery(rows.getObject("id", UUID.class), rows.getString("provider"),
+				rows.getString("event_type"), rows.getString("delivery_id"), rows.getString("correlation_id"),
+				rows.getTimestamp("received_at").toInstant(), rows.getInt("size_bytes"),
+				Outcome.valueOf(rows.getString("outcome")), rows.getInt("attempts"), rows.getInt("replays"),
+				(replayed != null) ? replayed.toInstant() : null,
+				this.json.readValue(rows.getString("headers"), HEADERS), rows.getBytes("body"));
+	}
+
+}

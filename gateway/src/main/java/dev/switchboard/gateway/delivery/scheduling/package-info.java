@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.delivery.scheduling;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,138 @@
+package dev.switchboard.gateway.delivery.web;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.switchboard.gateway.delivery.DeliveryLog;
+import dev.switchboard.gateway.delivery.DeliveryPage;
+import dev.switchboard.gateway.delivery.DeliveryQuery;
+import dev.switchboard.gateway.delivery.DeliveryReplay;
+import dev.switchboard.gateway.delivery.LoggedDelivery;
+import dev.switchboard.gateway.delivery.Outcome;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/deliveries}: the delivery log (filter by provider, event, outcome, time
+ * range; paged), one entry with its headers and body, and replay.
+ */
+@RestController
+@RequestMapping("/api/deliveries")
+class DeliveryController {
+
+	private final DeliveryLog deliveries;
+
+	private final DeliveryReplay replay;
+
+	DeliveryController(DeliveryLog deliveries, DeliveryReplay replay) {
+		this.deliveries = deliveries;
+		this.replay = replay;
+	}
+
+	record Summary(UUID id, String provider, String eventType, String deliveryId, String correlationId,
+			Instant receivedAt, int sizeBytes, String outcome, int attempts, int replays,
+			@Nullable Instant lastReplayedAt) {
+
+		static Summary of(LoggedDelivery delivery) {
+			return new Summary(delivery.id(), delivery.provider(), delivery.eventType(), delivery.deliveryId(),
+					delivery.correlationId(), delivery.receivedAt(), delivery.sizeBytes(),
+					delivery.outcome().name().toLowerCase(java.util.Locale.ROOT), delivery.attempts(),
+					delivery.replays(), delivery.lastReplayedAt());
+		}
+
+	}
+
+	record Page(List<Summary> items, int page, int size, long total) {
+	}
+
+	/** One entry: the body as text when it is UTF-8, otherwise as base64. */
+	record Detail(Summary delivery, Map<String, String> headers, @Nullable String body, @Nullable String bodyBase64) {
+	}
+
+	@GetMapping
+	Page list(@RequestParam(required = false) @Nullable String provider,
+			@RequestParam(required = false) @Nullable String event,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		DeliveryPage found = this.deliveries.search(new DeliveryQuery(provider, event,
+				(outcome != null) ? Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT)) : null, from, to, page,
+				size));
+		return new Page(found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<?> one(@PathVariable UUID id) {
+		return this.deliveries.find(id)
+			.<ResponseEntity<?>>map((delivery) -> ResponseEntity.ok(detail(delivery)))
+			.orElseGet(() -> notFound(id));
+	}
+
+	@PostMapping("/{id}/replay")
+	ResponseEntity<?> replay(@PathVariable UUID id, HttpServletRequest request) {
+		String actor = "key '" + request.getAttribute("switchboard.apiKeyName") + "'";
+		return switch (this.replay.replay(id, actor)) {
+			case DeliveryReplay.Result.Replayed replayed ->
+				ResponseEntity.accepted().body(Map.of("id", id, "replayed", true));
+			case DeliveryReplay.Result.NotFound missing -> notFound(id);
+			case DeliveryReplay.Result.Unavailable unavailable -> {
+				ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Replay not confirmed",
+						"The broker did not confirm the replay (" + unavailable.reason() + "); try again.");
+				yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+					.header(HttpHeaders.RETRY_AFTER, "10")
+					.body(problem);
+			}
+		};
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<ProblemDetail> badQuery(IllegalArgumentException ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "bad-query", "Invalid query", ex.getMessage()));
+	}
+
+	private static ResponseEntity<ProblemDetail> notFound(UUID id) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problem(HttpStatus.NOT_FOUND, "not-found", "Unknown delivery", "No delivery " + id + " in the log."));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("urn:switchboard:problem:deliveries:" + kind));
+		problem.setTitle(title);
+		return problem;
+	}
+
+	private static Detail detail(LoggedDelivery delivery) {
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(delivery.body())).toString();
+			return new Detail(Summary.of(delivery), delivery.headers(), text, null);
+		}
+		catch (CharacterCodingException ex) {
+			return new Detail(Summary.of(delivery), delivery.headers(), null,
+					Base64.getEncoder().encodeToString(delivery.body()));
+		}
+	}
+
+}

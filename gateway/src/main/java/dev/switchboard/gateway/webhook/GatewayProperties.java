@@ -1,0 +1,31 @@
+package dev.switchboard.gateway.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code gateway.*} settings of the ingress.
+ *
+ * @param publicBaseUrl the URL the providers call (the gateway runs behind proxies);
+ * Twilio's signature covers it, so it is rebuilt from here, never from the request's Host
+ * header
+ * @param publish how long to wait for the broker's confirm, and the {@code Retry-After}
+ * of a 503
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(@DefaultValue("http://localhost:8080") URI publicBaseUrl,
+		@DefaultValue Publish publish) {
+
+	public record Publish(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30s") Duration retryAfter) {
+	}
+
+	/** The public URL of a path on this gateway, without a trailing slash doubling. */
+	public String publicUrl(String pathAndQuery) {
+		String base = this.publicBaseUrl.toString();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.webhook.jira;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package dev.switchboard.gateway.webhook.remotesession;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+import dev.switchboard.contracts.Provider;
+import dev.switchboard.gateway.webhook.Freshness;
+import dev.switchboard.gateway.webhook.SchemeVerdict;
+import dev.switchboard.gateway.webhook.SecretScheme;
+import dev.switchboard.gateway.webhook.Signatures;
+import dev.switchboard.gateway.webhook.WebhookProperties;
+import dev.switchboard.gateway.webhook.WebhookRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Remote-session vendors' events, signed with Standard Webhooks:
+ * {@code webhook-signature} holds one or more {@code v1,<base64>} of
+ * {@code id.timestamp.body} (signed by the library), {@code webhook-timestamp} must be
+ * within five minutes of this gateway's clock, {@code webhook-id} is the delivery id.
+ */
+@Component
+class StandardWebhooksScheme extends SecretScheme {
+
+	private static final Pattern TYPE = Pattern.compile("[a-z_.]{1,64}");
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	StandardWebhooksScheme(WebhookProperties properties, JsonMapper json, Clock clock) {
+		super(Provider.REMOTE_SESSION, properties.remoteSession());
+		this.json = json;
+		this.clock = clock;
+	}
+
+	static String sign(String secret, String id, long timestamp, byte[] body) {
+		try {
+			return new Webhook(secret).sign(id, timestamp, new String(body, StandardCharsets.UTF_8));
+		}
+		catch (WebhookSigningException | EmptyWebhookSecretException | RuntimeException ex) {
+			return "";
+		}
+	}
+
+	@Override
+	public SchemeVerdict check(WebhookRequest request) {
+		String id = request.header("webhook-id");
+		String timestamp = request.header("webhook-timestamp");
+		String signatures = request.header("webhook-signature");
+		if (id == null || timestamp == null || signatures == null || !ID.matcher(id).matches()) {
+			return new SchemeVerdict.BadSignature("webhook-id, webhook-timestamp and webhook-signature are required");
+		}
+		long seconds;
+		try {
+			seconds = Long.parseLong(timestamp);
+		}
+		catch (NumberFormatException ex) {
+			return new SchemeVerdict.BadSignature("webhook-timestamp is not a number of seconds");
+		}
+		if (!signedByAnySecret((secret) -> matchesAny(sign(secret, id, seconds, request.body()), signatures))) {
+			return new SchemeVerdict.BadSignature("webhook-signature does not match id, timestamp and body");
+		}
+		if (!Freshness.fresh(Instant.ofEpochSecond(seconds), this.clock)) {
+			return new SchemeVerdict.BadSignature("webhook-timestamp is more than five minutes away from now");
+		}
+		try {
+			JsonNode payload = this.json.readTree(request.body());
+			String type = payload.path("type").asString("");
+			if (!TYPE.matcher(type).matches() || !payload.path("providerSessionId").isString()) {
+				return new SchemeVerdict.Malformed("the body is not a session event (type, providerSessionId)");
+			}
+			return new SchemeVerdict.Verified(id, type, Map.of("webhook-id", id, "webhook-timestamp", timestamp));
+		}
+		catch (JacksonException ex) {
+			return new SchemeVerdict.Malformed("the body is not JSON");
+		}
+	}
+
+	/**
+	 * The header may list several space-separated signatures (during the sender's own key
+	 * rotation).
+	 */
+	private static boolean matchesAny(String expected, String header) {
+		return !expected.isEmpty() && Arrays.stream(header.trim().split(" +"))
+			.map((candidate) -> Signatures.constantTimeEquals(expected, candidate))
+			.reduce(false, Boolean::logicalOr);
+	}
+
+}
