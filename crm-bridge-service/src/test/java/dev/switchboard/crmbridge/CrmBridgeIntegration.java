@@ -8,9 +8,21 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.testsupport.RealBrokerAndDatabase;
 import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.amqp.AmqpIOException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one Spring context of this module's integration tests: the real RabbitMQ (this
@@ -39,6 +53,12 @@ public abstract class CrmBridgeIntegration {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	@Autowired
+	protected RabbitTemplate rabbit;
+
+	@Autowired
+	protected JsonMapper json;
+
 	@Value("${crm-bridge.zendesk.base-url}")
 	private String zendeskUrl;
 
@@ -46,6 +66,51 @@ public abstract class CrmBridgeIntegration {
 	protected WireMock zendesk() {
 		URI url = URI.create(this.zendeskUrl);
 		return new WireMock(url.getHost(), url.getPort());
+	}
+
+	/**
+	 * The next event about the ticket on {@code tickets.events}, as issue-sync receives
+	 * it (other tickets' events are skipped).
+	 */
+	protected <T extends TicketEvent> T awaitTicketEvent(Class<T> type, String ticketId) {
+		String queue = Destinations.queue(Destinations.TICKETS_EVENTS, ServiceNames.ISSUE_SYNC);
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			Message message = receiveIfDeclared(queue);
+			if (message == null) {
+				continue;
+			}
+			TicketEvent event = this.json.readValue(message.getBody(), TicketEvent.class);
+			if (event.ticketId().equals(ticketId)) {
+				assertThat(event).isInstanceOf(type);
+				assertThat(message.getMessageProperties().getMessageId()).isEqualTo(event.eventId().toString());
+				return type.cast(event);
+			}
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " for ticket " + ticketId);
+	}
+
+	/**
+	 * The producer binding declares the consumers' queues on its first publish; until
+	 * then there is nothing to receive.
+	 */
+	private @Nullable Message receiveIfDeclared(String queue) {
+		try {
+			return this.rabbit.receive(queue, 500);
+		}
+		catch (AmqpIOException ex) {
+			return null;
+		}
+	}
+
+	/** Publishes a delivery as the gateway does. */
+	protected void publish(InboundDelivery delivery) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(delivery.eventId().toString());
+		properties.setCorrelationId(delivery.correlationId());
+		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
+				new Message(this.json.writeValueAsBytes(delivery), properties));
 	}
 
 	/** A ticket id no other test uses. */

@@ -17,7 +17,6 @@ import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.Reopen;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketCommand;
-import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.contracts.TicketFollowedUp;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
 import org.junit.jupiter.api.Test;
@@ -51,12 +50,6 @@ import static org.awaitility.Awaitility.await;
 class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 
 	private static final String STAMP = "2026-11-23T10:00:00Z";
-
-	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	JsonMapper json;
 
 	@Autowired
 	@Qualifier("helpdesk")
@@ -186,7 +179,7 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		publish(reopen);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(reopen)).isEqualTo("applied"));
-		TicketFollowedUp followedUp = awaitEvent(TicketFollowedUp.class, ticketId);
+		TicketFollowedUp followedUp = awaitTicketEvent(TicketFollowedUp.class, ticketId);
 		assertThat(followedUp.followUpTicketId()).isEqualTo(followUpId);
 		AddInternalNote later = AddInternalNote.of(UUID.randomUUID(), "corr-fu", ticketId, Instant.now(),
 				"Still broken");
@@ -326,23 +319,6 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 			}
 		}
 		return all.toString();
-	}
-
-	private <T extends TicketEvent> T awaitEvent(Class<T> type, String ticketId) {
-		String queue = Destinations.queue(Destinations.TICKETS_EVENTS, ServiceNames.ISSUE_SYNC);
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (System.currentTimeMillis() < deadline) {
-			Message message = this.rabbit.receive(queue, 500);
-			if (message == null) {
-				continue;
-			}
-			TicketEvent event = this.json.readValue(message.getBody(), TicketEvent.class);
-			if (type.isInstance(event) && event.ticketId().equals(ticketId)) {
-				assertThat(message.getMessageProperties().getMessageId()).isEqualTo(event.eventId().toString());
-				return type.cast(event);
-			}
-		}
-		throw new AssertionError("no " + type.getSimpleName() + " for ticket " + ticketId);
 	}
 
 	private Message awaitDeadLetter(TicketCommand command) {

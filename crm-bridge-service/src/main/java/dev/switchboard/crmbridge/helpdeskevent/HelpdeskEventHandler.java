@@ -1,0 +1,104 @@
+package dev.switchboard.crmbridge.helpdeskevent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import dev.switchboard.contracts.Author;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.NoteAdded;
+import dev.switchboard.contracts.Provider;
+import dev.switchboard.contracts.SchemaVersions;
+import dev.switchboard.contracts.StatusChanged;
+import dev.switchboard.crmbridge.delivery.DeliveryHandler;
+import dev.switchboard.crmbridge.ticket.Helpdesk;
+import dev.switchboard.crmbridge.ticket.HelpdeskException;
+import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
+import dev.switchboard.crmbridge.ticket.HelpdeskUser;
+import dev.switchboard.crmbridge.ticket.TicketEvents;
+import dev.switchboard.crmbridge.ticket.TicketHistory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Zendesk event webhooks → {@code tickets.events}. Event ids derive from Zendesk's event
+ * id, so a redelivery publishes the same event again (never skipped: the first publish
+ * may not have left) and receivers drop the repeat. Status changes are applied under the
+ * ticket's row lock and one older than the last seen is dropped; a note's author is
+ * looked up (cached) because {@code /call} and {@code /remote} act on their behalf.
+ */
+@Service
+public class HelpdeskEventHandler implements DeliveryHandler {
+
+	private final HelpdeskEventFormat format;
+
+	private final Helpdesk helpdesk;
+
+	private final TicketHistory history;
+
+	private final TicketEvents events;
+
+	public HelpdeskEventHandler(HelpdeskEventFormat format, Helpdesk helpdesk, TicketHistory history,
+			TicketEvents events) {
+		this.format = format;
+		this.helpdesk = helpdesk;
+		this.history = history;
+		this.events = events;
+	}
+
+	@Override
+	public String provider() {
+		return Provider.ZENDESK.id();
+	}
+
+	@Override
+	@Transactional
+	public String accept(InboundDelivery delivery) {
+		return switch (this.format.read(delivery.body())) {
+			case HelpdeskActivity.CommentAdded comment -> noteAdded(comment, delivery.correlationId());
+			case HelpdeskActivity.StatusChange change -> statusChanged(change, delivery.correlationId());
+			case HelpdeskActivity.Other other -> "ignored";
+		};
+	}
+
+	private String noteAdded(HelpdeskActivity.CommentAdded comment, String correlationId) {
+		HelpdeskUser author = author(comment.authorId(), comment.authorName());
+		boolean ours = this.helpdesk.isSwitchboard(author) || ownWrite(comment.ticketId(), comment.ticketUpdatedAt());
+		this.events.publish(new NoteAdded(SchemaVersions.CURRENT, eventId(comment.eventId()), correlationId,
+				comment.ticketId(), comment.time(), comment.commentId(), comment.body(), comment.publicComment(),
+				new Author(author.id(), author.name(), author.email(), author.phone()), ours));
+		return "published";
+	}
+
+	private String statusChanged(HelpdeskActivity.StatusChange change, String correlationId) {
+		boolean ours = ownWrite(change.ticketId(), change.ticketUpdatedAt());
+		if (!this.history.statusEventSeen(change.ticketId(), change.time(), ours)) {
+			return "stale";
+		}
+		this.events.publish(new StatusChanged(SchemaVersions.CURRENT, eventId(change.eventId()), correlationId,
+				change.ticketId(), change.time(), change.previous(), change.current(), change.actorId(), ours));
+		return "published";
+	}
+
+	private HelpdeskUser author(String authorId, String fallbackName) {
+		try {
+			return this.helpdesk.user(authorId);
+		}
+		catch (HelpdeskException ex) {
+			if (ex.failure() instanceof HelpdeskFailure.NotFound) {
+				// a deleted user: publish what the event says rather than lose the note
+				return new HelpdeskUser(authorId, fallbackName, null, null);
+			}
+			throw ex;
+		}
+	}
+
+	private boolean ownWrite(String ticketId, String updatedAt) {
+		return updatedAt != null && this.history.isOwnWrite(ticketId, updatedAt);
+	}
+
+	private static UUID eventId(String zendeskEventId) {
+		return UUID.nameUUIDFromBytes(("zendesk-event:" + zendeskEventId).getBytes(StandardCharsets.UTF_8));
+	}
+
+}

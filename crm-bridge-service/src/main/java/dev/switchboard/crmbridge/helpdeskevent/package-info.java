@@ -1,0 +1,9 @@
+/**
+ * The helpdesk's event webhooks turned into {@code tickets.events}: notes (with their
+ * author looked up) and status changes, ordered per ticket, echo-marked when Switchboard
+ * caused them.
+ */
+@NullMarked
+package dev.switchboard.crmbridge.helpdeskevent;
+
+import org.jspecify.annotations.NullMarked;

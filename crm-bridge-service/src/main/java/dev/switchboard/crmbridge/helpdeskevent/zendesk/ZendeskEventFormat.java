@@ -1,0 +1,94 @@
+package dev.switchboard.crmbridge.helpdeskevent.zendesk;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import dev.switchboard.crmbridge.helpdeskevent.HelpdeskActivity;
+import dev.switchboard.crmbridge.helpdeskevent.HelpdeskEventFormat;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Zendesk event webhooks: {@code id}, {@code type}, {@code time}, {@code subject}
+ * ({@code zen:ticket:<id>}), {@code detail} (the ticket, {@code updated_at}),
+ * {@code event} ({@code comment{id, body, is_public, author{id, name}}} or
+ * {@code previous}/{@code current} statuses, which may be spelled in capitals).
+ */
+@Component
+class ZendeskEventFormat implements HelpdeskEventFormat {
+
+	private static final String PREFIX = "zen:event-type:ticket.";
+
+	private final JsonMapper json;
+
+	ZendeskEventFormat(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public HelpdeskActivity read(byte[] body) {
+		JsonNode root;
+		try {
+			root = this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Zendesk event is not JSON");
+		}
+		String id = required(root, "id");
+		String type = required(root, "type");
+		JsonNode detail = root.path("detail");
+		JsonNode event = root.path("event");
+		return switch (type) {
+			case PREFIX + "comment_added" -> {
+				JsonNode comment = event.path("comment");
+				yield new HelpdeskActivity.CommentAdded(id, ticketId(root), time(root), text(detail, "updated_at"),
+						required(comment, "id"), required(comment, "body"), comment.path("is_public").asBoolean(false),
+						required(comment.path("author"), "id"), text(comment.path("author"), "name"));
+			}
+			case PREFIX + "status_changed" ->
+				new HelpdeskActivity.StatusChange(id, ticketId(root), time(root), text(detail, "updated_at"),
+						lower(text(event, "previous")), lower(required(event, "current")), text(detail, "actor_id"));
+			default -> new HelpdeskActivity.Other(id, type);
+		};
+	}
+
+	private static String ticketId(JsonNode root) {
+		String id = text(root.path("detail"), "id");
+		if (id != null) {
+			return id;
+		}
+		String subject = required(root, "subject");
+		return subject.substring(subject.lastIndexOf(':') + 1);
+	}
+
+	private static Instant time(JsonNode root) {
+		try {
+			return Instant.parse(required(root, "time"));
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("Zendesk event time is not an ISO instant");
+		}
+	}
+
+	private static String lower(String status) {
+		return (status != null) ? status.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static String required(JsonNode node, String field) {
+		String value = text(node, field);
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("Zendesk event without " + field);
+		}
+		return value;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.helpdeskevent.zendesk;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,180 @@
+package dev.switchboard.crmbridge.helpdeskevent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.NoteAdded;
+import dev.switchboard.contracts.Provider;
+import dev.switchboard.contracts.Reopen;
+import dev.switchboard.contracts.StatusChanged;
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Zendesk event webhooks published on the real broker as the gateway publishes them,
+ * turned into {@code tickets.events}.
+ */
+class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
+
+	@Test
+	void publishesANoteWithItsAuthorLookedUpOnceAndTheSameEventIdOnRedelivery() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		stubUser(authorId, "Dana Agent", "dana@example.com", "+14155550123");
+		InboundDelivery delivery = comment(ticketId, authorId, "https://github.com/acme/app/issues/42", false,
+				"2026-11-23T10:00:00Z");
+
+		publish(delivery);
+		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
+		publish(delivery);
+		NoteAdded again = awaitTicketEvent(NoteAdded.class, ticketId);
+
+		assertThat(again).isEqualTo(note);
+		assertThat(note.body()).isEqualTo("https://github.com/acme/app/issues/42");
+		assertThat(note.publicNote()).isFalse();
+		assertThat(note.writtenBySwitchboard()).isFalse();
+		assertThat(note.author().id()).isEqualTo(authorId);
+		assertThat(note.author().name()).isEqualTo("Dana Agent");
+		assertThat(note.author().email()).isEqualTo("dana@example.com");
+		assertThat(note.author().phone()).isEqualTo("+14155550123");
+		assertThat(note.occurredAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+		assertThat(note.correlationId()).isEqualTo(delivery.correlationId());
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo("/api/v2/users/" + authorId + ".json")))).hasSize(1);
+	}
+
+	@Test
+	void marksANoteWrittenWithSwitchboardsAccountAsAnEcho() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		stubUser(authorId, "Switchboard", "switchboard@example.com", "");
+
+		publish(comment(ticketId, authorId, "Linked to acme/app#42 (open)", false, "2026-11-23T10:00:00Z"));
+
+		assertThat(awaitTicketEvent(NoteAdded.class, ticketId).writtenBySwitchboard()).isTrue();
+	}
+
+	@Test
+	void dropsAStatusChangeOlderThanTheLastOneAndAReopenCausedBeforeAnAgentsSolve() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		stubUser(authorId, "Dana Agent", "dana@example.com", "");
+		Instant solvedAt = Instant.parse("2026-11-23T10:10:00Z");
+
+		publish(status(ticketId, "OPEN", "SOLVED", solvedAt));
+		StatusChanged solved = awaitTicketEvent(StatusChanged.class, ticketId);
+		publish(status(ticketId, "NEW", "OPEN", solvedAt.minusSeconds(300)));
+		publish(comment(ticketId, authorId, "a marker after the stale event", false, "2026-11-23T10:11:00Z"));
+
+		assertThat(solved.status()).isEqualTo("solved");
+		assertThat(solved.previousStatus()).isEqualTo("open");
+		assertThat(solved.writtenBySwitchboard()).isFalse();
+		assertThat(awaitTicketEvent(NoteAdded.class, ticketId).body()).isEqualTo("a marker after the stale event");
+
+		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:10:00Z")))));
+		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+					Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:12:00Z")))));
+		Reopen replayed = Reopen.of(UUID.randomUUID(), "corr-replay", ticketId, solvedAt.minusSeconds(60));
+		publishCommand(replayed);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+				.hasSize(1));
+		String update = zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
+			.get(0)
+			.getBodyAsString();
+		assertThat(this.json.readTree(update).path("ticket").has("status")).isFalse();
+		assertThat(this.json.readTree(update).path("ticket").path("comment").path("body").asString())
+			.contains("did not reopen");
+		assertThat(this.json.readTree(update).path("ticket").path("comment").path("public").asBoolean()).isFalse();
+	}
+
+	@Test
+	void marksAStatusChangeCausedByOurOwnWriteAsAnEcho() {
+		String ticketId = newTicketId();
+		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:00:00Z")))));
+		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		Reopen reopen = Reopen.of(UUID.randomUUID(), "corr-echo", ticketId, Instant.parse("2026-11-23T10:04:00Z"));
+		publishCommand(reopen);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+				.hasSize(1));
+
+		InboundDelivery echo = delivery(fixture("zendesk/event-status-changed.json",
+				Map.of("ticketId", ticketId, "previous", "SOLVED", "current", "OPEN", "eventId",
+						UUID.randomUUID().toString(), "time", "2026-11-23T10:05:00Z", "updatedAt",
+						"2026-11-23T10:05:00Z")),
+				"zen:event-type:ticket.status_changed");
+		publish(echo);
+
+		StatusChanged changed = awaitTicketEvent(StatusChanged.class, ticketId);
+		assertThat(changed.status()).isEqualTo("open");
+		assertThat(changed.writtenBySwitchboard()).isTrue();
+	}
+
+	private void stubUser(String userId, String name, String email, String phone) {
+		zendesk().register(get(urlEqualTo("/api/v2/users/" + userId + ".json")).willReturn(okJson(
+				fixture("zendesk/user.json", Map.of("userId", userId, "name", name, "email", email, "phone", phone)))));
+	}
+
+	private InboundDelivery comment(String ticketId, String authorId, String body, boolean isPublic, String time) {
+		return delivery(
+				fixture("zendesk/event-comment-added.json",
+						Map.of("ticketId", ticketId, "authorId", authorId, "authorName", "Dana Agent", "body", body,
+								"commentId", newTicketId(), "isPublic", Boolean.toString(isPublic), "eventId",
+								UUID.randomUUID().toString(), "time", time, "updatedAt", time)),
+				"zen:event-type:ticket.comment_added");
+	}
+
+	private InboundDelivery status(String ticketId, String previous, String current, Instant time) {
+		return delivery(
+				fixture("zendesk/event-status-changed.json",
+						Map.of("ticketId", ticketId, "previous", previous, "current", current, "eventId",
+								UUID.randomUUID().toString(), "time", time.toString(), "updatedAt", time.toString())),
+				"zen:event-type:ticket.status_changed");
+	}
+
+	private InboundDelivery delivery(String body, String type) {
+		String id = this.json.readTree(body).path("id").asString();
+		return InboundDelivery.of("corr-" + id, Provider.ZENDESK, type, id, Instant.now(),
+				Map.of("x-zendesk-webhook-id", "01HZXWEBHOOK"), body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void publishCommand(TicketCommand command) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(command.commandId().toString());
+		properties.setCorrelationId(command.correlationId());
+		this.rabbit.send(Destinations.TICKETS_COMMANDS, "#",
+				new Message(this.json.writerFor(TicketCommand.class).writeValueAsBytes(command), properties));
+	}
+
+}
