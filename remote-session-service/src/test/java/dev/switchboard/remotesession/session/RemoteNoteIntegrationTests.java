@@ -1,0 +1,112 @@
+package dev.switchboard.remotesession.session;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.AddPublicReply;
+import dev.switchboard.contracts.Author;
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.NoteAdded;
+import dev.switchboard.contracts.TicketEvent;
+import dev.switchboard.remotesession.RemoteSessionIntegration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+
+/**
+ * {@code /remote} internal notes from {@code tickets.events}, published on the real
+ * broker as crm-bridge-service publishes them.
+ */
+class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
+
+	private static final Author AGENT = new Author("9001", "Ada Agent", "ada@example.com", "+14155550100");
+
+	@Test
+	void startsOneSessionForARemoteNoteOnBehalfOfItsAuthorHoweverOftenTheNoteIsDelivered() {
+		String ticketId = newTicketId();
+		String code = newSessionCode();
+		stubTeamviewerCreates(ticketId, code);
+		NoteAdded note = note(ticketId, "/remote please let me look at it", false, false);
+
+		publish(note);
+		publish(note);
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
+		assertThat(commandsFor(ticketId)).hasExactlyElementsOfTypes(AddInternalNote.class, AddPublicReply.class);
+		assertThat(((AddInternalNote) commandsFor(ticketId).get(0)).body()).contains(code + "/supporter")
+			.contains("ada@example.com");
+		assertThat(((AddPublicReply) commandsFor(ticketId).get(1)).body()).contains(code + "/customer")
+			.contains("Hello there");
+		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		assertThat(
+				this.jdbc.sql("select agent_email, started_via, correlation_id from remote_session where ticket_id = ?")
+					.param(ticketId)
+					.query((row, n) -> row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3))
+					.list())
+			.containsExactly("ada@example.com|note|" + note.correlationId());
+	}
+
+	@Test
+	void aSecondRemoteNoteOfTheSameAgentReturnsTheLiveSession() {
+		String ticketId = newTicketId();
+		stubTeamviewerCreates(ticketId, newSessionCode());
+
+		publish(note(ticketId, "/remote", false, false));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
+		publish(note(ticketId, "/remote again", false, false));
+		String marker = newTicketId();
+		stubTeamviewerCreates(marker, newSessionCode());
+		publish(note(marker, "/remote", false, false));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker)).hasSize(2));
+
+		assertThat(commandsFor(ticketId)).hasSize(2);
+		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(containing("Ticket " + ticketId + " ")));
+	}
+
+	@Test
+	void ignoresPublicRepliesSwitchboardsOwnEchoesAndNotesThatAreNotTheCommand() {
+		String ticketId = newTicketId();
+		stubTeamviewerCreates(ticketId, newSessionCode());
+
+		publish(note(ticketId, "/remote", true, false));
+		publish(note(ticketId, "/remote", false, true));
+		publish(note(ticketId, "/remotely fixed it", false, false));
+		publish(note(ticketId, "please /remote", false, false));
+		String marker = newTicketId();
+		stubTeamviewerCreates(marker, newSessionCode());
+		publish(note(marker, "  /remote  ", false, false));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker)).hasSize(2));
+
+		assertThat(commandsFor(ticketId)).isEmpty();
+		teamviewer().verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(containing("Ticket " + ticketId + " ")));
+	}
+
+	private static NoteAdded note(String ticketId, String body, boolean publicNote, boolean writtenBySwitchboard) {
+		UUID eventId = UUID.randomUUID();
+		return new NoteAdded(1, eventId, "corr-" + eventId, ticketId, Instant.now(), "c-" + eventId, body, publicNote,
+				AGENT, writtenBySwitchboard);
+	}
+
+	private void publish(NoteAdded note) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(note.eventId().toString());
+		properties.setCorrelationId(note.correlationId());
+		this.rabbit.send(Destinations.TICKETS_EVENTS, "note-added",
+				new Message(this.json.writerFor(TicketEvent.class).writeValueAsBytes(note), properties));
+	}
+
+}

@@ -1,0 +1,242 @@
+package dev.switchboard.remotesession.session;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.SessionEnded;
+import dev.switchboard.contracts.SessionStarted;
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.remotesession.RemoteSessionIntegration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A session's life after the start: TeamViewer connection reports (polled), pushed events
+ * from the gateway (Guacamole), duplicates and reordering, expiry.
+ */
+class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
+
+	private static final String GUACAMOLE_CONNECTION = """
+			{"ticketId":"%s","provider":"guacamole","agentEmail":"ada@example.com",
+			 "connection":{"protocol":"rdp","hostname":"10.0.0.5","port":3389,
+			               "parameters":{"ignore-cert":"true","security":"nla"}}}
+			""";
+
+	@Test
+	void endsATeamviewerSessionFromItsConnectionReportsWithOneEndNote() {
+		String ticketId = newTicketId();
+		String code = newSessionCode();
+		stubTeamviewerCreates(ticketId, code);
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(754);
+		Instant end = start.plusSeconds(754);
+		UUID id = UUID.fromString(
+				read(api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com"))).get("id")
+					.asString());
+
+		teamviewer()
+			.register(get(urlPathEqualTo("/api/v1/reports/connections")).withQueryParam("session_code", equalTo(code))
+				.willReturn(okJson(fixture("teamviewer/connection-reports.json",
+						Map.of("code", code, "start", start.toString(), "end", end.toString())))));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endNotes(ticketId)).hasSize(1));
+		assertThat(endNotes(ticketId).get(0)).contains("Agent: ada@example.com")
+			.contains("Duration: 12 min 34 s")
+			.contains("End reason: connection closed")
+			.contains("Recording: none");
+		JsonNode session = read(api("GET", "/api/sessions/" + id, null));
+		assertThat(session.get("host").asString()).isEqualTo("CUSTOMER-LAPTOP");
+		assertThat(session.get("durationSeconds").asLong()).isEqualTo(754);
+		assertThat(session.get("history").findValuesAsString("kind")).containsExactly("created", "invited", "started",
+				"ended");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(eventsFor(ticketId)).hasAtLeastOneElementOfType(SessionStarted.class)
+				.hasAtLeastOneElementOfType(SessionEnded.class));
+	}
+
+	@Test
+	void givesTheAgentAGuacamoleLinkThatDecryptsToExactlyTheRequestedConnectionAndExpiry() throws Exception {
+		String ticketId = newTicketId();
+
+		JsonNode session = read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)));
+
+		String id = session.get("id").asString();
+		assertThat(session.get("providerSessionId").asString()).isEqualTo(id);
+		assertThat(session.has("customerUrl")).isFalse();
+		String agentUrl = session.get("agentUrl").asString();
+		assertThat(agentUrl).startsWith("https://guac.example.test/guacamole/#/?data=");
+		JsonNode payload = this.json.readTree(decrypt(agentUrl.substring(agentUrl.indexOf("data=") + 5)));
+		assertThat(payload.get("username").asString()).isEqualTo("ada@example.com");
+		assertThat(payload.get("expires").asLong())
+			.isEqualTo(Instant.parse(session.get("expiresAt").asString()).toEpochMilli());
+		assertThat(payload.get("connections").propertyNames()).containsExactly(id);
+		JsonNode connection = payload.get("connections").get(id);
+		assertThat(connection.get("protocol").asString()).isEqualTo("rdp");
+		assertThat(this.json.convertValue(connection.get("parameters"), Map.class))
+			.isEqualTo(Map.of("hostname", "10.0.0.5", "port", "3389", "ignore-cert", "true", "security", "nla"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(1));
+		assertThat(commandsFor(ticketId).get(0)).isInstanceOf(AddInternalNote.class);
+	}
+
+	@Test
+	void endsAGuacamoleSessionFromPushedEventsWithOneEndNoteCarryingTheRecording() {
+		String ticketId = newTicketId();
+		UUID id = UUID.fromString(
+				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+		publish(pushed("session.started", id.toString(), start, "null", "null", "null"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("STARTED"));
+		InboundDelivery ended = pushed("session.ended", id.toString(), start.plusSeconds(95), "95",
+				"\"closed by the agent\"", "\"https://recordings.example.test/" + id + ".guac\"");
+		publish(ended);
+		publish(ended);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endNotes(ticketId)).hasSize(1));
+		assertThat(endNotes(ticketId).get(0)).contains("Duration: 1 min 35 s")
+			.contains("End reason: closed by the agent")
+			.contains("Recording: https://recordings.example.test/" + id + ".guac");
+	}
+
+	@Test
+	void endsInTheRightStateWhenPushedEventsArriveTwiceAndOutOfOrder() {
+		String ticketId = newTicketId();
+		UUID id = UUID.fromString(
+				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		InboundDelivery started = pushed("session.started", id.toString(), start, "null", "null", "null");
+		InboundDelivery ended = pushed("session.ended", id.toString(), start.plusSeconds(600), "600",
+				"\"customer left\"", "null");
+		InboundDelivery endedAgain = pushed("session.ended", id.toString(), start.plusSeconds(610), "610",
+				"\"resent by the vendor\"", "null");
+		InboundDelivery failedLate = pushed("session.failed", id.toString(), start.plusSeconds(620), "null",
+				"\"connection lost\"", "null");
+
+		publish(ended);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		publish(started);
+		publish(ended);
+		publish(endedAgain);
+		publish(failedLate);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					read(api("GET", "/api/sessions/" + id, null)).get("history").findValuesAsString("kind"))
+				.containsExactly("created", "invited", "ended", "started", "ended", "failed"));
+
+		JsonNode session = read(api("GET", "/api/sessions/" + id, null));
+		assertThat(session.get("state").asString()).isEqualTo("ended");
+		assertThat(session.get("startedAt").asString()).isEqualTo(start.toString());
+		assertThat(session.get("durationSeconds").asLong()).isEqualTo(600);
+		assertThat(session.get("endReason").asString()).isEqualTo("customer left");
+		assertThat(endNotes(ticketId)).hasSize(1);
+		assertThat(this.jdbc.sql("select count(*) from remote_session_event where session_id = ? and applied")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void expiresAnInvitationNobodyJoinedClosesTheCodeAndTellsTheTicket() {
+		String ticketId = newTicketId();
+		String code = newSessionCode();
+		stubTeamviewerCreates(ticketId, code);
+		teamviewer().register(put(urlPathEqualTo("/api/v1/sessions/" + code)).willReturn(ok()));
+		teamviewer()
+			.register(get(urlPathEqualTo("/api/v1/reports/connections")).withQueryParam("session_code", equalTo(code))
+				.willReturn(okJson("{\"records\":[],\"records_remaining\":0}")));
+		teamviewer().register(get(urlPathEqualTo("/api/v1/sessions/" + code))
+			.willReturn(okJson(fixture("teamviewer/session-created.json",
+					Map.of("code", code, "description", "Ticket " + ticketId)))));
+		UUID id = UUID.fromString(
+				read(api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com"))).get("id")
+					.asString());
+
+		this.jdbc.sql("update remote_session set expires_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id)
+			.update();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("EXPIRED"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> teamviewer().verifyThat(1, putRequestedFor(urlPathEqualTo("/api/v1/sessions/" + code))
+				.withRequestBody(equalToJson("{\"state\":\"closed\"}"))));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(finalNotes(ticketId)).hasSize(1));
+		assertThat(finalNotes(ticketId).get(0)).contains("invitation expired");
+		assertThat(eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
+			.map((event) -> ((SessionEnded) event).outcome())
+			.containsExactly("expired");
+	}
+
+	@Test
+	void endsAGuacamoleSessionWithoutEventsAtItsExpiry() {
+		String ticketId = newTicketId();
+		UUID id = UUID.fromString(
+				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+
+		this.jdbc.sql("update remote_session set expires_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id)
+			.update();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("EXPIRED"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(finalNotes(ticketId)).hasSize(1));
+		assertThat(finalNotes(ticketId).get(0)).contains("no session events received");
+	}
+
+	private List<String> endNotes(String ticketId) {
+		return finalNotes(ticketId).stream().filter((body) -> body.startsWith("Remote session ended")).toList();
+	}
+
+	private List<String> finalNotes(String ticketId) {
+		return commandsFor(ticketId).stream()
+			.filter(AddInternalNote.class::isInstance)
+			.map((TicketCommand command) -> ((AddInternalNote) command).body())
+			.filter((body) -> !body.startsWith("Remote session created"))
+			.toList();
+	}
+
+	/**
+	 * Undoes guacamole-auth-json's encoding independently of the service's code:
+	 * AES-128-CBC with a zero IV, then checks the HMAC-SHA256 prefix.
+	 */
+	private static String decrypt(String urlEncodedData) throws Exception {
+		byte[] key = HexFormat.of().parseHex(GUACAMOLE_KEY);
+		String data = java.net.URLDecoder.decode(urlEncodedData, StandardCharsets.UTF_8);
+		Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+		cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+		byte[] signed = cipher.doFinal(Base64.getDecoder().decode(data));
+		byte[] signature = Arrays.copyOfRange(signed, 0, 32);
+		byte[] json = Arrays.copyOfRange(signed, 32, signed.length);
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		assertThat(MessageDigest.isEqual(signature, mac.doFinal(json))).as("HMAC-SHA256 signature").isTrue();
+		return new String(json, StandardCharsets.UTF_8);
+	}
+
+}
