@@ -5,10 +5,17 @@ import java.util.Set;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.issuesync.link.IssueChanges;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Takes the trackers' deliveries off the bus, each one exactly once. */
+/**
+ * Takes the trackers' deliveries off the bus, each one exactly once: the delivery is
+ * recorded and applied in one transaction, whose messages are confirmed by the broker
+ * before it commits. A repeat finds the record and changes nothing; a failure rolls the
+ * record back, so the dead-lettered delivery applies in full when it is replayed.
+ */
 @Service
 public class TrackerDeliveries {
 
@@ -17,16 +24,24 @@ public class TrackerDeliveries {
 
 	private final ReceivedDeliveries received;
 
-	public TrackerDeliveries(ReceivedDeliveries received) {
+	private final IssueChanges changes;
+
+	public TrackerDeliveries(ReceivedDeliveries received, IssueChanges changes) {
 		this.received = received;
+		this.changes = changes;
 	}
 
+	@Transactional
 	public Recording accept(InboundDelivery delivery) {
 		if (!OWNED.contains(delivery.provider())) {
 			throw new IllegalArgumentException("issue-sync-service does not own " + delivery.provider()
 					+ " deliveries (routing key " + delivery.routingKey() + ")");
 		}
-		return this.received.addIfAbsent(delivery) ? Recording.RECORDED : Recording.DUPLICATE;
+		if (!this.received.addIfAbsent(delivery)) {
+			return Recording.DUPLICATE;
+		}
+		this.changes.on(delivery);
+		return Recording.RECORDED;
 	}
 
 }

@@ -13,7 +13,8 @@ import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
-import dev.switchboard.testsupport.RealBrokerAndDatabase;
+import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,19 +23,16 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Deliveries published on the real broker as the gateway publishes them, recorded in
  * PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(properties = "switchboard.internal-token=test-internal-token")
-@ContextConfiguration(initializers = RealBrokerAndDatabase.class)
+@IssueSyncIntegrationTest
 class InboundDeliveryIntegrationTests {
 
 	@Autowired
@@ -79,8 +77,11 @@ class InboundDeliveryIntegrationTests {
 	}
 
 	private InboundDelivery githubDelivery(String deliveryId) {
+		// the octokit example of an issues delivery, about an issue no ticket links
+		String body = Fixtures.githubIssuesEvent("closed",
+				Fixtures.githubIssue(1_000L + deliveryId.hashCode(), 7, "closed", "completed", "2026-11-23T10:00:00Z"));
 		return InboundDelivery.of("corr-" + deliveryId, Provider.GITHUB, "issues", deliveryId, Instant.now(),
-				Map.of("x-github-event", "issues"), "{\"action\":\"closed\"}".getBytes(StandardCharsets.UTF_8));
+				Map.of("x-github-event", "issues"), body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void publish(InboundDelivery delivery) {

@@ -1,0 +1,183 @@
+package dev.switchboard.issuesync.link;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.IssueStateChanged;
+import dev.switchboard.contracts.Reopen;
+import dev.switchboard.contracts.SetField;
+import dev.switchboard.contracts.TicketCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies issue changes to the linked tickets, per issue in order: under a lock on the
+ * issue's row, a change older than the last applied one is dropped. Command ids derive
+ * from the change itself (tracker, issue id, updated time, new state), so a duplicate
+ * webhook, a late retry or a reconciliation read of the same change produce the same ids.
+ */
+@Service
+public class IssueChanges {
+
+	private static final Logger log = LoggerFactory.getLogger(IssueChanges.class);
+
+	private final List<WebhookReader> readers;
+
+	private final Issues issues;
+
+	private final Links links;
+
+	private final IssueTrackers trackers;
+
+	private final TicketCommands tickets;
+
+	private final IssueEvents events;
+
+	private final SyncMetrics metrics;
+
+	private final IssueSyncProperties properties;
+
+	private final Clock clock;
+
+	public IssueChanges(List<WebhookReader> readers, Issues issues, Links links, IssueTrackers trackers,
+			TicketCommands tickets, IssueEvents events, SyncMetrics metrics, IssueSyncProperties properties,
+			Clock clock) {
+		this.readers = readers;
+		this.issues = issues;
+		this.links = links;
+		this.trackers = trackers;
+		this.tickets = tickets;
+		this.events = events;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Applies what a tracker delivery reports (in the caller's transaction). */
+	@Transactional
+	public void on(InboundDelivery delivery) {
+		for (WebhookReader reader : this.readers) {
+			if (reader.tracker().id().equals(delivery.provider())) {
+				reader.read(delivery).forEach(this::apply);
+			}
+		}
+	}
+
+	/**
+	 * @return whether linked tickets were told
+	 */
+	@Transactional
+	public boolean apply(IssueChange change) {
+		return switch (change) {
+			case IssueChange.Updated updated -> update(updated);
+			case IssueChange.Transferred transferred -> transfer(transferred);
+		};
+	}
+
+	private boolean update(IssueChange.Updated change) {
+		IssueSnapshot after = change.after();
+		Optional<IssueSnapshot> locked = this.issues.lock(after.tracker(), after.issueId());
+		if (locked.isEmpty()) {
+			this.metrics.changeIgnored(after.tracker(), "not-linked");
+			return false;
+		}
+		IssueSnapshot before = locked.get();
+		if (after.updatedAt().isBefore(before.updatedAt())) {
+			log.info("Dropped a stale change of {} ({} before {})", after.displayName(), after.updatedAt(),
+					before.updatedAt());
+			this.metrics.changeIgnored(after.tracker(), "stale");
+			return false;
+		}
+		if (before.sameStateAs(after)) {
+			this.issues.save(after.withEtag(before.etag()));
+			return false;
+		}
+		if (after.updatedAt().equals(before.updatedAt()) && !confirmedByTracker(after)) {
+			this.metrics.changeIgnored(after.tracker(), "tie-not-current");
+			return false;
+		}
+		this.issues.save(after.withEtag(before.etag()));
+		tellTickets(after, (change.previousState() != null) ? change.previousState() : before.state(), change);
+		return true;
+	}
+
+	/**
+	 * Same updated time, different state (GitHub's timestamps are to the second): the
+	 * tracker's current state decides.
+	 */
+	private boolean confirmedByTracker(IssueSnapshot after) {
+		return this.trackers.read(after.locator()).sameStateAs(after);
+	}
+
+	private void tellTickets(IssueSnapshot after, String previousState, IssueChange.Updated change) {
+		Cause cause = new Cause(
+				"state|" + after.tracker().id() + "|" + after.issueId() + "|" + after.updatedAt() + "|" + after.state(),
+				change.correlationId(), after.updatedAt());
+		boolean reopen = switch (after.category()) {
+			case OPEN -> false;
+			case COMPLETED -> this.properties.behaviour().reopenOnCompleted();
+			case NOT_PLANNED -> this.properties.behaviour().reopenOnNotPlanned();
+		};
+		boolean note = reopen || this.properties.behaviour().noteOnStatusChange();
+		List<Link> linked = this.links.ofIssue(after.tracker(), after.issueId());
+		List<TicketCommand> commands = new ArrayList<>();
+		String text = TicketNotes.stateChanged(after, previousState, change.actor(), reopen);
+		for (Link link : linked) {
+			if (note) {
+				commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
+						link.ticketId(), cause.at(), text));
+			}
+			if (reopen) {
+				commands.add(Reopen.of(cause.id("reopen", link.ticketId()), cause.correlationId(), link.ticketId(),
+						cause.at()));
+			}
+			if (this.properties.ticketField().configured()) {
+				commands.add(SetField.of(cause.id("field", link.ticketId()), cause.correlationId(), link.ticketId(),
+						cause.at(), this.properties.ticketField().issueState(), after.state()));
+			}
+		}
+		this.tickets.send(commands);
+		this.events.publish(List.of(IssueStateChanged.of(cause.id("issue-state-changed"), cause.correlationId(),
+				after.tracker().id(), after.issueId(), cause.at(), after.key(), previousState, after.state(),
+				after.category().id(), change.actor(), linked.size())));
+		if (note) {
+			this.metrics.notesSent(linked.size());
+		}
+		if (reopen) {
+			this.metrics.reopensSent(linked.size());
+			this.metrics.closedToReopened(Duration.between(after.updatedAt(), this.clock.instant()));
+		}
+	}
+
+	private boolean transfer(IssueChange.Transferred change) {
+		IssueSnapshot from = change.from();
+		IssueSnapshot to = change.to();
+		if (this.issues.lock(from.tracker(), from.issueId()).isEmpty()) {
+			this.metrics.changeIgnored(from.tracker(), "not-linked");
+			return false;
+		}
+		this.issues.saveIfNotOlder(to);
+		List<Link> moved = this.links.rekey(from.tracker(), from.issueId(), to.issueId());
+		this.issues.movedTo(from.tracker(), from.issueId(), to.issueId());
+		this.issues.reportChanged(to.tracker(), to.issueId());
+		Cause cause = new Cause("transfer|" + from.tracker().id() + "|" + from.issueId() + "|" + to.issueId(),
+				change.correlationId(), to.updatedAt());
+		List<TicketCommand> commands = new ArrayList<>();
+		for (Link link : moved) {
+			commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(), link.ticketId(),
+					cause.at(), TicketNotes.transferred(from, to)));
+		}
+		this.tickets.send(commands);
+		this.metrics.notesSent(moved.size());
+		return !moved.isEmpty();
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.issuesync.link;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tracker's API. Methods throw {@link TrackerFailure}; short waits are retried
+ * inside.
+ */
+public interface IssueTracker {
+
+	Tracker tracker();
+
+	IssueSnapshot read(IssueLocator issue);
+
+	/** A conditional read: empty when the issue has not changed since {@code etag}. */
+	Optional<IssueSnapshot> readIfChanged(IssueLocator issue, @Nullable String etag);
+
+	/**
+	 * Creates the summary comment, or edits it in place when {@code commentId} is given.
+	 * @return the comment's id
+	 */
+	String writeReportComment(IssueLocator issue, @Nullable String commentId, String body);
+
+	void addLabel(IssueLocator issue, String label);
+
+}

@@ -1,0 +1,45 @@
+package dev.switchboard.issuesync.link;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/** The issues followed, with the last state applied to each. */
+public interface Issues {
+
+	/**
+	 * Stores a fresh read unless a newer state is stored (locks the row).
+	 */
+	void saveIfNotOlder(IssueSnapshot issue);
+
+	/** Reads the issue and locks its row until the transaction ends. */
+	Optional<IssueSnapshot> lock(Tracker tracker, String issueId);
+
+	void save(IssueSnapshot issue);
+
+	Optional<IssueSnapshot> find(Tracker tracker, String issueId);
+
+	Optional<IssueSnapshot> byKey(Tracker tracker, String key);
+
+	/** Records that an issue now lives under another id (GitHub transfer). */
+	void movedTo(Tracker tracker, String oldIssueId, String newIssueId);
+
+	/** Open issues that at least one ticket links. */
+	List<IssueSnapshot> openAndLinked();
+
+	/** The issue's report comment needs writing. */
+	void reportChanged(Tracker tracker, String issueId);
+
+	List<ReportDue> reportsDue(Instant now, int limit);
+
+	void reportWritten(Tracker tracker, String issueId, String commentId);
+
+	void reportParked(Tracker tracker, String issueId, Instant until);
+
+	/** An issue whose summary comment must be (re)written. */
+	record ReportDue(IssueSnapshot issue, @Nullable String commentId) {
+	}
+
+}

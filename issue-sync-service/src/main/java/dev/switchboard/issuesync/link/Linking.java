@@ -1,0 +1,131 @@
+package dev.switchboard.issuesync.link;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.IssueEvent;
+import dev.switchboard.contracts.IssueLinked;
+import dev.switchboard.contracts.IssueUnlinked;
+import dev.switchboard.contracts.SetField;
+import dev.switchboard.contracts.TicketCommand;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Links and unlinks tickets and issues. Every method runs in one transaction whose
+ * messages are confirmed by the broker before it commits.
+ */
+@Service
+public class Linking {
+
+	private final IssueTrackers trackers;
+
+	private final Issues issues;
+
+	private final Links links;
+
+	private final TicketCommands tickets;
+
+	private final IssueEvents events;
+
+	private final SyncMetrics metrics;
+
+	private final IssueSyncProperties properties;
+
+	private final Clock clock;
+
+	public Linking(IssueTrackers trackers, Issues issues, Links links, TicketCommands tickets, IssueEvents events,
+			SyncMetrics metrics, IssueSyncProperties properties, Clock clock) {
+		this.trackers = trackers;
+		this.issues = issues;
+		this.links = links;
+		this.tickets = tickets;
+		this.events = events;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reads the issue from its tracker and links it to the ticket; a pair linked already
+	 * stays as it is.
+	 * @throws TrackerFailure when the tracker cannot tell what the issue is
+	 */
+	@Transactional(noRollbackFor = TrackerFailure.class)
+	public LinkResult link(String ticketId, IssueLocator locator, Cause cause) {
+		IssueSnapshot issue = this.trackers.read(locator);
+		this.issues.saveIfNotOlder(issue);
+		Link link = Link.of(ticketId, issue.tracker(), issue.issueId(), this.clock.instant());
+		if (!this.links.add(link)) {
+			return new LinkResult(this.links.byId(link.id()).orElse(link), issue, false);
+		}
+		List<TicketCommand> commands = new ArrayList<>();
+		commands.add(AddInternalNote.of(cause.id("linked-note", link.id().toString()), cause.correlationId(), ticketId,
+				cause.at(), TicketNotes.linked(issue)));
+		if (this.properties.ticketField().configured()) {
+			commands.add(SetField.of(cause.id("linked-field", link.id().toString()), cause.correlationId(), ticketId,
+					cause.at(), this.properties.ticketField().issueState(), issue.state()));
+		}
+		this.issues.reportChanged(issue.tracker(), issue.issueId());
+		this.tickets.send(commands);
+		this.events.publish(List.of(IssueLinked.of(cause.id("issue-linked", link.id().toString()),
+				cause.correlationId(), issue.tracker().id(), issue.issueId(), cause.at(), ticketId, issue.key(),
+				issue.url(), issue.state())));
+		this.metrics.linked(issue.tracker());
+		this.metrics.notesSent(1);
+		return new LinkResult(link, issue, true);
+	}
+
+	/** Removes the ticket's link to the issue the URL names, if there is one. */
+	@Transactional(noRollbackFor = TrackerFailure.class)
+	public boolean unlink(String ticketId, IssueLocator locator, Cause cause) {
+		Optional<IssueSnapshot> issue = this.issues.byKey(locator.tracker(), locator.key());
+		if (issue.isEmpty()) {
+			issue = Optional.of(this.trackers.read(locator));
+		}
+		return remove(Link.idOf(ticketId, issue.get().tracker(), issue.get().issueId()), cause);
+	}
+
+	/** Removes a link by id; tells the ticket and counts one report less. */
+	@Transactional
+	public boolean remove(UUID linkId, Cause cause) {
+		Optional<Link> link = this.links.byId(linkId);
+		if (link.isEmpty() || !this.links.remove(linkId)) {
+			return false;
+		}
+		Link removed = link.get();
+		Optional<IssueSnapshot> issue = this.issues.find(removed.tracker(), removed.issueId());
+		List<TicketCommand> commands = new ArrayList<>();
+		issue.ifPresent((snapshot) -> commands.add(AddInternalNote.of(cause.id("unlinked-note", linkId.toString()),
+				cause.correlationId(), removed.ticketId(), cause.at(), TicketNotes.unlinked(snapshot))));
+		if (this.properties.ticketField().configured()) {
+			commands.add(SetField.of(cause.id("unlinked-field", linkId.toString()), cause.correlationId(),
+					removed.ticketId(), cause.at(), this.properties.ticketField().issueState(), null));
+		}
+		this.issues.reportChanged(removed.tracker(), removed.issueId());
+		this.tickets.send(commands);
+		List<IssueEvent> unlinked = List.of(IssueUnlinked.of(cause.id("issue-unlinked", linkId.toString()),
+				cause.correlationId(), removed.tracker().id(), removed.issueId(), cause.at(), removed.ticketId()));
+		this.events.publish(unlinked);
+		this.metrics.unlinked(removed.tracker());
+		return true;
+	}
+
+	/** A closed ticket was replaced by a follow-up: its links move there. */
+	@Transactional
+	public List<Link> followUp(String closedTicketId, String followUpTicketId) {
+		List<Link> moved = this.links.moveTicket(closedTicketId, followUpTicketId);
+		moved.forEach((link) -> this.issues.reportChanged(link.tracker(), link.issueId()));
+		return moved;
+	}
+
+	/** What {@link #link} did. */
+	public record LinkResult(Link link, IssueSnapshot issue, boolean created) {
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.switchboard.issuesync.link;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells engineering how many customer conversations wait on an issue: one summary comment
+ * per issue, created once and edited in place, and a {@code customer-reported} label.
+ * Issues whose links changed are marked; this writes the marked ones (a rate limit parks
+ * the issue until the tracker's reset).
+ */
+@Service
+public class Reports {
+
+	static final String LABEL = "customer-reported";
+
+	private static final Logger log = LoggerFactory.getLogger(Reports.class);
+
+	private final Issues issues;
+
+	private final Links links;
+
+	private final IssueTrackers trackers;
+
+	private final SyncMetrics metrics;
+
+	private final Clock clock;
+
+	public Reports(Issues issues, Links links, IssueTrackers trackers, SyncMetrics metrics, Clock clock) {
+		this.issues = issues;
+		this.links = links;
+		this.trackers = trackers;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/** Writes the reports that are due; returns how many were written. */
+	public int writeDue(int limit) {
+		int written = 0;
+		for (Issues.ReportDue due : this.issues.reportsDue(this.clock.instant(), limit)) {
+			IssueSnapshot issue = due.issue();
+			List<String> tickets = this.links.ofIssue(issue.tracker(), issue.issueId())
+				.stream()
+				.map(Link::ticketId)
+				.sorted()
+				.toList();
+			try {
+				IssueTracker tracker = this.trackers.of(issue.tracker());
+				String commentId = tracker.writeReportComment(issue.locator(), due.commentId(),
+						TicketNotes.reportComment(tickets));
+				if (due.commentId() == null && !tickets.isEmpty()) {
+					tracker.addLabel(issue.locator(), LABEL);
+				}
+				this.issues.reportWritten(issue.tracker(), issue.issueId(), commentId);
+				this.metrics.reportsOnIssue(tickets.size());
+				written++;
+			}
+			catch (TrackerFailure.RateLimited limited) {
+				this.issues.reportParked(issue.tracker(), issue.issueId(), limited.retryAt());
+			}
+			catch (TrackerFailure failure) {
+				log.warn("Could not write the report on {}: {}", issue.displayName(), failure.getMessage());
+				this.metrics.trackerFailed(issue.tracker(), failure.getClass().getSimpleName());
+				this.issues.reportParked(issue.tracker(), issue.issueId(), this.clock.instant().plusSeconds(300));
+			}
+		}
+		return written;
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.switchboard.issuesync.link;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.NoteAdded;
+import dev.switchboard.contracts.StatusChanged;
+import dev.switchboard.contracts.TicketEvent;
+import dev.switchboard.contracts.TicketFollowedUp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ticket events from the helpdesk: internal notes with issue URLs link them,
+ * {@code /unlink <url>} removes a link, a follow-up takes over a closed ticket's links.
+ * Each event is applied once (ledger on its own id, in the same transaction as its
+ * effects); Switchboard's own notes and public replies are ignored.
+ */
+@Service
+public class TicketEventHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(TicketEventHandling.class);
+
+	private static final String UNLINK = "/unlink";
+
+	private final HandledEvents handled;
+
+	private final IssueUrls urls;
+
+	private final Linking linking;
+
+	private final ParkedLinks parked;
+
+	private final TicketCommands tickets;
+
+	private final SyncMetrics metrics;
+
+	private final Clock clock;
+
+	public TicketEventHandling(HandledEvents handled, IssueUrls urls, Linking linking, ParkedLinks parked,
+			TicketCommands tickets, SyncMetrics metrics, Clock clock) {
+		this.handled = handled;
+		this.urls = urls;
+		this.linking = linking;
+		this.parked = parked;
+		this.tickets = tickets;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void on(TicketEvent event) {
+		if (!this.handled.firstTime(event.eventId())) {
+			log.info("Ticket event {} was handled already", event.eventId());
+			return;
+		}
+		switch (event) {
+			case NoteAdded note -> onNote(note);
+			case TicketFollowedUp followUp -> this.linking.followUp(followUp.ticketId(), followUp.followUpTicketId());
+			case StatusChanged ignored -> {
+				// a ticket's own status does not change its links
+			}
+		}
+	}
+
+	private void onNote(NoteAdded note) {
+		if (note.publicNote() || note.writtenBySwitchboard()) {
+			return;
+		}
+		String body = note.body().strip();
+		boolean unlink = body.toLowerCase(Locale.ROOT).startsWith(UNLINK);
+		for (IssueUrls.Mention mention : this.urls.findIn(body)) {
+			IssueLocator issue = mention.issue();
+			Cause cause = new Cause("note|" + note.eventId() + "|" + issue.tracker().id() + "|" + issue.key(),
+					note.correlationId(), note.occurredAt());
+			if (unlink) {
+				this.linking.unlink(note.ticketId(), issue, cause);
+			}
+			else {
+				linkFromNote(note, mention, cause);
+			}
+		}
+	}
+
+	private void linkFromNote(NoteAdded note, IssueUrls.Mention mention, Cause cause) {
+		IssueLocator issue = mention.issue();
+		try {
+			this.linking.link(note.ticketId(), issue, cause);
+		}
+		catch (TrackerFailure.RateLimited limited) {
+			this.parked.park(new ParkedLinks.ParkedLink(cause.id("parked"), note.ticketId(), mention.url(), cause,
+					limited.retryAt(), "rate limited"));
+			log.info("Parked link of ticket {} to {} until {}", note.ticketId(), issue.key(), limited.retryAt());
+		}
+		catch (TrackerFailure.NotFound | TrackerFailure.Forbidden failure) {
+			this.metrics.trackerFailed(issue.tracker(), failure.getClass().getSimpleName());
+			this.tickets.send(List.of(AddInternalNote.of(cause.id("could-not-link"), cause.correlationId(),
+					note.ticketId(), cause.at(), TicketNotes.couldNotLink(mention.url(), failure.getMessage()))));
+		}
+	}
+
+	/** Retries the parked links that are due (the job calls this); returns how many. */
+	@Transactional
+	public int retryDueParkedLinks(int limit) {
+		List<ParkedLinks.ParkedLink> due = this.parked.due(this.clock.instant(), limit);
+		due.forEach(this::retryParked);
+		return due.size();
+	}
+
+	private void retryParked(ParkedLinks.ParkedLink link) {
+		IssueLocator issue = this.urls.parse(link.issueUrl()).orElse(null);
+		if (issue == null) {
+			this.parked.done(link.id());
+			return;
+		}
+		try {
+			this.linking.link(link.ticketId(), issue, link.cause());
+			this.parked.done(link.id());
+		}
+		catch (TrackerFailure.RateLimited limited) {
+			this.parked.postpone(link.id(), limited.retryAt(), "rate limited");
+		}
+		catch (TrackerFailure.NotFound | TrackerFailure.Forbidden failure) {
+			this.parked.done(link.id());
+			this.tickets.send(List
+				.of(AddInternalNote.of(link.cause().id("could-not-link"), link.cause().correlationId(), link.ticketId(),
+						link.cause().at(), TicketNotes.couldNotLink(issue.key(), failure.getMessage()))));
+		}
+		catch (TrackerFailure failure) {
+			this.parked.postpone(link.id(), this.clock.instant().plusSeconds(60), failure.getClass().getSimpleName());
+		}
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.issuesync.link;
+
+import org.jspecify.annotations.Nullable;
+
+/** The texts of the internal notes issue-sync writes on tickets. */
+final class TicketNotes {
+
+	private TicketNotes() {
+	}
+
+	static String linked(IssueSnapshot issue) {
+		return "Linked to " + issue.displayName() + " \"" + issue.title() + "\" (" + issue.state() + ")\n"
+				+ issue.url();
+	}
+
+	static String unlinked(IssueSnapshot issue) {
+		return "Unlinked from " + issue.displayName() + " \"" + issue.title() + "\"";
+	}
+
+	static String stateChanged(IssueSnapshot issue, @Nullable String previousState, @Nullable String actor,
+			boolean reopening) {
+		StringBuilder note = new StringBuilder(issue.displayName()).append(" \"").append(issue.title()).append("\" ");
+		if (issue.tracker() == Tracker.GITHUB) {
+			note.append("was ").append(issue.state());
+		}
+		else {
+			note.append("moved ");
+			if (previousState != null) {
+				note.append("from ").append(previousState).append(' ');
+			}
+			note.append("to ").append(issue.state());
+		}
+		if (actor != null && !actor.isBlank()) {
+			note.append(" by ").append(actor);
+		}
+		note.append('.');
+		if (reopening) {
+			note.append(" This ticket was reopened so you can tell the customer.");
+		}
+		return note.append('\n').append(issue.url()).toString();
+	}
+
+	static String transferred(IssueSnapshot from, IssueSnapshot to) {
+		return from.displayName() + " was transferred to " + to.displayName() + "; this ticket now follows it.\n"
+				+ to.url();
+	}
+
+	static String couldNotLink(String url, String reason) {
+		return "Could not link " + url + ": " + reason;
+	}
+
+	/** Ticket ids only: no customer data goes to the tracker. */
+	static String reportComment(java.util.List<String> ticketIds) {
+		int conversations = ticketIds.size();
+		return "Reported in " + conversations + " customer conversation" + ((conversations == 1) ? "" : "s")
+				+ ((conversations > 0) ? " (tickets " + String.join(", ", ticketIds) + ")" : "")
+				+ ".\n\n<!-- switchboard:issue-sync report -->";
+	}
+
+}

@@ -1,0 +1,222 @@
+package dev.switchboard.issuesync.link.github;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.switchboard.issuesync.link.GithubIssueNumber;
+import dev.switchboard.issuesync.link.IssueLocator;
+import dev.switchboard.issuesync.link.IssueSnapshot;
+import dev.switchboard.issuesync.link.IssueSyncProperties;
+import dev.switchboard.issuesync.link.IssueTracker;
+import dev.switchboard.issuesync.link.Tracker;
+import dev.switchboard.issuesync.link.TrackerFailure;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * GitHub REST v3 through one OkHttpClient; calls are retried by the Resilience4j retry
+ * {@code github} (5xx, timeouts, a rate limit lifting within a second).
+ */
+@Component
+class GithubIssueTracker implements IssueTracker {
+
+	private static final MediaType JSON = MediaType.get("application/json");
+
+	/** Rate limits that lift within this are retried in place; longer ones are parked. */
+	private static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+
+	private final OkHttpClient http;
+
+	private final HttpUrl baseUrl;
+
+	private final @Nullable String token;
+
+	private final JsonMapper json;
+
+	private final Retry retry;
+
+	private final Clock clock;
+
+	GithubIssueTracker(IssueSyncProperties properties, JsonMapper json, RetryRegistry retries, Clock clock) {
+		IssueSyncProperties.Github github = properties.github();
+		this.http = new OkHttpClient.Builder().connectTimeout(github.connectTimeout())
+			.readTimeout(github.readTimeout())
+			.callTimeout(github.readTimeout().plus(github.connectTimeout()))
+			.build();
+		String base = github.baseUrl().toString();
+		this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
+		this.token = github.hasToken() ? github.token() : null;
+		this.json = json;
+		this.retry = retries.retry("github");
+		this.clock = clock;
+	}
+
+	@Override
+	public Tracker tracker() {
+		return Tracker.GITHUB;
+	}
+
+	@Override
+	public IssueSnapshot read(IssueLocator issue) {
+		return readIfChanged(issue, null)
+			.orElseThrow(() -> new TrackerFailure.Malformed(Tracker.GITHUB, issue.key(), null));
+	}
+
+	@Override
+	public Optional<IssueSnapshot> readIfChanged(IssueLocator issue, @Nullable String etag) {
+		GithubIssueNumber number = github(issue);
+		return call(() -> {
+			Request.Builder request = request(issuePath(number));
+			if (etag != null) {
+				request.header("If-None-Match", etag);
+			}
+			try (Response response = this.http.newCall(request.build()).execute()) {
+				if (response.code() == 304) {
+					return Optional.empty();
+				}
+				JsonNode body = body(response, number.key());
+				return Optional.of(GithubIssueJson.snapshot(body, null, response.header("ETag")));
+			}
+			catch (IOException ex) {
+				throw new TrackerFailure.Unavailable(Tracker.GITHUB, "reading " + number.key() + " failed", ex);
+			}
+		});
+	}
+
+	@Override
+	public String writeReportComment(IssueLocator issue, @Nullable String commentId, String body) {
+		GithubIssueNumber number = github(issue);
+		String path = (commentId == null) ? issuePath(number) + "/comments"
+				: "repos/" + number.owner() + "/" + number.repo() + "/issues/comments/" + commentId;
+		String method = (commentId == null) ? "POST" : "PATCH";
+		return call(() -> {
+			RequestBody payload = RequestBody.create(this.json.writeValueAsBytes(Map.of("body", body)), JSON);
+			try (Response response = this.http.newCall(request(path).method(method, payload).build()).execute()) {
+				JsonNode comment = body(response, number.key() + " comment");
+				return required(comment, "id", number.key() + " comment");
+			}
+			catch (IOException ex) {
+				throw new TrackerFailure.Unavailable(Tracker.GITHUB, "commenting on " + number.key() + " failed", ex);
+			}
+		});
+	}
+
+	@Override
+	public void addLabel(IssueLocator issue, String label) {
+		GithubIssueNumber number = github(issue);
+		call(() -> {
+			RequestBody payload = RequestBody
+				.create(this.json.writeValueAsBytes(Map.of("labels", java.util.List.of(label))), JSON);
+			try (Response response = this.http.newCall(request(issuePath(number) + "/labels").post(payload).build())
+				.execute()) {
+				body(response, number.key() + " labels");
+				return label;
+			}
+			catch (IOException ex) {
+				throw new TrackerFailure.Unavailable(Tracker.GITHUB, "labelling " + number.key() + " failed", ex);
+			}
+		});
+	}
+
+	private <T> T call(Supplier<T> call) {
+		return this.retry.executeSupplier(call);
+	}
+
+	private Request.Builder request(String path) {
+		Request.Builder request = new Request.Builder().url(this.baseUrl.resolve(path))
+			.header("Accept", "application/vnd.github+json")
+			.header("X-GitHub-Api-Version", "2022-11-28")
+			.header("User-Agent", "switchboard-issue-sync");
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
+		return request;
+	}
+
+	private JsonNode body(Response response, String what) throws IOException {
+		int status = response.code();
+		if (status == 401) {
+			throw new TrackerFailure.Unauthorized(Tracker.GITHUB);
+		}
+		if (status == 429 || (status == 403 && rateLimited(response))) {
+			Instant retryAt = retryAt(response);
+			throw new TrackerFailure.RateLimited(Tracker.GITHUB, retryAt,
+					!retryAt.isAfter(this.clock.instant().plus(SHORT_WAIT)));
+		}
+		if (status == 403) {
+			throw new TrackerFailure.Forbidden(Tracker.GITHUB, what);
+		}
+		if (status == 404 || status == 410) {
+			throw new TrackerFailure.NotFound(Tracker.GITHUB, what);
+		}
+		if (status >= 500) {
+			throw new TrackerFailure.Unavailable(Tracker.GITHUB, "HTTP " + status + " for " + what, null);
+		}
+		if (status < 200 || status >= 300) {
+			throw new TrackerFailure.Malformed(Tracker.GITHUB, what + " (HTTP " + status + ")", null);
+		}
+		try {
+			return this.json.readTree(response.body().byteStream());
+		}
+		catch (JacksonException ex) {
+			throw new TrackerFailure.Malformed(Tracker.GITHUB, what, ex);
+		}
+	}
+
+	private static boolean rateLimited(Response response) {
+		return "0".equals(response.header("x-ratelimit-remaining")) || response.header("retry-after") != null;
+	}
+
+	private Instant retryAt(Response response) {
+		Instant now = this.clock.instant();
+		String retryAfter = response.header("retry-after");
+		if (retryAfter != null && retryAfter.strip().matches("[0-9]{1,7}")) {
+			return now.plusSeconds(Long.parseLong(retryAfter.strip()));
+		}
+		String reset = response.header("x-ratelimit-reset");
+		if (reset != null && reset.strip().matches("[0-9]{1,12}")) {
+			return Instant.ofEpochSecond(Long.parseLong(reset.strip()));
+		}
+		// GitHub: without either header, wait at least a minute
+		return now.plusSeconds(60);
+	}
+
+	private static String required(JsonNode node, String field, String what) {
+		try {
+			return GithubIssueJson.required(node, field);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TrackerFailure.Malformed(Tracker.GITHUB, what, ex);
+		}
+	}
+
+	private static String issuePath(GithubIssueNumber number) {
+		return "repos/" + number.owner() + "/" + number.repo() + "/issues/" + number.number();
+	}
+
+	private static GithubIssueNumber github(IssueLocator issue) {
+		return switch (issue) {
+			case GithubIssueNumber number -> number;
+			case dev.switchboard.issuesync.link.JiraIssueKey jira ->
+				throw new IllegalArgumentException("not a GitHub issue: " + jira.key());
+		};
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.switchboard.issuesync.link.github;
+
+import java.util.List;
+
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.issuesync.link.IssueChange;
+import dev.switchboard.issuesync.link.IssueSnapshot;
+import dev.switchboard.issuesync.link.Tracker;
+import dev.switchboard.issuesync.link.TrackerFailure;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * GitHub {@code issues} deliveries: every action carries the issue as it is now, so each
+ * one refreshes the stored issue and a state change (closed, reopened) tells the tickets;
+ * {@code transferred} re-keys the links to the new issue.
+ */
+@Component
+class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReader {
+
+	private final JsonMapper json;
+
+	GithubWebhookReader(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Tracker tracker() {
+		return Tracker.GITHUB;
+	}
+
+	@Override
+	public List<IssueChange> read(InboundDelivery delivery) {
+		if (!"issues".equals(delivery.eventType())) {
+			return List.of();
+		}
+		JsonNode payload;
+		try {
+			payload = this.json.readTree(delivery.body());
+		}
+		catch (JacksonException ex) {
+			throw new TrackerFailure.Malformed(Tracker.GITHUB, "delivery " + delivery.deliveryId(), ex);
+		}
+		String action = GithubIssueJson.text(payload, "action");
+		String repository = GithubIssueJson.text(payload.path("repository"), "full_name");
+		String actor = GithubIssueJson.text(payload.path("sender"), "login");
+		IssueSnapshot issue = GithubIssueJson.snapshot(payload.path("issue"), repository, null);
+		if ("transferred".equals(action)) {
+			JsonNode changes = payload.path("changes");
+			IssueSnapshot moved = GithubIssueJson.snapshot(changes.path("new_issue"),
+					GithubIssueJson.text(changes.path("new_repository"), "full_name"), null);
+			return List.of(new IssueChange.Transferred(issue, moved, actor, delivery.correlationId()));
+		}
+		if ("deleted".equals(action)) {
+			return List.of();
+		}
+		return List.of(new IssueChange.Updated(issue, null, actor, delivery.correlationId()));
+	}
+
+}

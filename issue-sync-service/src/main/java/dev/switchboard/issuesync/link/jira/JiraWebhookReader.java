@@ -1,0 +1,73 @@
+package dev.switchboard.issuesync.link.jira;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.issuesync.link.IssueChange;
+import dev.switchboard.issuesync.link.IssueSyncProperties;
+import dev.switchboard.issuesync.link.Tracker;
+import dev.switchboard.issuesync.link.TrackerFailure;
+import dev.switchboard.issuesync.link.WebhookReader;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Jira {@code jira:issue_updated}: the issue as it is now, ordered by the payload's
+ * {@code timestamp} (epoch ms); the status transition's "from" comes from the changelog.
+ * Keyed on {@code issue.id}: an issue moved to another project keeps its id.
+ */
+@Component
+class JiraWebhookReader implements WebhookReader {
+
+	private final JsonMapper json;
+
+	private final String site;
+
+	JiraWebhookReader(JsonMapper json, IssueSyncProperties properties) {
+		this.json = json;
+		this.site = properties.jira().enabled() ? properties.jira().baseUrl().toString().replaceAll("/+$", "")
+				: "https://jira.invalid";
+	}
+
+	@Override
+	public Tracker tracker() {
+		return Tracker.JIRA;
+	}
+
+	@Override
+	public List<IssueChange> read(InboundDelivery delivery) {
+		if (!"jira:issue_updated".equals(delivery.eventType())) {
+			return List.of();
+		}
+		JsonNode payload;
+		try {
+			payload = this.json.readTree(delivery.body());
+		}
+		catch (JacksonException ex) {
+			throw new TrackerFailure.Malformed(Tracker.JIRA, "delivery " + delivery.deliveryId(), ex);
+		}
+		JsonNode timestamp = payload.path("timestamp");
+		if (!timestamp.canConvertToLong()) {
+			throw new TrackerFailure.Malformed(Tracker.JIRA, "delivery " + delivery.deliveryId(), null);
+		}
+		String actor = JiraIssueJson.text(payload.path("user"), "displayName");
+		return List.of(new IssueChange.Updated(
+				JiraIssueJson.snapshot(payload.path("issue"), this.site, Instant.ofEpochMilli(timestamp.asLong())),
+				previousStatus(payload), actor, delivery.correlationId()));
+	}
+
+	private static @Nullable String previousStatus(JsonNode payload) {
+		for (JsonNode item : payload.path("changelog").path("items")) {
+			if ("status".equals(JiraIssueJson.text(item, "field"))) {
+				return JiraIssueJson.text(item, "fromString");
+			}
+		}
+		return null;
+	}
+
+}

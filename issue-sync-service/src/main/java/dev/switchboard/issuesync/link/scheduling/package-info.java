@@ -1,0 +1,5 @@
+/** Jobs run once across instances (ShedLock). */
+@NullMarked
+package dev.switchboard.issuesync.link.scheduling;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,96 @@
+package dev.switchboard.issuesync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Provider payloads kept under src/test/resources, adjusted per test. */
+public final class Fixtures {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Fixtures() {
+	}
+
+	public static ObjectNode load(String path) {
+		try (InputStream in = Fixtures.class.getResourceAsStream("/" + path)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no fixture " + path);
+			}
+			return (ObjectNode) JSON.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A GitHub issue (REST shape, taken from the {@code issues} webhook example) in
+	 * {@code Codertocat/Hello-World}.
+	 */
+	public static ObjectNode githubIssue(long id, int number, String state, String stateReason, String updatedAt) {
+		ObjectNode issue = ((ObjectNode) load("github/issues-reopened.json").get("issue")).deepCopy();
+		String base = "https://api.github.com/repos/Codertocat/Hello-World/issues/" + number;
+		issue.put("id", id);
+		issue.put("number", number);
+		issue.put("url", base);
+		issue.put("html_url", "https://github.com/Codertocat/Hello-World/issues/" + number);
+		issue.put("state", state);
+		if (stateReason == null) {
+			issue.putNull("state_reason");
+		}
+		else {
+			issue.put("state_reason", stateReason);
+		}
+		issue.put("updated_at", updatedAt);
+		return issue;
+	}
+
+	/** A GitHub {@code issues} delivery (the octokit example) about the given issue. */
+	public static String githubIssuesEvent(String action, ObjectNode issue) {
+		ObjectNode payload = load("github/issues-reopened.json");
+		payload.put("action", action);
+		payload.set("issue", issue);
+		return payload.toString();
+	}
+
+	public static String json(Object node) {
+		return JSON.writeValueAsString(node);
+	}
+
+	/** A Jira issue (REST v3 shape) in status In Progress. */
+	public static ObjectNode jiraIssue(String id, String key) {
+		ObjectNode issue = load("jira/issue.json");
+		issue.put("id", id);
+		issue.put("key", key);
+		return issue;
+	}
+
+	/**
+	 * A {@code jira:issue_updated} delivery: the issue moved to another project (new key)
+	 * and to Done.
+	 */
+	public static String jiraMovedAndDone(String id, String newKey, long timestamp) {
+		ObjectNode payload = load("jira/issue_updated-moved-and-done.json");
+		payload.put("timestamp", timestamp);
+		ObjectNode issue = (ObjectNode) payload.get("issue");
+		issue.put("id", id);
+		issue.put("key", newKey);
+		return payload.toString();
+	}
+
+	/** The octokit {@code transferred} example, re-numbered for a test. */
+	public static String githubTransferred(ObjectNode from, ObjectNode to, String newRepository) {
+		ObjectNode payload = load("github/issues-transferred.json");
+		((ObjectNode) payload.get("repository")).put("full_name", "Codertocat/Hello-World");
+		payload.set("issue", from);
+		ObjectNode changes = (ObjectNode) payload.get("changes");
+		changes.set("new_issue", to);
+		((ObjectNode) changes.get("new_repository")).put("full_name", newRepository);
+		return payload.toString();
+	}
+
+}

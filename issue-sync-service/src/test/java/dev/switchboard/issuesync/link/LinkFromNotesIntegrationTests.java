@@ -1,0 +1,251 @@
+package dev.switchboard.issuesync.link;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.IssueLinked;
+import dev.switchboard.contracts.NoteAdded;
+import dev.switchboard.contracts.SetField;
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.contracts.TicketFollowedUp;
+import dev.switchboard.issuesync.Bus;
+import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wiremock.spring.InjectWireMock;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Links made and removed from internal notes on {@code tickets.events}. */
+@IssueSyncIntegrationTest
+class LinkFromNotesIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@InjectWireMock("github")
+	WireMockServer github;
+
+	@InjectWireMock("jira")
+	WireMockServer jira;
+
+	Bus bus;
+
+	@BeforeEach
+	void bus() {
+		this.bus = new Bus(this.rabbit, this.json);
+	}
+
+	@Test
+	void linksAGithubIssuePastedTwiceInAnInternalNoteOnceAndTellsTheTicket() {
+		int number = number();
+		long issueId = 900_000_000L + number;
+		stubGithubIssue(number, issueId, "open", null);
+		String ticket = ticket();
+		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
+		NoteAdded note = Bus.internalNote(ticket, "Customer hit " + url + " again, see also " + url + ".");
+
+		this.bus.publish(note);
+		this.bus.publish(note);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.bus.commandsFor(ticket)).hasSize(2));
+		assertThat(linksOf(ticket)).isEqualTo(1);
+		List<TicketCommand> commands = this.bus.commandsFor(ticket).stream().map(Bus.Received::payload).toList();
+		assertThat(commands).filteredOn(AddInternalNote.class::isInstance)
+			.singleElement()
+			.extracting((command) -> ((AddInternalNote) command).body())
+			.asString()
+			.startsWith("Linked to GitHub Codertocat/Hello-World#" + number
+					+ " \"Spelling error in the README file\" (open)");
+		assertThat(commands).filteredOn(SetField.class::isInstance)
+			.singleElement()
+			.satisfies((command) -> assertThat(((SetField) command).value()).isEqualTo("open"));
+		assertThat(this.bus.commandsFor(ticket)).allSatisfy(
+				(received) -> assertThat(received.messageId()).isEqualTo(received.payload().commandId().toString()));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.eventsAbout(Long.toString(issueId))).singleElement()
+				.isInstanceOfSatisfying(IssueLinked.class,
+						(linked) -> assertThat(linked.ticketId()).isEqualTo(ticket)));
+		this.github.verify(1, getRequestedFor(urlPathEqualTo(issuePath(number))));
+	}
+
+	@Test
+	void ignoresPublicRepliesAndSwitchboardsOwnNotes() {
+		int number = number();
+		stubGithubIssue(number, 900_000_000L + number, "open", null);
+		String ticket = ticket();
+		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
+
+		this.bus.publish(Bus.note(ticket, "We are tracking this in " + url, true, false));
+		this.bus.publish(Bus.note(ticket, "Linked to GitHub Codertocat/Hello-World#1\n" + url, false, true));
+		NoteAdded marker = Bus.internalNote(ticket, "no link here");
+		this.bus.publish(marker);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(handled(marker)).isTrue());
+		assertThat(linksOf(ticket)).isZero();
+		assertThat(this.bus.commandsFor(ticket)).isEmpty();
+	}
+
+	@Test
+	void unlinksWithTheUnlinkCommand() {
+		int number = number();
+		stubGithubIssue(number, 900_000_000L + number, "open", null);
+		String ticket = ticket();
+		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
+		this.bus.publish(Bus.internalNote(ticket, url));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+
+		this.bus.publish(Bus.internalNote(ticket, "/unlink " + url));
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isZero());
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.commandsFor(ticket)).map(Bus.Received::payload)
+				.filteredOn(AddInternalNote.class::isInstance)
+				.map((command) -> ((AddInternalNote) command).body())
+				.anySatisfy((body) -> assertThat(body).startsWith("Unlinked from GitHub Codertocat/Hello-World#")));
+	}
+
+	@Test
+	void linksAJiraIssueOnTheConfiguredSiteOnly() {
+		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/SUP-1"))
+			.willReturn(okJson(Fixtures.json(Fixtures.load("jira/issue.json")))));
+		String ticket = ticket();
+
+		this.bus.publish(Bus.internalNote(ticket, "Other site: https://other.atlassian.net/browse/SUP-1, ours: "
+				+ this.jira.baseUrl() + "/browse/SUP-1"));
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		assertThat(this.jdbc.sql("select issue_id from issue_link where ticket_id = ?")
+			.params(ticket)
+			.query(String.class)
+			.single()).isEqualTo("10001");
+	}
+
+	@Test
+	void tellsTheTicketWhenTheLinkedIssueDoesNotExist() {
+		int number = number();
+		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(notFound()));
+		String ticket = ticket();
+
+		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.commandsFor(ticket)).map(Bus.Received::payload)
+				.singleElement()
+				.isInstanceOfSatisfying(AddInternalNote.class,
+						(note) -> assertThat(note.body()).startsWith("Could not link https://github.com/")
+							.contains("not found")));
+		assertThat(linksOf(ticket)).isZero();
+	}
+
+	@Test
+	void movesTheLinksOfAClosedTicketToItsFollowUp() {
+		int number = number();
+		stubGithubIssue(number, 900_000_000L + number, "open", null);
+		String closed = ticket();
+		String followUp = ticket();
+		this.bus.publish(Bus.internalNote(closed, "https://github.com/Codertocat/Hello-World/issues/" + number));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(closed)).isEqualTo(1));
+
+		TicketFollowedUp followedUp = new TicketFollowedUp(1, java.util.UUID.randomUUID(), "corr-f", closed,
+				java.time.Instant.now(), followUp);
+		this.bus.publish(followedUp);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(followUp)).isEqualTo(1));
+		assertThat(linksOf(closed)).isZero();
+	}
+
+	@Test
+	void parksALinkWhileGithubIsRateLimitedForMinutesAndLinksItWhenDue() {
+		int number = number();
+		this.github.stubFor(get(urlPathEqualTo(issuePath(number)))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+		String ticket = ticket();
+
+		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(parkedFor(ticket)).isEqualTo(1));
+		assertThat(this.jdbc.sql("select next_attempt_at from parked_link where ticket_id = ?")
+			.params(ticket)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isAfter(java.time.Instant.now().plusSeconds(500));
+		assertThat(linksOf(ticket)).isZero();
+
+		stubGithubIssue(number, 900_000_000L + number, "open", null);
+		this.jdbc.sql("update parked_link set next_attempt_at = ? where ticket_id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), ticket)
+			.update();
+		assertThat(this.handling.retryDueParkedLinks(100)).isGreaterThanOrEqualTo(1);
+
+		assertThat(linksOf(ticket)).isEqualTo(1);
+		assertThat(parkedFor(ticket)).isZero();
+	}
+
+	@Autowired
+	TicketEventHandling handling;
+
+	private void stubGithubIssue(int number, long issueId, String state, String reason) {
+		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(
+				okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, state, reason, "2026-11-23T09:00:00Z")))
+					.withHeader("ETag", "\"etag-" + number + "\"")));
+	}
+
+	static String issuePath(int number) {
+		return "/repos/Codertocat/Hello-World/issues/" + number;
+	}
+
+	static int number() {
+		return ThreadLocalRandom.current().nextInt(1_000, 90_000_000);
+	}
+
+	static String ticket() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
+	}
+
+	private long linksOf(String ticket) {
+		return this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
+			.params(ticket)
+			.query(Long.class)
+			.single();
+	}
+
+	private long parkedFor(String ticket) {
+		return this.jdbc.sql("select count(*) from parked_link where ticket_id = ?")
+			.params(ticket)
+			.query(Long.class)
+			.single();
+	}
+
+	private boolean handled(NoteAdded note) {
+		return this.jdbc.sql("select count(*) from handled_ticket_event where event_id = ?")
+			.params(note.eventId())
+			.query(Long.class)
+			.single() == 1;
+	}
+
+}

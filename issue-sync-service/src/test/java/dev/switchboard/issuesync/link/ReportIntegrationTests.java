@@ -1,0 +1,92 @@
+package dev.switchboard.issuesync.link;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.wiremock.spring.InjectWireMock;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The report on the issue: one summary comment created once and edited in place, and the
+ * {@code customer-reported} label.
+ */
+@IssueSyncIntegrationTest
+class ReportIntegrationTests {
+
+	@Autowired
+	Linking linking;
+
+	@Autowired
+	Reports reports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@InjectWireMock("github")
+	WireMockServer github;
+
+	@Test
+	void writesOneSummaryCommentPerIssueAndEditsItWhenLinksChange() {
+		int number = LinkFromNotesIntegrationTests.number();
+		String issuePath = LinkFromNotesIntegrationTests.issuePath(number);
+		this.github.stubFor(get(urlPathEqualTo(issuePath)).willReturn(okJson(Fixtures
+			.json(Fixtures.githubIssue(600_000_000L + number, number, "open", null, "2026-11-23T09:00:00Z")))));
+		ObjectNode comment = (ObjectNode) Fixtures.load("github/issue_comment-created.json").get("comment");
+		comment.put("id", 5_000_000L + number);
+		this.github.stubFor(post(urlPathEqualTo(issuePath + "/comments")).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody(Fixtures.json(comment))));
+		this.github.stubFor(post(urlPathEqualTo(issuePath + "/labels"))
+			.willReturn(okJson("[{\"id\":208045946,\"name\":\"customer-reported\",\"color\":\"f29513\"}]")));
+		this.github
+			.stubFor(patch(urlPathEqualTo("/repos/Codertocat/Hello-World/issues/comments/" + (5_000_000L + number)))
+				.willReturn(okJson(Fixtures.json(comment))));
+		GithubIssueNumber issue = new GithubIssueNumber("Codertocat", "Hello-World", number);
+		List<String> tickets = List.of("71" + number, "72" + number);
+		for (String ticket : tickets) {
+			this.linking.link(ticket, issue, new Cause("test|" + ticket, "corr-report", Instant.now()));
+		}
+
+		this.reports.writeDue(1_000);
+
+		this.github.verify(1, postRequestedFor(urlPathEqualTo(issuePath + "/comments")).withRequestBody(containing(
+				"Reported in 2 customer conversations (tickets " + tickets.get(0) + ", " + tickets.get(1) + ")")));
+		this.github.verify(1, postRequestedFor(urlPathEqualTo(issuePath + "/labels"))
+			.withRequestBody(equalToJson("{\"labels\":[\"customer-reported\"]}")));
+
+		java.util.UUID link = Link.idOf(tickets.get(0), Tracker.GITHUB, Long.toString(600_000_000L + number));
+		this.linking.remove(link, new Cause("test-remove|" + link, "corr-report", Instant.now()));
+		this.reports.writeDue(1_000);
+
+		this.github.verify(1,
+				patchRequestedFor(
+						urlPathEqualTo("/repos/Codertocat/Hello-World/issues/comments/" + (5_000_000L + number)))
+					.withRequestBody(
+							containing("Reported in 1 customer conversation (tickets " + tickets.get(1) + ")")));
+		this.github.verify(1, postRequestedFor(urlPathEqualTo(issuePath + "/comments")));
+		assertThat(this.jdbc.sql("select report_dirty from tracked_issue where tracker = 'github' and issue_id = ?")
+			.params(Long.toString(600_000_000L + number))
+			.query(Boolean.class)
+			.single()).isFalse();
+	}
+
+}
