@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * run's vhost).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "switchboard.internal-token=test-internal-token")
+		properties = { "switchboard.internal-token=test-internal-token", "gateway.api-keys[0].name=local",
+				"gateway.api-keys[0].sha256=82007d29a6e0686708f2ef128b4d5d2225286cb76e82f74b09324d61ec36f968",
+				"gateway.webhooks.github.secret=" + GatewayIntegrationTest.GITHUB_SECRET })
 @ContextConfiguration(initializers = RealBroker.class)
 class LocalDefaultsSmokeIntegrationTests {
 
@@ -41,6 +43,20 @@ class LocalDefaultsSmokeIntegrationTests {
 			.contains("\"rabbit\"");
 		assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 		assertThat(client.get("/actuator/prometheus").body()).contains("application=\"gateway\"");
+	}
+
+	@Test
+	void logsDeliveriesAndServesTheAdminApiOnEmbeddedH2() {
+		WebhookClient client = new WebhookClient(this.port);
+		byte[] body = "{\"action\":\"opened\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String signature = WebhookClient.githubSignature(GatewayIntegrationTest.GITHUB_SECRET, body);
+
+		assertThat(client.github("issues", "h2-delivery", body, signature).statusCode()).isEqualTo(202);
+		assertThat(client.github("issues", "h2-delivery", body, signature).statusCode()).isEqualTo(200);
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.admin("GET", "/api/deliveries?provider=github", GatewayIntegrationTest.ADMIN_KEY, null)
+				.body()).contains("h2-delivery");
+		}
 	}
 
 }
