@@ -1,0 +1,41 @@
+package dev.switchboard.statuspage.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code statuspage-feed.slack.*}: the Slack Web API as a bot.
+ *
+ * @param botToken {@code SLACK_BOT_TOKEN}; blank = Slack not configured (Slack
+ * subscriptions are marked failing with {@code slack-not-configured})
+ * @param broadcastResolved also show the resolving reply in the channel
+ * @param parentEditsPerMinute budget for {@code chat.update} (tier 3: about 50 per minute
+ * per workspace)
+ * @param retryAttempts attempts of one call on 5xx/timeouts (Resilience4j retry
+ * {@code slack})
+ */
+@Validated
+@ConfigurationProperties("statuspage-feed.slack")
+public record SlackProperties(@DefaultValue("https://slack.com/api") @NotNull URI baseUrl,
+		@DefaultValue("") String botToken, @DefaultValue("5s") @NotNull Duration connectTimeout,
+		@DefaultValue("10s") @NotNull Duration readTimeout, @DefaultValue("false") boolean broadcastResolved,
+		@DefaultValue("45") @Min(1) int parentEditsPerMinute, @DefaultValue("3") @Min(1) int retryAttempts,
+		@DefaultValue("500ms") @NotNull Duration retryWait) {
+
+	public boolean configured() {
+		return !this.botToken.isBlank() && !this.botToken.startsWith("${");
+	}
+
+	@Override
+	public String toString() {
+		return "SlackProperties[baseUrl=" + this.baseUrl + ", botToken=***]";
+	}
+
+}

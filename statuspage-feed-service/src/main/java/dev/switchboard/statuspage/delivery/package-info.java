@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.statuspage.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,141 @@
+package dev.switchboard.statuspage.delivery.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.switchboard.statuspage.delivery.DeliveryLedger;
+import dev.switchboard.statuspage.delivery.IncidentView;
+import dev.switchboard.statuspage.delivery.PendingDelivery;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code delivery}, unique per (subscription, update): a repeated fan-out inserts
+ * nothing. Rows are claimed one at a time with {@code FOR UPDATE SKIP LOCKED}.
+ */
+@Repository
+class JdbcDeliveryLedger implements DeliveryLedger {
+
+	private final JdbcClient jdbc;
+
+	JdbcDeliveryLedger(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public int fanOut(UUID feedId, UUID updateId, Instant notBefore) {
+		return this.jdbc.sql("""
+				insert into delivery (subscription_id, update_id, state, attempts, next_attempt_at, created_at)
+				select s.id, :update, 'pending', 0, :notBefore, current_timestamp
+				from subscription s where s.feed_id = :feed and s.state in ('active', 'failing')
+				on conflict do nothing
+				""")
+			.param("update", updateId)
+			.param("notBefore", Timestamp.from(notBefore))
+			.param("feed", feedId)
+			.update();
+	}
+
+	@Override
+	public void releaseWaiting(UUID updateId, Instant now) {
+		this.jdbc.sql("""
+				update delivery set next_attempt_at = ?
+				where update_id = ? and state = 'pending' and next_attempt_at > ? and last_error is null
+				""").params(Timestamp.from(now), updateId, Timestamp.from(now)).update();
+	}
+
+	@Override
+	public List<Long> dueHeads(Instant now, int limit) {
+		return this.jdbc.sql("""
+				select d.seq from delivery d
+				where d.state = 'pending' and d.next_attempt_at <= :now
+				    and exists (select 1 from subscription s where s.id = d.subscription_id and s.state = 'active')
+				    and not exists (select 1 from delivery e
+				        where e.subscription_id = d.subscription_id and e.state = 'pending' and e.seq < d.seq)
+				order by d.seq limit :limit
+				""").param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+	}
+
+	@Override
+	public Optional<PendingDelivery> claim(long seq, Instant now) {
+		Optional<Object[]> row = this.jdbc.sql("""
+				select seq, subscription_id, attempts, update_id from delivery
+				where seq = ? and state = 'pending' and next_attempt_at <= ? for update skip locked
+				""")
+			.params(seq, Timestamp.from(now))
+			.query((rs,
+					n) -> new Object[] { rs.getObject("subscription_id", UUID.class), rs.getInt("attempts"),
+							rs.getObject("update_id", UUID.class) })
+			.optional();
+		return row
+			.map((values) -> new PendingDelivery(seq, (UUID) values[0], (Integer) values[1], view((UUID) values[2])));
+	}
+
+	private IncidentView view(UUID updateId) {
+		return this.jdbc.sql("""
+				select u.id, u.feed_id, u.incident_code, u.status, u.body, u.posted_at, u.change_type, u.components,
+				    i.title, i.link, i.impact, i.components as incident_components
+				from incident_update u join incident i on i.feed_id = u.feed_id and i.code = u.incident_code
+				where u.id = ?
+				""").param(updateId).query(JdbcDeliveryLedger::view).single();
+	}
+
+	private static IncidentView view(ResultSet rs, int row) throws SQLException {
+		String components = (rs.getString("components") != null) ? rs.getString("components")
+				: rs.getString("incident_components");
+		return new IncidentView(rs.getObject("id", UUID.class), rs.getObject("feed_id", UUID.class),
+				rs.getString("incident_code"), rs.getString("title"), rs.getString("link"), rs.getString("status"),
+				rs.getString("body"), rs.getString("impact"), split(components),
+				rs.getTimestamp("posted_at").toInstant(), rs.getString("change_type"));
+	}
+
+	static @Nullable List<String> split(@Nullable String components) {
+		if (components == null) {
+			return null;
+		}
+		return components.isEmpty() ? List.of() : Arrays.asList(components.split("\n"));
+	}
+
+	@Override
+	public void sent(long seq, Instant now) {
+		this.jdbc.sql("update delivery set state = 'sent', sent_at = ?, attempts = attempts + 1 where seq = ?")
+			.params(Timestamp.from(now), seq)
+			.update();
+	}
+
+	@Override
+	public void skipped(long seq, String reason, Instant now) {
+		this.jdbc.sql("update delivery set state = 'skipped', last_error = ?, sent_at = ? where seq = ?")
+			.params(reason, Timestamp.from(now), seq)
+			.update();
+	}
+
+	@Override
+	public void retryAt(long seq, Instant at, String reason, boolean countsAsAttempt) {
+		this.jdbc.sql("""
+				update delivery set next_attempt_at = ?, last_error = ?,
+				    attempts = attempts + case when ? then 1 else 0 end
+				where seq = ?
+				""").params(Timestamp.from(at), truncated(reason), countsAsAttempt, seq).update();
+	}
+
+	@Override
+	public void failed(long seq, String reason, Instant now) {
+		this.jdbc.sql("update delivery set state = 'failed', last_error = ?, attempts = attempts + 1 where seq = ?")
+			.params(truncated(reason), seq)
+			.update();
+	}
+
+	private static String truncated(String text) {
+		return (text.length() > 1000) ? text.substring(0, 1000) : text;
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.switchboard.statuspage.delivery.teams;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchboard.statuspage.delivery.IncidentView;
+import dev.switchboard.statuspage.delivery.PostResult;
+import dev.switchboard.statuspage.delivery.TeamsCards;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts an Adaptive Card (version 1.4) per update to a Teams Workflows webhook, kept
+ * under Teams' 28 KB per message by shortening the text. Uses the client for
+ * customer-supplied URLs (address checks on every hop). 5xx and timeouts are retried
+ * briefly (Resilience4j retry {@code teams}); 429 is parked for its Retry-After; 401,
+ * 403, 404 and 410 mean the webhook is gone (subscription failing).
+ */
+@Component
+class TeamsWorkflowCards implements TeamsCards {
+
+	static final int MAX_BYTES = 28 * 1024;
+
+	private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+	private final OkHttpClient http;
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	private final Retry retry = Retry.of("teams",
+			RetryConfig.<PostResult>custom()
+				.maxAttempts(3)
+				.waitDuration(Duration.ofMillis(500))
+				.retryOnResult((result) -> result instanceof PostResult.Transient)
+				.build());
+
+	TeamsWorkflowCards(OkHttpClient userUrlHttpClient, JsonMapper json, MeterRegistry meters) {
+		this.http = userUrlHttpClient;
+		this.json = json;
+		this.meters = meters;
+	}
+
+	@Override
+	public PostResult post(String webhookUrl, IncidentView view) {
+		byte[] body = message(view);
+		PostResult result = this.retry.executeSupplier(() -> once(webhookUrl, body));
+		this.meters.counter("switchboard.teams.posts", "outcome", result.getClass().getSimpleName().toLowerCase())
+			.increment();
+		return result;
+	}
+
+	byte[] message(IncidentView view) {
+		String text = view.text();
+		byte[] bytes = this.json.writeValueAsBytes(card(view, text));
+		while (bytes.length > MAX_BYTES && !text.isEmpty()) {
+			int cut = Math.max(0, text.length() - (bytes.length - MAX_BYTES) - 16);
+			text = text.substring(0, Math.min(cut, text.length() - 1)) + "…";
+			bytes = this.json.writeValueAsBytes(card(view, text));
+		}
+		return bytes;
+	}
+
+	private static Map<String, Object> card(IncidentView view, String text) {
+		List<Object> facts = new ArrayList<>();
+		facts.add(Map.of("title", "Status", "value", view.statusLabel()));
+		facts.add(Map.of("title", "Impact", "value", (view.impact() != null) ? view.impact() : "unknown"));
+		if (view.components() != null && !view.components().isEmpty()) {
+			facts.add(Map.of("title", "Components", "value", String.join(", ", view.components())));
+		}
+		facts.add(Map.of("title", "Posted", "value", view.postedAt().toString()));
+		List<Object> body = new ArrayList<>();
+		body.add(Map.of("type", "TextBlock", "text", view.title(), "weight", "Bolder", "size", "Medium", "wrap", true));
+		body.add(Map.of("type", "FactSet", "facts", facts));
+		body.add(Map.of("type", "TextBlock", "text", text, "wrap", true));
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("type", "AdaptiveCard");
+		content.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+		content.put("version", "1.4");
+		content.put("body", body);
+		if (view.link() != null) {
+			content.put("actions",
+					List.of(Map.of("type", "Action.OpenUrl", "title", "Open incident", "url", view.link())));
+		}
+		return Map.of("type", "message", "attachments",
+				List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", content)));
+	}
+
+	private PostResult once(String url, byte[] body) {
+		Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build();
+		try (Response response = this.http.newCall(request).execute()) {
+			int code = response.code();
+			if (response.isSuccessful()) {
+				return new PostResult.Posted(null);
+			}
+			if (code == 429) {
+				return new PostResult.RetryAfter(retryAfter(response.header("Retry-After")), "teams 429");
+			}
+			if (code >= 500) {
+				return new PostResult.Transient("teams HTTP " + code);
+			}
+			if (code == 401 || code == 403 || code == 404 || code == 410) {
+				return new PostResult.ChannelBroken("teams-http-" + code);
+			}
+			return new PostResult.Rejected("teams HTTP " + code);
+		}
+		catch (IOException ex) {
+			return new PostResult.Transient("teams " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+	}
+
+	static Duration retryAfter(String header) {
+		try {
+			return Duration.ofSeconds(Math.max(1, Long.parseLong(String.valueOf(header).strip())));
+		}
+		catch (NumberFormatException ex) {
+			return Duration.ofSeconds(30);
+		}
+	}
+
+}

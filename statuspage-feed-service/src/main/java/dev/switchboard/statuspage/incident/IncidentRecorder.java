@@ -1,0 +1,71 @@
+package dev.switchboard.statuspage.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Records updates from either source and fans the new ones out. A feed's first run and a
+ * webhook's history (it lists every earlier update) only record what is older than the
+ * first-run window: no backlog flood. A Statuspage update seen in the feed first, without
+ * components, waits up to the webhook grace for the webhook before the filters apply.
+ */
+@Component
+class IncidentRecorder {
+
+	static final String FEED = "feed";
+
+	static final String WEBHOOK = "webhook";
+
+	private final IncidentUpdates updates;
+
+	private final UpdateFanOut fanOut;
+
+	private final FeedProperties properties;
+
+	private final Clock clock;
+
+	IncidentRecorder(IncidentUpdates updates, UpdateFanOut fanOut, FeedProperties properties, Clock clock) {
+		this.updates = updates;
+		this.fanOut = fanOut;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return how many updates were new
+	 */
+	int record(Feed feed, List<IncidentUpdate> seen, String origin, boolean windowApplies, String correlationId) {
+		Instant now = this.clock.instant();
+		Instant windowStart = now.minus(this.properties.firstRunWindow());
+		int fresh = 0;
+		for (IncidentUpdate update : seen.stream().sorted(Comparator.comparing(IncidentUpdate::postedAt)).toList()) {
+			boolean deliverable = !windowApplies || update.postedAt().isAfter(windowStart);
+			UUID id = this.updates.recordIfAbsent(feed, update, origin, deliverable, now, correlationId);
+			if (id != null) {
+				fresh++;
+				if (deliverable) {
+					this.fanOut.fanOut(feed.id(), id, notBefore(feed, update, origin, now));
+				}
+			}
+			else if (WEBHOOK.equals(origin)) {
+				UUID known = this.updates.enrich(feed, update);
+				if (known != null) {
+					this.fanOut.releaseWaiting(known, now);
+				}
+			}
+		}
+		return fresh;
+	}
+
+	private Instant notBefore(Feed feed, IncidentUpdate update, String origin, Instant now) {
+		boolean componentsUnknown = update.components() == null;
+		return (feed.statuspage() && FEED.equals(origin) && componentsUnknown)
+				? now.plus(this.properties.webhookGrace()) : now;
+	}
+
+}

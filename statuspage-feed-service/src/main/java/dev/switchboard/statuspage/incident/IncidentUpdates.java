@@ -1,0 +1,37 @@
+package dev.switchboard.statuspage.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.switchboard.contracts.IncidentEvent;
+
+/** Every update seen per feed, once, and the outbox of {@code status.incidents}. */
+public interface IncidentUpdates {
+
+	/**
+	 * Records the update unless the same (incident, minute, status) is known for the
+	 * feed, and moves the incident's current status forward (never backwards).
+	 * @return the new row's id, or {@code null} when it was known already
+	 */
+	@org.jspecify.annotations.Nullable
+	UUID recordIfAbsent(Feed feed, IncidentUpdate update, String origin, boolean deliverable, Instant now,
+			String correlationId);
+
+	/**
+	 * Adds what a webhook knows (components, impact) to an update the feed recorded
+	 * first.
+	 * @return the id of the known update, or {@code null} when none matches
+	 */
+	@org.jspecify.annotations.Nullable
+	UUID enrich(Feed feed, IncidentUpdate update);
+
+	/**
+	 * Locks up to {@code limit} updates not yet published ({@code SKIP LOCKED}) and
+	 * returns them as events.
+	 */
+	List<IncidentEvent> claimUnpublished(int limit);
+
+	void markPublished(UUID eventId, Instant now);
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.statuspage.incident.web;
+
+import org.jspecify.annotations.NullMarked;

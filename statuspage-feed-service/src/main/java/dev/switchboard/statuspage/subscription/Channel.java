@@ -1,0 +1,30 @@
+package dev.switchboard.statuspage.subscription;
+
+/** Where a subscription's updates are posted. */
+public sealed interface Channel {
+
+	/** A Slack channel the bot is a member of: one thread per incident. */
+	record Slack(String channelId) implements Channel {
+
+	}
+
+	/** A Teams Workflows webhook: an Adaptive Card per update. */
+	record Teams(String webhookUrl) implements Channel {
+
+	}
+
+	/**
+	 * Any HTTPS endpoint: a JSON event per update, signed with Standard Webhooks.
+	 *
+	 * @param secret {@code whsec_} + base64 key; never returned by the API
+	 */
+	record Webhook(String url, String secret) implements Channel {
+
+		@Override
+		public String toString() {
+			return "Webhook[url=" + Subscription.masked(this.url) + ", secret=***]";
+		}
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.switchboard.statuspage.subscription;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.switchboard.statuspage.incident.Feeds;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and removes subscriptions. A new subscription registers its feed (one
+ * row per distinct URL) and gets the incidents open at that moment, one parent each with
+ * the current status, not the history.
+ */
+@Service
+public class SubscriptionCatalog {
+
+	private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Z0-9]{6,20}");
+
+	private final Subscriptions subscriptions;
+
+	private final Feeds feeds;
+
+	private final OpenIncidents openIncidents;
+
+	private final Clock clock;
+
+	SubscriptionCatalog(Subscriptions subscriptions, Feeds feeds, OpenIncidents openIncidents, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.feeds = feeds;
+		this.openIncidents = openIncidents;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Subscription create(String name, Source source, Channel channel, List<String> components) {
+		if (name.isBlank() || name.length() > 200) {
+			throw new InvalidSubscription("name must be 1 to 200 characters");
+		}
+		validate(source);
+		validate(channel);
+		if (components.stream().anyMatch(String::isBlank)) {
+			throw new InvalidSubscription("components must not contain blank names");
+		}
+		Instant now = this.clock.instant();
+		UUID feedId = this.feeds.register(source.feedUrl(), source.pageId(), source instanceof Source.Statuspage, now);
+		Subscription subscription = new Subscription(UUID.randomUUID(), name.strip(), feedId, source, channel,
+				components, SubscriptionState.ACTIVE, null, now);
+		this.subscriptions.add(subscription, now);
+		this.openIncidents.queueFor(subscription.id(), feedId, now);
+		return subscription;
+	}
+
+	public Subscription find(UUID id) {
+		return this.subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
+	}
+
+	public List<Subscription> all() {
+		return this.subscriptions.all();
+	}
+
+	public Subscriptions.DeliveryCounts counts(UUID id) {
+		return this.subscriptions.counts(id);
+	}
+
+	/**
+	 * Pauses or resumes (a failing subscription resumes with its pending updates in
+	 * order), and/or replaces the component filter.
+	 */
+	@Transactional
+	public Subscription change(UUID id, @Nullable SubscriptionState state, @Nullable List<String> components) {
+		Subscription current = find(id);
+		Instant now = this.clock.instant();
+		if (state == SubscriptionState.FAILING) {
+			throw new InvalidSubscription("state can be set to active or paused");
+		}
+		if (state != null && state != current.state()) {
+			this.subscriptions.changeState(id, state, null, now);
+		}
+		if (components != null) {
+			if (components.stream().anyMatch(String::isBlank)) {
+				throw new InvalidSubscription("components must not contain blank names");
+			}
+			this.subscriptions.changeComponents(id, components, now);
+		}
+		return find(id);
+	}
+
+	@Transactional
+	public void delete(UUID id) {
+		if (!this.subscriptions.remove(id)) {
+			throw new UnknownSubscription(id);
+		}
+	}
+
+	private static void validate(Source source) {
+		switch (source) {
+			case Source.Feed feed -> httpUrl(feed.url(), "source.url");
+			case Source.Statuspage page -> {
+				if (page.pageId().isBlank() || page.pageId().length() > 100) {
+					throw new InvalidSubscription("source.pageId is required");
+				}
+				httpUrl(page.feedUrl(), "source.feedUrl");
+			}
+		}
+	}
+
+	private static void validate(Channel channel) {
+		switch (channel) {
+			case Channel.Slack slack -> {
+				if (!SLACK_CHANNEL.matcher(slack.channelId()).matches()) {
+					throw new InvalidSubscription("channel.channelId must be a Slack channel id such as C0123ABCD");
+				}
+			}
+			case Channel.Teams teams -> httpUrl(teams.webhookUrl(), "channel.webhookUrl");
+			case Channel.Webhook webhook -> {
+				httpUrl(webhook.url(), "channel.url");
+				if (!webhook.secret().startsWith("whsec_") || webhook.secret().length() < 30) {
+					throw new InvalidSubscription(
+							"channel.secret must be a Standard Webhooks secret (whsec_ + base64)");
+				}
+			}
+		}
+	}
+
+	/** http(s) with a host; where it resolves is checked at connect time, every hop. */
+	static void httpUrl(String url, String field) {
+		try {
+			URI uri = new URI(url);
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2000) {
+				throw new InvalidSubscription(field + " must be an http(s) URL with a host");
+			}
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidSubscription(field + " is not a URL");
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.statuspage.subscription;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,157 @@
+package dev.switchboard.statuspage.subscription.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.switchboard.statuspage.subscription.Channel;
+import dev.switchboard.statuspage.subscription.OpenIncidents;
+import dev.switchboard.statuspage.subscription.Source;
+import dev.switchboard.statuspage.subscription.Subscription;
+import dev.switchboard.statuspage.subscription.SubscriptionState;
+import dev.switchboard.statuspage.subscription.Subscriptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code subscription}; components one per line. Also seeds a new subscription's
+ * deliveries from {@code incident}/{@code incident_update}.
+ */
+@Repository
+class JdbcSubscriptions implements Subscriptions, OpenIncidents {
+
+	private final JdbcClient jdbc;
+
+	JdbcSubscriptions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void add(Subscription subscription, Instant now) {
+		String[] channel = switch (subscription.channel()) {
+			case Channel.Slack slack -> new String[] { "slack", slack.channelId(), null };
+			case Channel.Teams teams -> new String[] { "teams", teams.webhookUrl(), null };
+			case Channel.Webhook webhook -> new String[] { "webhook", webhook.url(), webhook.secret() };
+		};
+		String sourceType = switch (subscription.source()) {
+			case Source.Feed feed -> "feed";
+			case Source.Statuspage page -> "statuspage";
+		};
+		this.jdbc
+			.sql("""
+					insert into subscription (id, name, feed_id, source_type, source_url, page_id, channel_type, channel_target,
+					    channel_secret, components, state, created_at, updated_at)
+					values (:id, :name, :feedId, :sourceType, :sourceUrl, :pageId, :channelType, :target, :secret, :components,
+					    :state, :now, :now)
+					""")
+			.param("id", subscription.id())
+			.param("name", subscription.name())
+			.param("feedId", subscription.feedId())
+			.param("sourceType", sourceType)
+			.param("sourceUrl", subscription.source().feedUrl())
+			.param("pageId", subscription.source().pageId())
+			.param("channelType", channel[0])
+			.param("target", channel[1])
+			.param("secret", channel[2])
+			.param("components", String.join("\n", subscription.components()))
+			.param("state", state(subscription.state()))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	@Override
+	public Optional<Subscription> find(UUID id) {
+		return this.jdbc.sql("select * from subscription where id = ?")
+			.param(id)
+			.query(JdbcSubscriptions::subscription)
+			.optional();
+	}
+
+	@Override
+	public List<Subscription> all() {
+		return this.jdbc.sql("select * from subscription order by created_at, id")
+			.query(JdbcSubscriptions::subscription)
+			.list();
+	}
+
+	@Override
+	public void changeState(UUID id, SubscriptionState state, @Nullable String reason, Instant now) {
+		this.jdbc.sql("update subscription set state = ?, failure_reason = ?, updated_at = ? where id = ?")
+			.params(state(state), reason, Timestamp.from(now), id)
+			.update();
+	}
+
+	@Override
+	public void changeComponents(UUID id, List<String> components, Instant now) {
+		this.jdbc.sql("update subscription set components = ?, updated_at = ? where id = ?")
+			.params(String.join("\n", components), Timestamp.from(now), id)
+			.update();
+	}
+
+	@Override
+	public boolean remove(UUID id) {
+		return this.jdbc.sql("delete from subscription where id = ?").param(id).update() == 1;
+	}
+
+	@Override
+	public DeliveryCounts counts(UUID id) {
+		return this.jdbc.sql("""
+				select
+				    coalesce(sum(case when state = 'pending' then 1 else 0 end), 0) as pending,
+				    coalesce(sum(case when state = 'failed' then 1 else 0 end), 0) as failed,
+				    coalesce(sum(case when state = 'sent' then 1 else 0 end), 0) as sent
+				from delivery where subscription_id = ?
+				""")
+			.param(id)
+			.query((rs, row) -> new DeliveryCounts(rs.getLong("pending"), rs.getLong("failed"), rs.getLong("sent")))
+			.single();
+	}
+
+	@Override
+	public int queueFor(UUID subscriptionId, UUID feedId, Instant now) {
+		return this.jdbc.sql("""
+				insert into delivery (subscription_id, update_id, state, attempts, next_attempt_at, created_at)
+				select :subscription, u.id, 'pending', 0, :now, :now
+				from incident_update u
+				join incident i on i.feed_id = u.feed_id and i.code = u.incident_code
+				where u.feed_id = :feed and u.posted_at = i.latest_at and u.status = i.latest_status
+				    and i.latest_status not in ('resolved', 'postmortem', 'completed')
+				on conflict do nothing
+				""")
+			.param("subscription", subscriptionId)
+			.param("now", Timestamp.from(now))
+			.param("feed", feedId)
+			.update();
+	}
+
+	private static Subscription subscription(ResultSet rs, int row) throws SQLException {
+		Source source = "statuspage".equals(rs.getString("source_type"))
+				? new Source.Statuspage(rs.getString("page_id"), rs.getString("source_url"))
+				: new Source.Feed(rs.getString("source_url"));
+		String target = rs.getString("channel_target");
+		Channel channel = switch (rs.getString("channel_type")) {
+			case "slack" -> new Channel.Slack(target);
+			case "teams" -> new Channel.Teams(target);
+			default -> new Channel.Webhook(target, rs.getString("channel_secret"));
+		};
+		String components = rs.getString("components");
+		return new Subscription(rs.getObject("id", UUID.class), rs.getString("name"),
+				rs.getObject("feed_id", UUID.class), source, channel,
+				components.isEmpty() ? List.of() : Arrays.asList(components.split("\n")),
+				SubscriptionState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+				rs.getString("failure_reason"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static String state(SubscriptionState state) {
+		return state.name().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.statuspage.subscription.persistence;
+
+import org.jspecify.annotations.NullMarked;

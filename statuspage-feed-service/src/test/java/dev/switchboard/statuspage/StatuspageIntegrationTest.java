@@ -1,0 +1,40 @@
+package dev.switchboard.statuspage;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.switchboard.testsupport.RealBrokerAndDatabase;
+import org.wiremock.spring.ConfigureWireMock;
+import org.wiremock.spring.EnableWireMock;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one Spring context of this module's integration tests: the real RabbitMQ and
+ * PostgreSQL (this run's vhost and database), WireMock for Slack ({@code slack}) and for
+ * feeds, Teams and webhook targets ({@code web}), short ticks, and the clock pinned near
+ * the fixtures' time (2026-11-23T10:30Z, then running). Customer URLs point at WireMock
+ * on localhost, so private addresses are allowed here; {@code RomeStatusFeedTests} shows
+ * the refusal by default.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "switchboard.internal-token=test-internal-token", "statuspage-feed.allow-private-addresses=true",
+				"statuspage-feed.poll-interval=1s", "statuspage-feed.poll-jitter=0s", "statuspage-feed.poll-tick=200ms",
+				"statuspage-feed.webhook-grace=4s", "statuspage-feed.read-timeout=2s",
+				"statuspage-feed.delivery.tick=200ms", "statuspage-feed.delivery.backoff=500ms",
+				"statuspage-feed.delivery.max-attempts=3", "statuspage-feed.slack.bot-token=xoxb-test-bot-token",
+				"statuspage-feed.slack.retry-wait=10ms", "statuspage-feed.slack.edit-tick=100ms",
+				"statuspage-feed.slack.parent-edits-per-minute=600", "statuspage-feed.slack.read-timeout=2s" })
+@ContextConfiguration(initializers = RealBrokerAndDatabase.class)
+@EnableWireMock({ @ConfigureWireMock(name = "slack", baseUrlProperties = "statuspage-feed.slack.base-url"),
+		@ConfigureWireMock(name = "web", baseUrlProperties = "test.web.base-url") })
+@Import(PinnedClock.class)
+public @interface StatuspageIntegrationTest {
+
+}

@@ -1,0 +1,231 @@
+package dev.switchboard.statuspage.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.statuspage.AdminApi;
+import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.StatuspageIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wiremock.spring.InjectWireMock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A Statuspage-style Atom feed read by the real poller, posted to a fake Slack: parent,
+ * thread replies, coalesced parent edits, the first-run window, 429 and
+ * {@code not_in_channel}.
+ */
+@StatuspageIntegrationTest
+class SlackThreadIntegrationTests {
+
+	@InjectWireMock("slack")
+	WireMockServer slack;
+
+	@InjectWireMock("web")
+	WireMockServer web;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	AdminApi api;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeEach
+	void api() {
+		this.api = new AdminApi(this.port);
+	}
+
+	@Test
+	void postsTheParentThenRepliesInItsThreadAndEditsTheParentToTheLatestStatus() {
+		String feed = "/cdn-thread/history.atom";
+		serveFeed(feed, "cdn-history-1.atom", "\"v1\"");
+		slackAnswersOk("CTHREAD01", "1763893800.000100");
+		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CTHREAD01"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CTHREAD01")).hasSize(1));
+		JsonNode parent = body(posts("CTHREAD01").get(0));
+		assertThat(parent.has("thread_ts")).isFalse();
+		assertThat(parent.toString()).contains("Elevated error rates on the CDN in Europe")
+			.contains("Investigating")
+			.contains("https://status.example-cdn.com/incidents/p3zrvw7mg8hd");
+
+		serveFeed(feed, "cdn-history-3.atom", "\"v3\"");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CTHREAD01")).hasSize(3));
+		List<JsonNode> replies = posts("CTHREAD01").stream().skip(1).map(this::body).toList();
+		assertThat(replies).extracting((reply) -> reply.path("thread_ts").asString()).containsOnly("1763893800.000100");
+		assertThat(replies).extracting((reply) -> reply.path("text").asString())
+			.satisfiesExactly((text) -> assertThat(text).startsWith("*Identified*"),
+					(text) -> assertThat(text).startsWith("*Monitoring*"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(edits("CTHREAD01")).last()
+				.satisfies((edit) -> assertThat(body(edit).path("text").asString()).endsWith("Monitoring")));
+		assertThat(edits("CTHREAD01")).hasSizeLessThanOrEqualTo(2)
+			.allSatisfy((edit) -> assertThat(body(edit).path("ts").asString()).isEqualTo("1763893800.000100"));
+		// first run: the maintenance of Nov 18-20 was recorded, never posted
+		assertThat(deliveries(subscription)).isEqualTo(3);
+		assertThat(this.jdbc
+			.sql("select count(*) from incident_update u join feed f on f.id = u.feed_id "
+					+ "where f.url like '%/cdn-thread/%' and u.incident_code = 'y2k9dq4lbn7c' and not u.deliverable")
+			.query(Long.class)
+			.single()).isEqualTo(4);
+	}
+
+	@Test
+	void readsAWholeFeedAgainWithoutPostingAnythingTwice() {
+		String feed = "/cdn-reread/history.atom";
+		serveFeed(feed, "cdn-history-3.atom", "\"r3\"");
+		slackAnswersOk("CREREAD01", "1763893801.000100");
+		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CREREAD01"));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CREREAD01")).hasSize(3));
+		int fetches = this.web.findAll(getRequestedFor(urlEqualTo(feed))).size();
+
+		// as after a restart that lost the validators: the whole feed comes back
+		this.jdbc.sql("update feed set etag = null, last_modified = null where url like ?").param("%" + feed).update();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.web.findAll(getRequestedFor(urlEqualTo(feed))).size() >= fetches + 3);
+
+		assertThat(posts("CREREAD01")).hasSize(3);
+		assertThat(deliveries(subscription)).isEqualTo(3);
+	}
+
+	@Test
+	void parksADeliveryForTheRetryAfterOfASlack429() {
+		String feed = "/cdn-429/history.atom";
+		serveFeed(feed, "cdn-history-1.atom", "\"l1\"");
+		this.slack.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CLIMIT01")))
+			.inScenario("limited")
+			.whenScenarioStateIs("Started")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
+			.willSetStateTo("open"));
+		this.slack.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CLIMIT01")))
+			.inScenario("limited")
+			.whenScenarioStateIs("open")
+			.willReturn(okJson("{\"ok\":true,\"channel\":\"CLIMIT01\",\"ts\":\"1763893802.000100\"}")));
+		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CLIMIT01"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLIMIT01")).hasSize(1));
+		assertThat(this.jdbc.sql("select last_error from delivery where subscription_id = ?::uuid")
+			.param(subscription)
+			.query(String.class)
+			.single()).isEqualTo("slack 429");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLIMIT01")).hasSize(2));
+
+		List<LoggedRequest> calls = posts("CLIMIT01");
+		long waitedMillis = calls.get(1).getLoggedDate().getTime() - calls.get(0).getLoggedDate().getTime();
+		assertThat(waitedMillis).isGreaterThanOrEqualTo(3000);
+		assertThat(this.jdbc.sql("select state from delivery where subscription_id = ?::uuid")
+			.param(subscription)
+			.query(String.class)
+			.single()).isEqualTo("sent");
+	}
+
+	@Test
+	void marksTheSubscriptionFailingWhenTheBotIsNotInTheChannelAndDeliversInOrderOnceResumed() {
+		String feed = "/cdn-notin/history.atom";
+		serveFeed(feed, "cdn-history-3.atom", "\"n3\"");
+		this.slack.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CNOTIN01")))
+			.willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CNOTIN01"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode view = this.api.json(this.api.get("/api/subscriptions/" + subscription));
+			assertThat(view.path("state").asString()).isEqualTo("failing");
+			assertThat(view.path("failureReason").asString()).isEqualTo("not_in_channel");
+			assertThat(view.path("pendingDeliveries").asLong()).isEqualTo(3);
+		});
+		// no retry storm: a failing subscription is not tried again until it is resumed
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(posts("CNOTIN01")).hasSize(1));
+
+		slackAnswersOk("CNOTIN01", "1763893803.000100");
+		this.api.patch("/api/subscriptions/" + subscription, "{\"state\": \"active\"}");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CNOTIN01")).hasSize(4));
+		assertThat(posts("CNOTIN01").stream().skip(1).map(this::body).toList())
+			.extracting((post) -> post.path("text").asString())
+			.satisfiesExactly((text) -> assertThat(text).contains("Investigating"),
+					(text) -> assertThat(text).startsWith("*Identified*"),
+					(text) -> assertThat(text).startsWith("*Monitoring*"));
+		JsonNode view = this.api.json(this.api.get("/api/subscriptions/" + subscription));
+		assertThat(view.path("state").asString()).isEqualTo("active");
+		assertThat(view.path("pendingDeliveries").asLong()).isZero();
+	}
+
+	private void serveFeed(String path, String fixture, String etag) {
+		this.web.stubFor(get(path).withHeader("If-None-Match", equalTo(etag)).willReturn(aResponse().withStatus(304)));
+		this.web.stubFor(get(path)
+			.withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.notContaining(etag))
+			.willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+				.withHeader("ETag", etag)
+				.withBody(Fixtures.bytes("feeds/" + fixture))));
+		this.web.stubFor(get(path).withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.absent())
+			.willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+				.withHeader("ETag", etag)
+				.withBody(Fixtures.bytes("feeds/" + fixture))));
+	}
+
+	private void slackAnswersOk(String channel, String ts) {
+		this.slack.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo(channel)))
+			.willReturn(okJson("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}")));
+		this.slack.stubFor(post("/chat.update").withRequestBody(matchingJsonPath("$.channel", equalTo(channel)))
+			.willReturn(okJson("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}")));
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+		return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	private String feedSubscription(String name, String path, String channel) {
+		return """
+				{"name": "%s", "source": {"type": "feed", "url": "%s"},
+				 "channel": {"type": "slack", "channelId": "%s"}}
+				""".formatted(name, this.web.baseUrl() + path, channel);
+	}
+
+	private List<LoggedRequest> posts(String channel) {
+		return this.slack.findAll(postRequestedFor(urlEqualTo("/chat.postMessage"))
+			.withRequestBody(matchingJsonPath("$.channel", equalTo(channel))));
+	}
+
+	private List<LoggedRequest> edits(String channel) {
+		return this.slack.findAll(postRequestedFor(urlEqualTo("/chat.update"))
+			.withRequestBody(matchingJsonPath("$.channel", equalTo(channel))));
+	}
+
+	private long deliveries(String subscription) {
+		return this.jdbc.sql("select count(*) from delivery where subscription_id = ?::uuid")
+			.param(subscription)
+			.query(Long.class)
+			.single();
+	}
+
+	private JsonNode body(LoggedRequest request) {
+		return this.json.readTree(request.getBodyAsString());
+	}
+
+}
