@@ -1,7 +1,9 @@
 package dev.switchboard.remotesession.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,6 +122,29 @@ public class SessionLedger {
 		if (messageId != null) {
 			this.sessions.forgetReceived(messageId);
 		}
+	}
+
+	/**
+	 * Parks a start the vendor could not take; the causing message counts as handled.
+	 */
+	@Transactional
+	public void park(UUID sessionId, Instant nextAttemptAt) {
+		this.sessions.park(sessionId, nextAttemptAt);
+		this.sessions.addHistory(sessionId,
+				new SessionHistoryEntry("parked", "vendor", this.clock.instant(), this.clock.instant(), false,
+						SessionState.CREATED, "vendor unavailable, next attempt " + nextAttemptAt));
+	}
+
+	/**
+	 * Claims the parked starts that are due: each is leased (its next attempt moved on by
+	 * the lease) so that no other run takes it meanwhile.
+	 */
+	@Transactional
+	public List<ParkedStart> claimDueStarts(Duration lease, int limit) {
+		Instant now = this.clock.instant();
+		List<ParkedStart> due = this.sessions.lockDueStarts(now, limit);
+		due.forEach((parked) -> this.sessions.park(parked.session().id(), now.plus(lease)));
+		return due;
 	}
 
 	@Nullable String liveKey(String ticketId, String agentEmail) {

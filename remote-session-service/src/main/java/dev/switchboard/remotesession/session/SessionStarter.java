@@ -1,5 +1,8 @@
 package dev.switchboard.remotesession.session;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +29,24 @@ public class SessionStarter {
 
 	private final Map<ProviderName, SessionProvider> providers;
 
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+
+	private static final Duration LAST_RETRY = Duration.ofMinutes(15);
+
+	private static final Duration PARKING_LEASE = Duration.ofMinutes(5);
+
+	private static final int PARKED_BATCH = 20;
+
 	private final SessionCounters counters;
 
-	public SessionStarter(SessionLedger ledger, List<SessionProvider> providers, SessionCounters counters) {
+	private final Clock clock;
+
+	public SessionStarter(SessionLedger ledger, List<SessionProvider> providers, SessionCounters counters,
+			Clock clock) {
 		this.ledger = ledger;
 		this.providers = providers.stream().collect(Collectors.toMap(SessionProvider::name, Function.identity()));
 		this.counters = counters;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,7 +71,19 @@ public class SessionStarter {
 			this.counters.vendorFailed(request.provider(), ex.failure());
 			switch (ex.failure()) {
 				case VendorFailure.Refused refused -> this.ledger.refused(reserved.id(), refused);
-				case VendorFailure.Unavailable unavailable -> this.ledger.release(reserved.id(), messageId);
+				case VendorFailure.Unavailable unavailable -> {
+					if (request.via() == StartedVia.NOTE) {
+						// a long wait never holds the consumer: the start is parked and
+						// retried by a job
+						Instant next = nextAttempt(0, unavailable);
+						this.ledger.park(reserved.id(), next);
+						log.info("{} unavailable: start of session {} for ticket {} parked until {}",
+								request.provider().id(), reserved.id(), reserved.ticketId(), next);
+						this.counters.started(request.provider(), request.via(), "parked");
+						return new Started(reserved, false);
+					}
+					this.ledger.release(reserved.id(), messageId);
+				}
 				case VendorFailure.Unreadable unreadable -> this.ledger.release(reserved.id(), messageId);
 			}
 			this.counters.started(request.provider(), request.via(), "failed");
@@ -66,6 +93,57 @@ public class SessionStarter {
 		log.info("Started {} session {} for ticket {}", request.provider().id(), invited.id(), invited.ticketId());
 		this.counters.started(request.provider(), request.via(), "started");
 		return new Started(invited, true);
+	}
+
+	/**
+	 * Tries the parked starts that are due again (a scheduled job); each either starts,
+	 * fails for good (the vendor refused), or is parked again with a longer wait.
+	 * @return how many started
+	 */
+	public int retryParked() {
+		int started = 0;
+		for (ParkedStart parked : this.ledger.claimDueStarts(PARKING_LEASE, PARKED_BATCH)) {
+			Session session = parked.session();
+			SessionProvider provider = this.providers.get(session.provider());
+			if (provider == null || !provider.configured()) {
+				continue;
+			}
+			try {
+				CreatedSession created = provider.create(new NewSession(session.id(), session.ticketId(),
+						session.agentEmail(), session.customer(), null, session.expiresAt()));
+				Session invited = this.ledger.invited(session.id(), created);
+				if (invited.state() != SessionState.INVITED) {
+					// ended meanwhile: the new code must not stay open
+					provider.close(invited.invited(created));
+					continue;
+				}
+				this.counters.started(session.provider(), session.startedVia(), "started");
+				started++;
+			}
+			catch (VendorException ex) {
+				this.counters.vendorFailed(session.provider(), ex.failure());
+				switch (ex.failure()) {
+					case VendorFailure.Refused refused -> this.ledger.refused(session.id(), refused);
+					case VendorFailure.Unavailable unavailable ->
+						this.ledger.park(session.id(), nextAttempt(parked.attempts(), unavailable));
+					case VendorFailure.Unreadable unreadable ->
+						this.ledger.park(session.id(), nextAttempt(parked.attempts(),
+								new VendorFailure.Unavailable(session.provider(), unreadable.detail(), null)));
+				}
+			}
+		}
+		return started;
+	}
+
+	private Instant nextAttempt(int attempts, VendorFailure.Unavailable failure) {
+		Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 5));
+		if (backoff.compareTo(LAST_RETRY) > 0) {
+			backoff = LAST_RETRY;
+		}
+		if (failure.retryAfter() != null && failure.retryAfter().compareTo(backoff) > 0) {
+			backoff = failure.retryAfter();
+		}
+		return this.clock.instant().plus(backoff);
 	}
 
 	SessionProvider provider(ProviderName name) {

@@ -52,6 +52,15 @@ public interface Sessions {
 	List<Session> liveAt(ProviderName provider, int limit);
 
 	/**
+	 * Parks a start the vendor could not take: the session stays created and is retried
+	 * at the given time.
+	 */
+	void park(UUID sessionId, Instant nextAttemptAt);
+
+	/** Parked starts that are due, locked (skipping ones another instance holds). */
+	List<ParkedStart> lockDueStarts(Instant now, int limit);
+
+	/**
 	 * Records a message this service acted on by its own id.
 	 * @return whether it was new
 	 */

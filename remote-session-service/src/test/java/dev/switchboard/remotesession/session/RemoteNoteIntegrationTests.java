@@ -1,20 +1,29 @@
 package dev.switchboard.remotesession.session;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.AddPublicReply;
 import dev.switchboard.contracts.Author;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.NoteAdded;
+import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.remotesession.RemoteSessionIntegration;
 import org.junit.jupiter.api.Test;
@@ -92,6 +101,46 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 		assertThat(commandsFor(ticketId)).isEmpty();
 		teamviewer().verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
 			.withRequestBody(containing("Ticket " + ticketId + " ")));
+	}
+
+	@Test
+	void parksTheStartWhileTeamviewerIsDownAndStartsItWhenTheParkedAttemptIsDue() {
+		String ticketId = newTicketId();
+		String code = newSessionCode();
+		String scenario = "outage-" + ticketId;
+		MappingBuilder creation = post(urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(containing("Ticket " + ticketId + " "));
+		teamviewer().register(creation.inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120"))
+			.willSetStateTo("recovered"));
+		teamviewer()
+			.register(post(urlPathEqualTo("/api/v1/sessions")).withRequestBody(containing("Ticket " + ticketId + " "))
+				.inScenario(scenario)
+				.whenScenarioStateIs("recovered")
+				.willReturn(okJson(fixture("teamviewer/session-created.json",
+						Map.of("code", code, "description", "Ticket " + ticketId)))));
+
+		publish(note(ticketId, "/remote", false, false));
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.jdbc.sql(
+					"select count(*) from remote_session where ticket_id = ? and state = 'CREATED' and next_attempt_at > ?")
+				.params(ticketId, Timestamp.from(Instant.now().plusSeconds(60)))
+				.query(Long.class)
+				.single()).isEqualTo(1));
+		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		assertThat(commandsFor(ticketId)).isEmpty();
+
+		this.jdbc.sql("update remote_session set next_attempt_at = ? where ticket_id = ?")
+			.params(Timestamp.from(Instant.now()), ticketId)
+			.update();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
+		assertThat(((AddInternalNote) commandsFor(ticketId).get(0)).body()).contains(code);
+		assertThat(this.rabbit
+			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION))).isNull();
 	}
 
 	private static NoteAdded note(String ticketId, String body, boolean publicNote, boolean writtenBySwitchboard) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.switchboard.remotesession.session.Customer;
+import dev.switchboard.remotesession.session.ParkedStart;
 import dev.switchboard.remotesession.session.ProviderName;
 import dev.switchboard.remotesession.session.Session;
 import dev.switchboard.remotesession.session.SessionHistoryEntry;
@@ -112,7 +113,7 @@ class JdbcSessions implements Sessions {
 				    live_key = case when :live then live_key else null end,
 				    agent_url = :agentUrl, customer_url = :customerUrl, started_at = :startedAt, ended_at = :endedAt,
 				    duration_seconds = :durationSeconds, end_reason = :endReason, recording_url = :recordingUrl,
-				    host = :host, last_event_at = :lastEventAt
+				    host = :host, last_event_at = :lastEventAt, next_attempt_at = null
 				where id = :id
 				""")
 			.param("id", session.id())
@@ -177,6 +178,25 @@ class JdbcSessions implements Sessions {
 				 from remote_session where provider = ? and state in ('INVITED', 'STARTED')
 				order by created_at limit ?
 				""").params(provider.id(), limit).query(JdbcSessions::session).list();
+	}
+
+	@Override
+	public void park(UUID sessionId, Instant nextAttemptAt) {
+		this.jdbc.sql("""
+				update remote_session set next_attempt_at = ?, start_attempts = start_attempts + 1
+				where id = ? and state = 'CREATED'
+				""").params(Timestamp.from(nextAttemptAt), sessionId).update();
+	}
+
+	@Override
+	public List<ParkedStart> lockDueStarts(Instant now, int limit) {
+		return this.jdbc.sql("select start_attempts, " + COLUMNS + """
+				 from remote_session where state = 'CREATED' and next_attempt_at <= ? and expires_at > ?
+				order by next_attempt_at limit ? for update skip locked
+				""")
+			.params(Timestamp.from(now), Timestamp.from(now), limit)
+			.query((row, n) -> new ParkedStart(session(row, n), row.getInt("start_attempts")))
+			.list();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.switchboard.remotesession.session.scheduling;
 
 import dev.switchboard.remotesession.session.SessionHousekeeping;
+import dev.switchboard.remotesession.session.SessionStarter;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The two scheduled jobs, each on one instance at a time (ShedLock on this service's
- * database): invitation expiry and polling of live sessions, both every
- * {@code remote-session.poll-interval}.
+ * The scheduled jobs, each on one instance at a time (ShedLock on this service's
+ * database): invitation expiry, retries of parked starts and polling of live sessions,
+ * all every {@code remote-session.poll-interval}.
  */
 @Component
 class SessionJobs {
@@ -20,8 +21,11 @@ class SessionJobs {
 
 	private final SessionHousekeeping housekeeping;
 
-	SessionJobs(SessionHousekeeping housekeeping) {
+	private final SessionStarter starter;
+
+	SessionJobs(SessionHousekeeping housekeeping, SessionStarter starter) {
 		this.housekeeping = housekeeping;
+		this.starter = starter;
 	}
 
 	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
@@ -30,6 +34,15 @@ class SessionJobs {
 		int expired = this.housekeeping.expireDue();
 		if (expired > 0) {
 			log.info("Expired {} session invitations", expired);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
+	@SchedulerLock(name = "remote-session.retry-parked-starts", lockAtMostFor = "5m")
+	void retryParkedStarts() {
+		int started = this.starter.retryParked();
+		if (started > 0) {
+			log.info("Started {} parked sessions", started);
 		}
 	}
 
