@@ -23,6 +23,21 @@ public interface Helpdesk {
 
 	HelpdeskUser user(String userId);
 
+	/**
+	 * End users whose phone ends with the given digits (the helpdesk keeps numbers in any
+	 * format); the caller compares the numbers it gets back.
+	 */
+	java.util.List<HelpdeskUser> endUsersByPhone(String digits);
+
+	HelpdeskUser createEndUser(String name, String phone);
+
+	/** The user's requested tickets, most recently updated first. */
+	java.util.List<HelpdeskTicket> requestedTickets(String userId);
+
+	/** Creates a ticket (requester optional) carrying the update's comment. */
+	HelpdeskTicket createTicket(String subject, @org.jspecify.annotations.Nullable String requesterId,
+			TicketUpdate update);
+
 	/** Whether the user is the account Switchboard writes with. */
 	boolean isSwitchboard(HelpdeskUser user);
 

@@ -1,5 +1,7 @@
 package dev.switchboard.crmbridge.ticket;
 
+import org.jspecify.annotations.Nullable;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -7,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param updatedStamp the ticket's {@code updated_at}, sent back as {@code updated_stamp}
  */
-public record HelpdeskTicket(String id, String status, String updatedStamp) {
+public record HelpdeskTicket(String id, String status, String updatedStamp, @Nullable String requesterId) {
 
 	public HelpdeskTicket {
 		requireNonNull(id, "id");
@@ -18,6 +20,11 @@ public record HelpdeskTicket(String id, String status, String updatedStamp) {
 	/** A closed ticket cannot be updated; only a follow-up can. */
 	public boolean closed() {
 		return "closed".equalsIgnoreCase(this.status);
+	}
+
+	/** new, open, pending or hold. */
+	public boolean unsolved() {
+		return !this.closed() && !"solved".equalsIgnoreCase(this.status);
 	}
 
 }

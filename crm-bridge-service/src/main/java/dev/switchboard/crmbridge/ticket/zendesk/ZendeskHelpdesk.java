@@ -113,6 +113,59 @@ class ZendeskHelpdesk implements Helpdesk {
 	}
 
 	@Override
+	public List<HelpdeskUser> endUsersByPhone(String digits) {
+		HttpUrl url = HttpUrl.get(String.valueOf(this.properties.baseUrl()))
+			.newBuilder()
+			.encodedPath("/api/v2/search.json")
+			.addQueryParameter("query", "role:end-user phone:*" + digits)
+			.build();
+		JsonNode results = send(authorized(url).get(), digits).path("results");
+		List<HelpdeskUser> users = new ArrayList<>();
+		for (JsonNode user : results) {
+			if ("user".equals(text(user, "result_type")) || user.has("phone")) {
+				users.add(new HelpdeskUser(user.path("id").asString(), text(user, "name"), text(user, "email"),
+						text(user, "phone")));
+			}
+		}
+		return users;
+	}
+
+	@Override
+	public HelpdeskUser createEndUser(String name, String phone) {
+		Map<String, Object> user = Map.of("name", name, "phone", phone, "role", "end-user");
+		JsonNode created = send(request("api/v2/users.json")
+			.post(RequestBody.create(this.json.writeValueAsBytes(Map.of("user", user)), JSON)), phone).path("user");
+		if (!created.has("id")) {
+			throw new HelpdeskException(new HelpdeskFailure.Malformed("no user in the response"));
+		}
+		return new HelpdeskUser(created.path("id").asString(), text(created, "name"), text(created, "email"),
+				text(created, "phone"));
+	}
+
+	@Override
+	public List<HelpdeskTicket> requestedTickets(String userId) {
+		JsonNode tickets = send(
+				request("api/v2/users/" + userId + "/tickets/requested.json?sort_by=updated_at&sort_order=desc").get(),
+				userId)
+			.path("tickets");
+		List<HelpdeskTicket> found = new ArrayList<>();
+		for (JsonNode ticket : tickets) {
+			found.add(ticketOf(ticket));
+		}
+		return found;
+	}
+
+	@Override
+	public HelpdeskTicket createTicket(String subject, String requesterId, TicketUpdate update) {
+		Map<String, Object> ticket = fields(update);
+		ticket.put("subject", subject);
+		if (requesterId != null) {
+			ticket.put("requester_id", Long.parseLong(requesterId));
+		}
+		return ticket(send(request("api/v2/tickets.json").post(body(ticket)), subject));
+	}
+
+	@Override
 	public boolean isSwitchboard(HelpdeskUser user) {
 		return user.email() != null && user.email().equalsIgnoreCase(this.properties.email());
 	}
@@ -146,7 +199,10 @@ class ZendeskHelpdesk implements Helpdesk {
 	}
 
 	private Request.Builder request(String path) {
-		HttpUrl url = HttpUrl.get(String.valueOf(this.properties.baseUrl())).resolve("/" + path);
+		return authorized(HttpUrl.get(String.valueOf(this.properties.baseUrl())).resolve("/" + path));
+	}
+
+	private Request.Builder authorized(HttpUrl url) {
 		return new Request.Builder().url(url)
 			.header("Authorization", Credentials.basic(this.properties.email() + "/token", this.properties.apiToken()))
 			.header("Accept", "application/json");
@@ -194,14 +250,17 @@ class ZendeskHelpdesk implements Helpdesk {
 	}
 
 	private HelpdeskTicket ticket(JsonNode response) {
-		JsonNode ticket = response.path("ticket");
+		return ticketOf(response.path("ticket"));
+	}
+
+	private HelpdeskTicket ticketOf(JsonNode ticket) {
 		String id = text(ticket, "id");
 		String status = text(ticket, "status");
 		String updatedAt = text(ticket, "updated_at");
 		if (id == null || status == null || updatedAt == null) {
 			throw new HelpdeskException(new HelpdeskFailure.Malformed("ticket without id, status or updated_at"));
 		}
-		return new HelpdeskTicket(id, status, updatedAt);
+		return new HelpdeskTicket(id, status, updatedAt, text(ticket, "requester_id"));
 	}
 
 	private String error(String body) {

@@ -1,0 +1,166 @@
+package dev.switchboard.crmbridge.call;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.crmbridge.ticket.Helpdesk;
+import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
+import dev.switchboard.crmbridge.ticket.HelpdeskUser;
+import dev.switchboard.crmbridge.ticket.PendingCommands;
+import dev.switchboard.crmbridge.ticket.TicketHistory;
+import dev.switchboard.crmbridge.ticket.TicketUpdate;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a call's notes: the end note once (on the call's ticket, the caller's recent
+ * ticket, or a new ticket whose subject and requester the bridge sets), and one more note
+ * only for a recording that arrives later. Notes on existing tickets go through the
+ * command queue (stored in the same transaction as the call log, with ids derived from
+ * the call), so they are applied exactly once within the helpdesk's limits.
+ */
+@Component
+public class CallNotes {
+
+	private final CallerTickets callers;
+
+	private final Helpdesk helpdesk;
+
+	private final PendingCommands commands;
+
+	private final TicketHistory history;
+
+	private final PhoneNumbers numbers;
+
+	private final CallMetrics metrics;
+
+	private final Clock clock;
+
+	public CallNotes(CallerTickets callers, Helpdesk helpdesk, PendingCommands commands, TicketHistory history,
+			PhoneNumbers numbers, CallMetrics metrics, Clock clock) {
+		this.callers = callers;
+		this.helpdesk = helpdesk;
+		this.commands = commands;
+		this.history = history;
+		this.numbers = numbers;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return the log with its ticket and the note flags set
+	 */
+	public CallLog writeEndNote(CallLog log) {
+		String ticketId = log.ticketId();
+		String body;
+		if (ticketId == null) {
+			CallerTickets.Choice choice = this.callers.choose(log.customerNumber(), endOf(log));
+			body = endNote(log, choice);
+			HelpdeskTicket ticket = choice.ticket();
+			if (ticket == null) {
+				HelpdeskUser requester = choice.user();
+				String caller = (choice.number() != null) ? this.numbers.display(choice.number()) : "a withheld number";
+				String subject = (log.missed() ? "Missed call from " : "Call from ") + caller;
+				HelpdeskTicket created = this.helpdesk.createTicket(subject,
+						(requester != null) ? requester.id() : null, new TicketUpdate(
+								new TicketUpdate.Comment(body, false), null, java.util.List.of(), java.util.Map.of()));
+				this.history.recordWrite(created.id(), this.clock.instant(), created.updatedStamp());
+				return noted(log, created.id());
+			}
+			ticketId = ticket.id();
+		}
+		else {
+			body = endNote(log, null);
+		}
+		this.commands.addIfAbsent(
+				AddInternalNote.of(id("call-end", log), log.correlationId(), ticketId, endOf(log), body),
+				this.clock.instant());
+		return noted(log, ticketId);
+	}
+
+	/** One more note for a recording that arrived after the end note. */
+	public CallLog writeRecordingNote(CallLog log) {
+		String ticketId = log.ticketId();
+		if (ticketId == null || log.recordingUrl() == null) {
+			return log;
+		}
+		this.commands
+			.addIfAbsent(
+					AddInternalNote.of(id("call-recording", log), log.correlationId(), ticketId, endOf(log),
+							"Recording of the call " + log.callSid() + ": " + log.recordingUrl()),
+					this.clock.instant());
+		return flags(log, log.ticketId(), true, true);
+	}
+
+	private CallLog noted(CallLog log, String ticketId) {
+		this.metrics.ended(log.status(), log.missed(), log.waitSeconds());
+		return flags(log, ticketId, true, log.recordingUrl() != null);
+	}
+
+	private String endNote(CallLog log, CallerTickets.Choice choice) {
+		String customer = (log.customerNumber() != null) ? this.numbers.e164(log.customerNumber()).orElse(null) : null;
+		StringBuilder note = new StringBuilder();
+		if (log.missed() && log.inbound()) {
+			note.append("Missed call from ")
+				.append((customer != null) ? this.numbers.display(customer) : "a withheld number");
+			note.append(" (").append(log.status()).append(").");
+			if (customer != null) {
+				note.append("\nCall back: tel:").append(customer);
+			}
+		}
+		else {
+			note.append(log.inbound() ? "Inbound call" : "Outbound call").append(" (").append(log.status()).append(")");
+		}
+		note.append("\nFrom: ").append(display(log.fromNumber())).append("\nTo: ").append(display(log.toNumber()));
+		if (log.agentNumber() != null) {
+			note.append("\nAgent: ").append(display(log.agentNumber()));
+		}
+		note.append("\nStarted: ").append(log.startedAt());
+		if (log.waitSeconds() != null) {
+			note.append("\nWait before answer: ").append(log.waitSeconds()).append(" s");
+		}
+		if (log.durationSeconds() != null) {
+			note.append("\nDuration: ").append(log.durationSeconds()).append(" s");
+		}
+		if (log.recordingUrl() != null) {
+			note.append("\nRecording: ").append(log.recordingUrl());
+		}
+		note.append("\nCall: ").append(log.callSid());
+		if (choice != null && !choice.candidates().isEmpty()) {
+			note.append("\nSeveral contacts have this number:");
+			choice.candidates()
+				.forEach((user) -> note.append("\n- ")
+					.append(user.name())
+					.append(" (user ")
+					.append(user.id())
+					.append(")"));
+		}
+		return note.toString();
+	}
+
+	private String display(String number) {
+		if (number == null) {
+			return "withheld";
+		}
+		return this.numbers.e164(number).map(this.numbers::display).orElse(number);
+	}
+
+	private static Instant endOf(CallLog log) {
+		return (log.endedAt() != null) ? log.endedAt() : log.startedAt();
+	}
+
+	private static UUID id(String kind, CallLog log) {
+		return UUID.nameUUIDFromBytes((kind + ":" + log.callSid()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static CallLog flags(CallLog log, String ticketId, boolean endNote, boolean recordingNoted) {
+		return new CallLog(log.callSid(), log.direction(), log.status(), log.fromNumber(), log.toNumber(),
+				log.agentNumber(), ticketId, log.startedAt(), log.ringingAt(), log.answeredAt(), log.endedAt(),
+				log.durationSeconds(), log.recordingUrl(), log.maxSequence(), log.seenSequences(), endNote,
+				recordingNoted, log.correlationId());
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.crmbridge.call;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code crm-bridge.calls.*}.
+ *
+ * @param defaultRegion region for numbers without a country code
+ * @param multipleMatches {@code most-recent-ticket} or
+ * {@code new-ticket-listing-candidates}
+ * @param reuseWindow a caller's unsolved ticket updated within it gets the call
+ * @param retention call logs older than this are purged with their numbers
+ * @param endNoteGrace how long an ended call waits for earlier callbacks still on the way
+ * before its note is written anyway
+ * @param gatewayUrl the gateway's public URL, where the phone system sends callbacks of
+ * the calls Switchboard starts ({@code /webhooks/twilio})
+ */
+@Validated
+@ConfigurationProperties("crm-bridge.calls")
+public record CallProperties(@DefaultValue("US") @NotBlank String defaultRegion,
+		@DefaultValue("most-recent-ticket") MultipleMatches multipleMatches, @DefaultValue("30m") Duration reuseWindow,
+		@DefaultValue("180d") Duration retention, @DefaultValue("10s") Duration endNoteGrace,
+		@DefaultValue("http://localhost:8080") @NotNull URI gatewayUrl) {
+
+	/** What to do when several helpdesk users have the caller's number. */
+	public enum MultipleMatches {
+
+		/** The user whose unsolved ticket was updated last gets the call. */
+		MOST_RECENT_TICKET,
+
+		/** A new ticket whose note lists the candidates. */
+		NEW_TICKET_LISTING_CANDIDATES
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.crmbridge.call.metrics;
+
+import java.time.Duration;
+
+import dev.switchboard.crmbridge.call.CallMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code switchboard.calls} by outcome and missed (the missed-call rate is missed / all),
+ * {@code switchboard.calls.wait} (ringing → answered),
+ * {@code switchboard.calls.caller-lookup} by outcome.
+ */
+@Component
+class MicrometerCallMetrics implements CallMetrics {
+
+	private final MeterRegistry meters;
+
+	private final Timer wait;
+
+	MicrometerCallMetrics(MeterRegistry meters) {
+		this.meters = meters;
+		this.wait = Timer.builder("switchboard.calls.wait")
+			.description("ringing to answered")
+			.publishPercentileHistogram()
+			.register(meters);
+	}
+
+	@Override
+	public void ended(String outcome, boolean missed, Integer waitSeconds) {
+		this.meters.counter("switchboard.calls", "outcome", outcome, "missed", Boolean.toString(missed)).increment();
+		if (waitSeconds != null) {
+			this.wait.record(Duration.ofSeconds(waitSeconds));
+		}
+	}
+
+	@Override
+	public void lookup(String outcome) {
+		this.meters.counter("switchboard.calls.caller-lookup", "outcome", outcome).increment();
+	}
+
+}

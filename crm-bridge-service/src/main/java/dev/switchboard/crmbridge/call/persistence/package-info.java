@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.call.persistence;
+
+import org.jspecify.annotations.NullMarked;

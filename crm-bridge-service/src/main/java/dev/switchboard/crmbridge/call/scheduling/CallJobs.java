@@ -1,0 +1,61 @@
+package dev.switchboard.crmbridge.call.scheduling;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.switchboard.crmbridge.call.CallHandler;
+import dev.switchboard.crmbridge.call.CallLogs;
+import dev.switchboard.crmbridge.call.CallProperties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once across instances (ShedLock): end notes of calls whose earlier callbacks never
+ * came, after {@code crm-bridge.calls.end-note-grace}; the retention purge.
+ */
+@Component
+class CallJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(CallJobs.class);
+
+	private final CallLogs logs;
+
+	private final CallHandler handler;
+
+	private final CallProperties properties;
+
+	private final Clock clock;
+
+	CallJobs(CallLogs logs, CallHandler handler, CallProperties properties, Clock clock) {
+		this.logs = logs;
+		this.handler = handler;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${crm-bridge.calls.end-note-check:1s}")
+	@SchedulerLock(name = "crm-bridge-call-end-notes", lockAtMostFor = "PT5M")
+	void writeDueEndNotes() {
+		for (String callSid : this.logs.endNotesDue(this.clock.instant().minus(this.properties.endNoteGrace()))) {
+			try {
+				this.handler.writeDueEndNote(callSid);
+			}
+			catch (RuntimeException ex) {
+				log.warn("End note of call {} not written yet: {}", callSid, ex.toString());
+			}
+		}
+	}
+
+	@Scheduled(cron = "${crm-bridge.calls.purge-cron:0 17 3 * * *}")
+	@SchedulerLock(name = "crm-bridge-call-purge", lockAtMostFor = "PT30M")
+	void purge() {
+		Instant cutoff = this.clock.instant().minus(this.properties.retention());
+		int purged = this.logs.purgeStartedBefore(cutoff);
+		log.info("Purged {} call logs started before {}", purged, cutoff);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.call.web;
+
+import org.jspecify.annotations.NullMarked;

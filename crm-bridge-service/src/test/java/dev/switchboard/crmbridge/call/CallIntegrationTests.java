@@ -1,0 +1,291 @@
+package dev.switchboard.crmbridge.call;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.Provider;
+import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Twilio status callbacks published on the real broker as the gateway publishes them (raw
+ * form body, idempotency token as delivery id), logged on the Zendesk fake.
+ */
+class CallIntegrationTests extends CrmBridgeIntegration {
+
+	private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+	private static final String OUR_NUMBER = "+18005551212";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void keepsOneLogAndWritesOneEndNoteWhateverOrderTheCallbacksArriveIn() throws Exception {
+		String caller = randomNumber();
+		String userId = newTicketId();
+		String ticketId = newTicketId();
+		stubSearch(caller, List.of(user(userId, "Ada Customer", national(caller))));
+		stubRequested(userId, ticketId, Instant.now().minus(Duration.ofMinutes(5)));
+		stubTicketWrites(ticketId);
+		String callSid = callSid();
+		Instant start = Instant.now().minusSeconds(60);
+		List<InboundDelivery> callbacks = new ArrayList<>(List.of(
+				status(callSid, null, "initiated", caller, OUR_NUMBER, 0, start, null),
+				status(callSid, null, "ringing", caller, OUR_NUMBER, 1, start.plusSeconds(1), null),
+				status(callSid, null, "in-progress", caller, OUR_NUMBER, 2, start.plusSeconds(8), null),
+				status(callSid, null, "completed", caller, OUR_NUMBER, 3, start.plusSeconds(50), 42),
+				status(callSid(), callSid, "in-progress", OUR_NUMBER, "+14155550100", 0, start.plusSeconds(8), null)));
+		callbacks.add(callbacks.get(3));
+		Collections.shuffle(callbacks, new Random(7));
+
+		callbacks.forEach(this::publish);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+		String note = comment(puts(ticketId).get(0));
+		assertThat(note).contains("Inbound call (completed)")
+			.contains("Duration: 42 s")
+			.contains("Wait before answer: 7 s")
+			.contains(callSid);
+		JsonNode log = this.json.readTree(api("/api/calls/" + callSid).body());
+		assertThat(log.path("status").asString()).isEqualTo("completed");
+		assertThat(log.path("ticketId").asString()).isEqualTo(ticketId);
+		assertThat(log.path("durationSeconds").asInt()).isEqualTo(42);
+		assertThat(log.path("waitSeconds").asInt()).isEqualTo(7);
+		// the dialled (child) leg is not waited for: its agent number reaches the log,
+		// and
+		// the note only when it came before the parent leg's last callback
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(
+					() -> assertThat(this.json.readTree(api("/api/calls/" + callSid).body()).path("agent").asString())
+						.isEqualTo("+14155550100"));
+		assertThat(this.jdbc.sql("select count(*) from call_log where call_sid = ? or ticket_id = ?")
+			.params(callSid, ticketId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		publish(callbacks.get(0));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+	}
+
+	@Test
+	void addsOneMoreNoteForARecordingThatArrivesAfterTheCallEnded() throws Exception {
+		String caller = randomNumber();
+		String userId = newTicketId();
+		String ticketId = newTicketId();
+		stubSearch(caller, List.of(user(userId, "Ada Customer", caller)));
+		stubRequested(userId, ticketId, Instant.now().minus(Duration.ofMinutes(1)));
+		stubTicketWrites(ticketId);
+		String callSid = callSid();
+		Instant start = Instant.now().minusSeconds(30);
+		publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, start, 20));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+
+		InboundDelivery recording = recording(callSid,
+				"https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE0123456789abcdef0123456789abcdef");
+		publish(recording);
+		publish(recording);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(2));
+		assertThat(comment(puts(ticketId).get(1))).contains("Recordings/RE0123456789abcdef0123456789abcdef");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(2));
+		assertThat(this.json.readTree(api("/api/calls?ticketId=" + ticketId).body()).size()).isEqualTo(1);
+	}
+
+	@Test
+	void logsACallFromANumberTwoUsersShareOnceOnTheMoreRecentTicket() {
+		String caller = randomNumber();
+		String olderUser = newTicketId();
+		String recentUser = newTicketId();
+		String olderTicket = newTicketId();
+		String recentTicket = newTicketId();
+		stubSearch(caller,
+				List.of(user(olderUser, "Ada at home", national(caller)), user(recentUser, "Ada at work", caller)));
+		stubRequested(olderUser, olderTicket, Instant.now().minus(Duration.ofMinutes(20)));
+		stubRequested(recentUser, recentTicket, Instant.now().minus(Duration.ofMinutes(2)));
+		stubTicketWrites(olderTicket);
+		stubTicketWrites(recentTicket);
+		String callSid = callSid();
+
+		publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, Instant.now(), 15));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(recentTicket)).hasSize(1));
+		assertThat(puts(olderTicket)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from call_log where call_sid = ?")
+			.param(callSid)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void createsAUserAndAMissedCallTicketWithACallBackLinkForAnUnknownCaller() throws Exception {
+		String caller = randomNumber();
+		String userId = newTicketId();
+		String ticketId = newTicketId();
+		stubSearch(caller, List.of());
+		zendesk().register(post(urlEqualTo("/api/v2/users.json"))
+			.withRequestBody(matchingJsonPath("$.user.phone", equalTo(caller)))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("zendesk/user-created.json",
+						Map.of("userId", userId, "name", caller, "phone", caller)))));
+		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
+			.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId)))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("zendesk/ticket-updated.json",
+						Map.of("ticketId", ticketId, "status", "new", "updatedAt", "2026-11-23T10:05:00Z")))));
+		String callSid = callSid();
+
+		publish(status(callSid, null, "no-answer", caller, OUR_NUMBER, 0, Instant.now(), 0));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+				.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId))))).hasSize(1));
+		JsonNode ticket = this.json
+			.readTree(zendesk()
+				.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+					.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId))))
+				.get(0)
+				.getBodyAsString())
+			.path("ticket");
+		assertThat(ticket.path("subject").asString()).startsWith("Missed call from +1 ");
+		assertThat(ticket.path("comment").path("body").asString()).contains("tel:" + caller);
+		assertThat(ticket.path("comment").path("public").asBoolean()).isFalse();
+		JsonNode log = this.json.readTree(api("/api/calls/" + callSid).body());
+		assertThat(log.path("ticketId").asString()).isEqualTo(ticketId);
+		assertThat(log.path("missed").asBoolean()).isTrue();
+	}
+
+	@Test
+	void answersAnUnknownCallWithAProblem() throws Exception {
+		HttpResponse<String> response = api("/api/calls/CAnothere");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	private HttpResponse<String> api(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("X-Switchboard-Internal-Token", "test-internal-token")
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private List<LoggedRequest> puts(String ticketId) {
+		return zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")));
+	}
+
+	private String comment(LoggedRequest request) {
+		return this.json.readTree(request.getBodyAsString()).path("ticket").path("comment").path("body").asString();
+	}
+
+	private void stubSearch(String caller, List<String> users) {
+		zendesk().register(get(urlPathEqualTo("/api/v2/search.json"))
+			.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
+			.willReturn(okJson(fixture("zendesk/search-users.json",
+					Map.of("users", String.join(",", users), "count", Integer.toString(users.size()))))));
+	}
+
+	private void stubRequested(String userId, String ticketId, Instant updatedAt) {
+		zendesk().register(get(urlPathEqualTo("/api/v2/users/" + userId + "/tickets/requested.json"))
+			.willReturn(okJson(fixture("zendesk/requested-tickets.json",
+					Map.of("userId", userId, "ticketId", ticketId, "updatedAt", updatedAt.toString())))));
+	}
+
+	private void stubTicketWrites(String ticketId) {
+		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+	}
+
+	private static String user(String userId, String name, String phone) {
+		return fixture("zendesk/search-user.json",
+				Map.of("userId", userId, "name", name, "email", "ada." + userId + "@example.com", "phone", phone));
+	}
+
+	private InboundDelivery status(String callSid, String parentCallSid, String status, String from, String to,
+			int sequence, Instant at, Integer duration) {
+		String body = fixture("twilio/status-callback.form", Map.ofEntries(Map.entry("callSid", callSid),
+				Map.entry("status", status), Map.entry("from", form(from)), Map.entry("to", form(to)),
+				Map.entry("direction", (parentCallSid != null) ? "outbound-dial" : "inbound"),
+				Map.entry("timestamp", form(RFC_1123.format(at))), Map.entry("sequence", Integer.toString(sequence)),
+				Map.entry("duration", (duration != null) ? duration.toString() : ""),
+				Map.entry("minutes", (duration != null) ? "1" : ""), Map.entry("sip", "200"),
+				Map.entry("parent", (parentCallSid != null) ? "&ParentCallSid=" + parentCallSid : "")));
+		return twilio("call-status", body);
+	}
+
+	private InboundDelivery recording(String callSid, String url) {
+		return twilio("recording-status", fixture("twilio/recording-callback.form", Map.of("callSid", callSid,
+				"recordingUrl", form(url), "timestamp", form(RFC_1123.format(Instant.now())))));
+	}
+
+	private InboundDelivery twilio(String event, String body) {
+		String token = UUID.randomUUID().toString();
+		return InboundDelivery.of("corr-" + token, Provider.TWILIO, event, token, Instant.now(),
+				Map.of("i-twilio-idempotency-token", token, "content-type", "application/x-www-form-urlencoded"),
+				body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String form(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static String callSid() {
+		return "CA" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** A valid US number no other test uses: +1 415 55x xxxx. */
+	private static String randomNumber() {
+		return "+1415" + (5_000_000 + new Random().nextInt(999_999));
+	}
+
+	/** The same number as a US helpdesk user might have typed it: (415) 5xx-xxxx. */
+	private static String national(String e164) {
+		String digits = e164.substring(2);
+		return "(" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6);
+	}
+
+}
