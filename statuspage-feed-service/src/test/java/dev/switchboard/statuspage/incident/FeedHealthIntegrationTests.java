@@ -1,0 +1,111 @@
+package dev.switchboard.statuspage.incident;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.switchboard.statuspage.AdminApi;
+import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.StatuspageIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wiremock.spring.InjectWireMock;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Feed polling as {@code GET /api/feeds} reports it: 304s, refused documents. */
+@StatuspageIntegrationTest
+class FeedHealthIntegrationTests {
+
+	@InjectWireMock("web")
+	WireMockServer web;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	AdminApi api;
+
+	@BeforeEach
+	void api() {
+		this.api = new AdminApi(this.port);
+	}
+
+	@Test
+	void pollsAnUnchangedFeedConditionallyAndCountsA304AsHealthy() {
+		String feed = "/etag-cdn/history.atom";
+		this.web.stubFor(get(feed).withHeader("If-None-Match", absent())
+			.willReturn(aResponse().withHeader("ETag", "\"e1\"")
+				.withHeader("Last-Modified", "Mon, 23 Nov 2026 10:25:03 GMT")
+				.withBody(Fixtures.bytes("feeds/cdn-history-3.atom"))));
+		this.web
+			.stubFor(get(feed).withHeader("If-None-Match", equalTo("\"e1\"")).willReturn(aResponse().withStatus(304)));
+		this.api.subscribe(subscription(feed, "CETAG0001"));
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.web
+				.findAll(getRequestedFor(urlEqualTo(feed)).withHeader("If-None-Match", equalTo("\"e1\""))
+					.withHeader("If-Modified-Since", equalTo("Mon, 23 Nov 2026 10:25:03 GMT")))
+				.size() >= 3);
+
+		assertThat(this.web.findAll(getRequestedFor(urlEqualTo(feed)).withHeader("If-None-Match", absent())))
+			.hasSize(1);
+		JsonNode health = feedHealth(feed);
+		assertThat(health.path("healthy").asBoolean()).isTrue();
+		assertThat(health.path("consecutiveFailures").asInt()).isZero();
+		assertThat(health.path("lastSuccessAt").isNull()).isFalse();
+		assertThat(health.path("updatesSeen").asLong()).isEqualTo(7);
+		assertThat(health.path("subscriptions").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAFeedWithADoctypeAndReportsItUnhealthy() {
+		String feed = "/xxe/history.atom";
+		this.web.stubFor(get(feed).willReturn(aResponse().withBody(Fixtures.bytes("feeds/xxe.atom"))));
+		this.api.subscribe(subscription(feed, "CXXE00001"));
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(
+					() -> assertThat(feedHealth(feed).path("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(3));
+
+		JsonNode health = feedHealth(feed);
+		assertThat(health.path("healthy").asBoolean()).isFalse();
+		assertThat(health.path("lastError").asString()).contains("not a readable RSS/Atom feed");
+		assertThat(health.path("updatesSeen").asLong()).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from incident_update u join feed f on f.id = u.feed_id where f.url like ?")
+			.param("%" + feed)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private JsonNode feedHealth(String feed) {
+		for (JsonNode health : this.api.json(this.api.get("/api/feeds"))) {
+			if (health.path("url").asString().endsWith(feed)) {
+				return health;
+			}
+		}
+		throw new AssertionError("no feed " + feed + " in /api/feeds");
+	}
+
+	private String subscription(String feed, String channel) {
+		return """
+				{"name": "Acme", "source": {"type": "feed", "url": "%s%s"},
+				 "channel": {"type": "slack", "channelId": "%s"}}
+				""".formatted(this.web.baseUrl(), feed, channel);
+	}
+
+}
