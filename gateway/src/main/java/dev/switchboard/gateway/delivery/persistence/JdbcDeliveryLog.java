@@ -17,6 +17,8 @@ import dev.switchboard.gateway.delivery.DeliveryPage;
 import dev.switchboard.gateway.delivery.DeliveryQuery;
 import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.delivery.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,14 +44,28 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	private final JsonMapper json;
 
-	JdbcDeliveryLog(JdbcClient jdbc, JsonMapper json) {
+	private final Timer writes;
+
+	private final Timer lookups;
+
+	JdbcDeliveryLog(JdbcClient jdbc, JsonMapper json, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.writes = Timer.builder("switchboard.delivery.log.write")
+			.description("Writing a delivery's outcome to the log (on the webhook's path)")
+			.register(meters);
+		this.lookups = Timer.builder("switchboard.delivery.log.lookup")
+			.description("Looking up whether a delivery was published before (on the webhook's path)")
+			.register(meters);
 	}
 
 	@Override
 	@Transactional
 	public void record(InboundDelivery delivery, Outcome outcome) {
+		this.writes.record(() -> write(delivery, outcome));
+	}
+
+	private void write(InboundDelivery delivery, Outcome outcome) {
 		if (updateOutcome(delivery.eventId(), outcome) == 0) {
 			int inserted = this.jdbc.sql("insert into delivery_log (" + COLUMNS + ") values (:id, :provider, "
 					+ ":eventType, :deliveryId, :correlationId, :receivedAt, :size, :outcome, 1, 0, null, :headers, "
@@ -85,10 +101,10 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	@Override
 	public Optional<Outcome> outcomeOf(UUID id) {
-		return this.jdbc.sql("select outcome from delivery_log where id = :id")
+		return this.lookups.record(() -> this.jdbc.sql("select outcome from delivery_log where id = :id")
 			.param("id", id)
 			.query((rows, number) -> Outcome.valueOf(rows.getString(1)))
-			.optional();
+			.optional());
 	}
 
 	@Override

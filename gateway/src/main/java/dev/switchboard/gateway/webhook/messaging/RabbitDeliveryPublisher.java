@@ -11,6 +11,8 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.gateway.webhook.DeliveryPublisher;
 import dev.switchboard.gateway.webhook.GatewayProperties;
 import dev.switchboard.gateway.webhook.PublishOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,15 +43,25 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 
 	private final Duration confirmTimeout;
 
-	RabbitDeliveryPublisher(RabbitTemplate rabbit, JsonMapper json, GatewayProperties properties) {
+	private final Timer confirms;
+
+	RabbitDeliveryPublisher(RabbitTemplate rabbit, JsonMapper json, GatewayProperties properties,
+			MeterRegistry meters) {
 		this.rabbit = rabbit;
 		this.rabbit.setMandatory(true);
 		this.json = json;
 		this.confirmTimeout = properties.publish().confirmTimeout();
+		this.confirms = Timer.builder("switchboard.publish.confirm")
+			.description("Publishing a delivery until the broker confirmed (or refused) it")
+			.register(meters);
 	}
 
 	@Override
 	public PublishOutcome publish(InboundDelivery delivery, @Nullable UUID replayOf) {
+		return this.confirms.record(() -> publishAndWait(delivery, replayOf));
+	}
+
+	private PublishOutcome publishAndWait(InboundDelivery delivery, @Nullable UUID replayOf) {
 		CorrelationData confirmation = new CorrelationData(delivery.eventId().toString());
 		try {
 			this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(), toMessage(delivery, replayOf),
