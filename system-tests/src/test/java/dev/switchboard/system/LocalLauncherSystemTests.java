@@ -43,6 +43,8 @@ class LocalLauncherSystemTests {
 
 	private static final String GITHUB_SECRET = "system-test-" + UUID.randomUUID();
 
+	private static final String ADMIN_KEY = "system-test-key-" + UUID.randomUUID();
+
 	private static final TestInfrastructure infrastructure = TestInfrastructure.get();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -109,6 +111,36 @@ class LocalLauncherSystemTests {
 			assertThat(readiness.statusCode()).as("port %d", port).isEqualTo(200);
 			assertThat(readiness.body()).contains("\"rabbit\"").contains("\"db\"");
 			assertThat(get(port + offset, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+		}
+	}
+
+	@Test
+	void theAdminApiReachesTheServicesThroughTheGatewayOnly() throws Exception {
+		HttpResponse<String> routed = admin("/api/links?ticketId=35436", ADMIN_KEY);
+		HttpResponse<String> direct = get(8081 + offset, "/api/links?ticketId=35436");
+
+		assertThat(routed.statusCode()).as(routed.body()).isEqualTo(200);
+		assertThat(direct.statusCode()).as("the service's own port wants the internal token").isEqualTo(401);
+		assertThat(admin("/api/links?ticketId=35436", "wrong-key").statusCode()).isEqualTo(401);
+		assertThat(admin("/api/deliveries?provider=github", ADMIN_KEY).statusCode()).isEqualTo(200);
+		HttpResponse<String> deadLetters = admin("/api/dead-letters", ADMIN_KEY);
+		assertThat(deadLetters.statusCode()).as(deadLetters.body()).isEqualTo(200);
+		assertThat(deadLetters.body()).contains("webhooks.inbound.issue-sync-service.dlq");
+	}
+
+	private static HttpResponse<String> admin(String path, String key) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8080 + offset) + path))
+			.header("Authorization", "Bearer " + key)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -180,6 +212,8 @@ class LocalLauncherSystemTests {
 		builder.command().addAll(List.of(arguments));
 		builder.directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().put("GATEWAY_WEBHOOKS_GITHUB_SECRET", GITHUB_SECRET);
+		builder.environment().put("GATEWAY_APIKEYS_0_NAME", "system-test");
+		builder.environment().put("GATEWAY_APIKEYS_0_SHA256", sha256(ADMIN_KEY));
 		Process process = builder.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
