@@ -137,7 +137,8 @@ class LocalLauncherSystemTests {
 	private static String sha256(String value) {
 		try {
 			return HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(value.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

@@ -1,0 +1,352 @@
+package dev.switchboard.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.switchboard.testsupport.TestInfrastructure;
+
+/**
+ * {@code ./switchboard bench gateway}: RabbitMQ's own confirmed-publish rate and confirm
+ * latency (PerfTest, persistent 2 KB messages, as many confirms in flight as the HTTP
+ * load has connections) beside the gateway's confirmed ingest of signed 2 KB GitHub
+ * deliveries over loopback (the packaged jar on the real broker and PostgreSQL), at full
+ * load and at half that load. Prints figures; asserts nothing.
+ */
+public final class GatewayBenchmark {
+
+	private static final String SECRET = "bench-" + UUID.randomUUID();
+
+	private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
+
+	private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+
+	private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private GatewayBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		TestInfrastructure infrastructure = TestInfrastructure.get();
+		String vhost = infrastructure.vhost();
+		System.out.printf("Benchmark: %d connections, %ss warm-up, %ss measured, persistent 2 KB, vhost %s%n",
+				CONNECTIONS, WARMUP.toSeconds(), RUN.toSeconds(), vhost);
+
+		PerfTestResult broker = perfTest(vhost);
+		System.out.printf("PerfTest: confirmed %.0f msg/s, confirm latency p50 %.2f ms, p99 %.2f ms%n",
+				broker.confirmedPerSecond(), broker.confirmP50Millis(), broker.confirmP99Millis());
+
+		int port = freePort();
+		Process gateway = startGateway(infrastructure, vhost, port);
+		try (Connection drain = drainOwnerQueue(infrastructure, vhost)) {
+			awaitReady(port);
+			load(port, WARMUP, 0);
+			LoadResult full = load(port, RUN, 0);
+			double halfRate = full.acceptedPerSecond() / 2;
+			LoadResult half = load(port, RUN, halfRate);
+			Map<String, Double> timers = timers(port);
+			print(broker, full, half, timers);
+		}
+		finally {
+			gateway.destroy();
+			gateway.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	record PerfTestResult(double confirmedPerSecond, double confirmP50Millis, double confirmP99Millis) {
+	}
+
+	record LoadResult(long accepted, long failed, double acceptedPerSecond, double p50Millis, double p99Millis) {
+	}
+
+	private static PerfTestResult perfTest(String vhost) throws IOException, InterruptedException {
+		String uri = "amqp://" + TestInfrastructure.get().rabbitUser() + ":" + TestInfrastructure.get().rabbitPassword()
+				+ "@" + TestInfrastructure.get().rabbitHost() + ":" + TestInfrastructure.get().rabbitPort() + "/"
+				+ URLEncoder.encode(vhost, StandardCharsets.UTF_8);
+		List<String> command = List.of(java(), "-cp", System.getProperty("java.class.path"),
+				"com.rabbitmq.perf.PerfTest", "--uri", uri, "--producers", "1", "--consumers", "1", "--size", "2048",
+				"--flag", "persistent", "--confirm", Integer.toString(CONNECTIONS), "--time",
+				Long.toString(WARMUP.toSeconds() + RUN.toSeconds()), "--queue", "bench-perf-test", "--auto-delete",
+				"true");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		// per-second lines: "... confirmed: 9400 msg/s ... confirm latency
+		// min/median/75th/95th/99th a/b/c/d/e µs"
+		Pattern line = Pattern.compile("time:? ([0-9.]+) ?s.*confirmed: ([0-9]+) msg/s.*confirm latency "
+				+ "min/median/75th/95th/99th ([0-9]+)/([0-9]+)/([0-9]+)/([0-9]+)/([0-9]+) (µs|ms)");
+		List<double[]> seconds = new ArrayList<>();
+		for (String text : output.split("\n")) {
+			Matcher matcher = line.matcher(text);
+			if (matcher.find() && Double.parseDouble(matcher.group(1)) > WARMUP.toSeconds()) {
+				double unit = matcher.group(8).equals("ms") ? 1 : 0.001;
+				seconds.add(new double[] { Double.parseDouble(matcher.group(2)),
+						Double.parseDouble(matcher.group(4)) * unit, Double.parseDouble(matcher.group(7)) * unit });
+			}
+		}
+		if (seconds.isEmpty()) {
+			throw new IllegalStateException("could not read PerfTest's output:\n" + output);
+		}
+		return new PerfTestResult(seconds.stream().mapToDouble((s) -> s[0]).average().orElse(0),
+				median(seconds.stream().mapToDouble((s) -> s[1]).toArray()),
+				median(seconds.stream().mapToDouble((s) -> s[2]).toArray()));
+	}
+
+	private static Process startGateway(TestInfrastructure infrastructure, String vhost, int port) throws IOException {
+		Path root = Repository.root();
+		Path jar;
+		try (var files = Files.list(root.resolve("gateway/target"))) {
+			jar = files.filter((file) -> file.getFileName().toString().matches("gateway-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("package the gateway first"));
+		}
+		ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+		Map<String, String> env = builder.environment();
+		env.put("SERVER_PORT", Integer.toString(port));
+		env.put("SWITCHBOARD_INTERNAL_TOKEN", UUID.randomUUID().toString());
+		env.put("SPRING_RABBITMQ_HOST", infrastructure.rabbitHost());
+		env.put("SPRING_RABBITMQ_PORT", Integer.toString(infrastructure.rabbitPort()));
+		env.put("SPRING_RABBITMQ_USERNAME", infrastructure.rabbitUser());
+		env.put("SPRING_RABBITMQ_PASSWORD", infrastructure.rabbitPassword());
+		env.put("SPRING_RABBITMQ_VIRTUALHOST", vhost);
+		env.put("SPRING_DATASOURCE_URL", infrastructure.databaseUrl("gateway"));
+		env.put("SPRING_DATASOURCE_USERNAME", infrastructure.postgresUser());
+		env.put("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
+		env.put("GATEWAY_WEBHOOKS_GITHUB_SECRET", SECRET);
+		env.put("LOGGING_LEVEL_DEV_SWITCHBOARD", "WARN");
+		Path log = Files.createTempFile("bench-gateway", ".log");
+		System.out.println("Gateway log: " + log);
+		return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	/** Keeps the owner's queue empty, as PerfTest's own consumer does for its queue. */
+	private static Connection drainOwnerQueue(TestInfrastructure infrastructure, String vhost) throws Exception {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(infrastructure.rabbitHost());
+		factory.setPort(infrastructure.rabbitPort());
+		factory.setUsername(infrastructure.rabbitUser());
+		factory.setPassword(infrastructure.rabbitPassword());
+		factory.setVirtualHost(vhost);
+		Connection connection = factory.newConnection("bench-drain");
+		Channel channel = connection.createChannel();
+		for (int attempt = 0; attempt < 120; attempt++) {
+			try {
+				Channel probe = connection.createChannel();
+				probe.queueDeclarePassive("webhooks.inbound.issue-sync-service");
+				probe.close();
+				break;
+			}
+			catch (IOException ex) {
+				Thread.sleep(500);
+			}
+		}
+		channel.basicQos(500);
+		channel.basicConsume("webhooks.inbound.issue-sync-service", true, (tag, delivery) -> {
+		}, (tag) -> {
+		});
+		return connection;
+	}
+
+	private static void awaitReady(int port) throws InterruptedException {
+		for (int attempt = 0; attempt < 240; attempt++) {
+			try {
+				if (get(port, "/actuator/health/readiness").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException("the gateway did not become ready");
+	}
+
+	/**
+	 * Closed loop ({@code ratePerSecond} 0: each connection sends as soon as its last
+	 * answer came) or open loop at a fixed rate spread over the connections.
+	 */
+	private static LoadResult load(int port, Duration duration, double ratePerSecond) throws Exception {
+		byte[] body = payload();
+		String signature = sign(body);
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		AtomicLong accepted = new AtomicLong();
+		AtomicLong failed = new AtomicLong();
+		long end = System.nanoTime() + duration.toNanos();
+		long intervalNanos = (ratePerSecond > 0) ? (long) (1e9 * CONNECTIONS / ratePerSecond) : 0;
+		long started = System.nanoTime();
+		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int connection = 0; connection < CONNECTIONS; connection++) {
+				long offset = (intervalNanos > 0) ? intervalNanos * connection / CONNECTIONS : 0;
+				workers.submit(() -> {
+					long next = System.nanoTime() + offset;
+					while (System.nanoTime() < end) {
+						if (intervalNanos > 0) {
+							long wait = next - System.nanoTime();
+							if (wait > 0) {
+								Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+							}
+							next += intervalNanos;
+						}
+						long sent = System.nanoTime();
+						int status = post(port, body, signature);
+						latencies.add(System.nanoTime() - sent);
+						(status == 202 ? accepted : failed).incrementAndGet();
+					}
+					return null;
+				});
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new LoadResult(accepted.get(), failed.get(), accepted.get() / seconds, percentile(sorted, 50),
+				percentile(sorted, 99));
+	}
+
+	private static int post(int port, byte[] body, String signature) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/github"))
+			.header("X-GitHub-Event", "issues")
+			.header("X-GitHub-Delivery", UUID.randomUUID().toString())
+			.header("X-Hub-Signature-256", signature)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	/**
+	 * The gateway's own timers: average milliseconds per webhook of each step on its
+	 * path.
+	 */
+	private static Map<String, Double> timers(int port) throws IOException, InterruptedException {
+		String metrics = get(port, "/actuator/prometheus").body();
+		return Map.of("request", average(metrics, "http_server_requests_seconds", "uri=\"/webhooks/{provider}\""),
+				"lookup", average(metrics, "switchboard_delivery_log_lookup_seconds", ""), "publish",
+				average(metrics, "switchboard_publish_confirm_seconds", ""), "write",
+				average(metrics, "switchboard_delivery_log_write_seconds", ""));
+	}
+
+	private static double average(String metrics, String name, String labelFilter) {
+		double sum = 0;
+		double count = 0;
+		for (String line : metrics.split("\n")) {
+			if (line.startsWith(name + "_sum") && line.contains(labelFilter)) {
+				sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+			if (line.startsWith(name + "_count") && line.contains(labelFilter)) {
+				count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return (count == 0) ? Double.NaN : 1000 * sum / count;
+	}
+
+	private static void print(PerfTestResult broker, LoadResult full, LoadResult half, Map<String, Double> timers) {
+		double rateRatio = full.acceptedPerSecond() / broker.confirmedPerSecond();
+		double latencyRatio = half.p99Millis() / broker.confirmP99Millis();
+		System.out.println();
+		System.out.println("                                   rate/s     p50 ms     p99 ms");
+		System.out.printf("RabbitMQ PerfTest (confirmed) %10.0f %10.2f %10.2f%n", broker.confirmedPerSecond(),
+				broker.confirmP50Millis(), broker.confirmP99Millis());
+		System.out.printf("gateway, full load (202s)     %10.0f %10.2f %10.2f   (%d accepted, %d failed)%n",
+				full.acceptedPerSecond(), full.p50Millis(), full.p99Millis(), full.accepted(), full.failed());
+		System.out.printf("gateway, half load (202s)     %10.0f %10.2f %10.2f   (%d accepted, %d failed)%n",
+				half.acceptedPerSecond(), half.p50Millis(), half.p99Millis(), half.accepted(), half.failed());
+		System.out.println();
+		System.out.printf("ingest rate / PerfTest rate         = %.2f (target >= 0.5: %s)%n", rateRatio,
+				rateRatio >= 0.5 ? "met" : "NOT met");
+		System.out.printf("half-load p99 / PerfTest confirm p99 = %.1f (target <= 20: %s)%n", latencyRatio,
+				latencyRatio <= 20 ? "met" : "NOT met");
+		double request = timers.get("request");
+		System.out.printf(
+				"per webhook inside the gateway (avg ms): request %.2f = log lookup %.2f + publish/confirm "
+						+ "%.2f + log write %.2f + the rest %.2f%n",
+				request, timers.get("lookup"), timers.get("publish"), timers.get("write"),
+				request - timers.get("lookup") - timers.get("publish") - timers.get("write"));
+		System.out.printf("delivery-log share of the request time: %.0f%%%n",
+				100 * (timers.get("lookup") + timers.get("write")) / request);
+	}
+
+	private static byte[] payload() {
+		StringBuilder json = new StringBuilder("{\"action\":\"closed\",\"issue\":{\"id\":1,\"number\":42,\"state\":"
+				+ "\"closed\",\"state_reason\":\"completed\",\"title\":\"Bench\",\"body\":\"");
+		while (json.length() < 2030) {
+			json.append('x');
+		}
+		return json.append("\"}}").toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String sign(byte[] body) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+	}
+
+	private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static double percentile(long[] sortedNanos, int percentile) {
+		if (sortedNanos.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(percentile / 100.0 * sortedNanos.length) - 1);
+		return sortedNanos[Math.max(0, index)] / 1e6;
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}
