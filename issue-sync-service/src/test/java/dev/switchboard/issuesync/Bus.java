@@ -97,6 +97,12 @@ public final class Bus {
 		return this.commands.stream().filter((received) -> received.payload().ticketId().equals(ticketId)).toList();
 	}
 
+	/** Every command received so far. */
+	public synchronized List<TicketCommand> allCommands() {
+		drain();
+		return this.commands.stream().map(Received::payload).toList();
+	}
+
 	public synchronized List<IssueEvent> eventsAbout(String issueId) {
 		Message message;
 		while ((message = this.rabbit.receive(this.eventsQueue)) != null) {

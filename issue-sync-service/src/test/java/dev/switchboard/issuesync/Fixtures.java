@@ -93,4 +93,18 @@ public final class Fixtures {
 		return payload.toString();
 	}
 
+	/**
+	 * The octokit {@code issue_comment} example, on the given issue, by the given user.
+	 */
+	public static String githubComment(ObjectNode issue, long commentId, String login, String userType, String body) {
+		ObjectNode payload = load("github/issue_comment-created.json");
+		((ObjectNode) payload.get("repository")).put("full_name", "Codertocat/Hello-World");
+		payload.set("issue", issue);
+		ObjectNode comment = (ObjectNode) payload.get("comment");
+		comment.put("id", commentId);
+		comment.put("body", body);
+		((ObjectNode) comment.get("user")).put("login", login).put("type", userType);
+		return payload.toString();
+	}
+
 }

@@ -3,7 +3,7 @@ package dev.switchboard.issuesync.link;
 import org.jspecify.annotations.Nullable;
 
 /** What a tracker's webhook (or a reconciliation read) says happened to an issue. */
-public sealed interface IssueChange permits IssueChange.Updated, IssueChange.Transferred {
+public sealed interface IssueChange permits IssueChange.Updated, IssueChange.Transferred, IssueChange.Commented {
 
 	String correlationId();
 
@@ -21,6 +21,16 @@ public sealed interface IssueChange permits IssueChange.Updated, IssueChange.Tra
 	 * A GitHub issue moved to another repository: a new issue with a new id.
 	 */
 	record Transferred(IssueSnapshot from, IssueSnapshot to, @Nullable String actor,
+			String correlationId) implements IssueChange {
+	}
+
+	/**
+	 * Someone commented on the issue.
+	 *
+	 * @param issue the issue as the event describes it (its state is not a change)
+	 * @param commentId the tracker's comment id
+	 */
+	record Commented(IssueSnapshot issue, String commentId, @Nullable String author, String body,
 			String correlationId) implements IssueChange {
 	}
 

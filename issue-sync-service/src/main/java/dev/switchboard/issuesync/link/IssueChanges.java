@@ -79,6 +79,7 @@ public class IssueChanges {
 		return switch (change) {
 			case IssueChange.Updated updated -> update(updated);
 			case IssueChange.Transferred transferred -> transfer(transferred);
+			case IssueChange.Commented commented -> relay(commented);
 		};
 	}
 
@@ -155,6 +156,33 @@ public class IssueChanges {
 			this.metrics.reopensSent(linked.size());
 			this.metrics.closedToReopened(Duration.between(after.updatedAt(), this.clock.instant()));
 		}
+	}
+
+	/**
+	 * Relays a comment to the linked tickets ({@code note-on-comment}), except
+	 * Switchboard's own comments: recognised by the own-write ledger or the origin
+	 * marker, never by the author being a bot (other bots' comments are real events).
+	 */
+	private boolean relay(IssueChange.Commented comment) {
+		IssueSnapshot issue = comment.issue();
+		if (!this.properties.behaviour().noteOnComment()) {
+			return false;
+		}
+		if (this.issues.isOwnComment(issue.tracker(), comment.commentId())
+				|| comment.body().contains(TicketNotes.ORIGIN_MARKER)) {
+			this.metrics.changeIgnored(issue.tracker(), "own-write");
+			return false;
+		}
+		List<Link> linked = this.links.ofIssue(issue.tracker(), issue.issueId());
+		Cause cause = new Cause("comment|" + issue.tracker().id() + "|" + comment.commentId(), comment.correlationId(),
+				issue.updatedAt());
+		String text = TicketNotes.commented(issue, comment.author(), comment.body());
+		this.tickets.send(linked.stream()
+			.<TicketCommand>map((link) -> AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
+					link.ticketId(), cause.at(), text))
+			.toList());
+		this.metrics.notesSent(linked.size());
+		return !linked.isEmpty();
 	}
 
 	private boolean transfer(IssueChange.Transferred change) {

@@ -36,6 +36,12 @@ public interface Issues {
 
 	void reportWritten(Tracker tracker, String issueId, String commentId);
 
+	/**
+	 * Whether the comment is one Switchboard wrote (the own-write ledger: the report
+	 * comments it created).
+	 */
+	boolean isOwnComment(Tracker tracker, String commentId);
+
 	void reportParked(Tracker tracker, String issueId, Instant until);
 
 	/** An issue whose summary comment must be (re)written. */

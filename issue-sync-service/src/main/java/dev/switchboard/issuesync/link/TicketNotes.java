@@ -45,6 +45,14 @@ final class TicketNotes {
 				+ to.url();
 	}
 
+	static String commented(IssueSnapshot issue, @Nullable String author, String body) {
+		return "Comment on " + issue.displayName() + ((author != null) ? " by " + author : "") + ":\n\n" + body + "\n\n"
+				+ issue.url();
+	}
+
+	/** Marks what Switchboard writes on an issue, so its echo is recognised. */
+	static final String ORIGIN_MARKER = "<!-- switchboard:issue-sync";
+
 	static String couldNotLink(String url, String reason) {
 		return "Could not link " + url + ": " + reason;
 	}
@@ -53,8 +61,8 @@ final class TicketNotes {
 	static String reportComment(java.util.List<String> ticketIds) {
 		int conversations = ticketIds.size();
 		return "Reported in " + conversations + " customer conversation" + ((conversations == 1) ? "" : "s")
-				+ ((conversations > 0) ? " (tickets " + String.join(", ", ticketIds) + ")" : "")
-				+ ".\n\n<!-- switchboard:issue-sync report -->";
+				+ ((conversations > 0) ? " (tickets " + String.join(", ", ticketIds) + ")" : "") + ".\n\n"
+				+ ORIGIN_MARKER + " report -->";
 	}
 
 }

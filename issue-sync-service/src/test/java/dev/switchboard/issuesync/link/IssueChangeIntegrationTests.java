@@ -1,9 +1,11 @@
 package dev.switchboard.issuesync.link;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +55,9 @@ class IssueChangeIntegrationTests {
 
 	@Autowired
 	Reconciliation reconciliation;
+
+	@Autowired
+	Reports reports;
 
 	@InjectWireMock("github")
 	WireMockServer github;
@@ -213,6 +218,36 @@ class IssueChangeIntegrationTests {
 		assertThat(stateOf(issueId)).isEqualTo("closed as completed");
 		this.github.verify(getRequestedFor(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number)))
 			.withHeader("If-None-Match", equalTo("\"etag-" + number + "\"")));
+	}
+
+	@Test
+	void relaysOtherBotsCommentsButNotTheEchoOfSwitchboardsOwnReportComment() {
+		int number = LinkFromNotesIntegrationTests.number();
+		long issueId = 800_000_000L + number;
+		long ownCommentId = 6_000_000L + number;
+		String ticket = ticket();
+		linkGithub(number, issueId, List.of(ticket));
+		String issuePath = LinkFromNotesIntegrationTests.issuePath(number);
+		this.github.stubFor(post(urlPathEqualTo(issuePath + "/comments")).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":" + ownCommentId + ",\"body\":\"Reported in 1 customer conversation\"}")));
+		this.github.stubFor(post(urlPathEqualTo(issuePath + "/labels")).willReturn(okJson("[]")));
+		this.reports.writeDue(1_000);
+		ObjectNode issue = Fixtures.githubIssue(issueId, number, "open", null, "2026-11-23T09:20:00Z");
+		InboundDelivery echo = github("issue_comment", Fixtures.githubComment(issue, ownCommentId, "switchboard[bot]",
+				"Bot", "Reported in 1 customer conversation (tickets " + ticket + ")."));
+		InboundDelivery otherBot = github("issue_comment", Fixtures.githubComment(issue, ownCommentId + 1,
+				"deploy-bot[bot]", "Bot", "Deployed the fix to staging"));
+
+		this.bus.publish(echo);
+		this.bus.publish(otherBot);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(otherBot)).isTrue());
+		assertThat(recorded(echo)).isTrue();
+		assertThat(notesAfterLink(ticket)).singleElement()
+			.asString()
+			.startsWith("Comment on GitHub Codertocat/Hello-World#" + number + " by deploy-bot[bot]:")
+			.contains("Deployed the fix to staging");
 	}
 
 	private void linkGithub(int number, long issueId, List<String> tickets) {

@@ -7,6 +7,7 @@ import dev.switchboard.issuesync.link.IssueChange;
 import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.Tracker;
 import dev.switchboard.issuesync.link.TrackerFailure;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 
 	@Override
 	public List<IssueChange> read(InboundDelivery delivery) {
-		if (!"issues".equals(delivery.eventType())) {
+		if (!"issues".equals(delivery.eventType()) && !"issue_comment".equals(delivery.eventType())) {
 			return List.of();
 		}
 		JsonNode payload;
@@ -48,6 +49,9 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 		String repository = GithubIssueJson.text(payload.path("repository"), "full_name");
 		String actor = GithubIssueJson.text(payload.path("sender"), "login");
 		IssueSnapshot issue = GithubIssueJson.snapshot(payload.path("issue"), repository, null);
+		if ("issue_comment".equals(delivery.eventType())) {
+			return comment(payload, action, issue, delivery);
+		}
 		if ("transferred".equals(action)) {
 			JsonNode changes = payload.path("changes");
 			IssueSnapshot moved = GithubIssueJson.snapshot(changes.path("new_issue"),
@@ -58,6 +62,22 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 			return List.of();
 		}
 		return List.of(new IssueChange.Updated(issue, null, actor, delivery.correlationId()));
+	}
+
+	private static List<IssueChange> comment(JsonNode payload, @Nullable String action, IssueSnapshot issue,
+			InboundDelivery delivery) {
+		if (!"created".equals(action)) {
+			return List.of();
+		}
+		JsonNode comment = payload.path("comment");
+		try {
+			return List.of(new IssueChange.Commented(issue, GithubIssueJson.required(comment, "id"),
+					GithubIssueJson.text(comment.path("user"), "login"), GithubIssueJson.required(comment, "body"),
+					delivery.correlationId()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TrackerFailure.Malformed(Tracker.GITHUB, "delivery " + delivery.deliveryId(), ex);
+		}
 	}
 
 }

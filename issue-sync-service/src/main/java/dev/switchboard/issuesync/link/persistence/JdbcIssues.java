@@ -123,6 +123,14 @@ class JdbcIssues implements Issues {
 	}
 
 	@Override
+	public boolean isOwnComment(Tracker tracker, String commentId) {
+		return this.jdbc.sql("select count(*) from tracked_issue where tracker = ? and report_comment_id = ?")
+			.params(tracker.id(), commentId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	@Override
 	public void reportParked(Tracker tracker, String issueId, Instant until) {
 		this.jdbc.sql("update tracked_issue set report_next_attempt_at = ? where tracker = ? and issue_id = ?")
 			.params(Timestamp.from(until), tracker.id(), issueId)
