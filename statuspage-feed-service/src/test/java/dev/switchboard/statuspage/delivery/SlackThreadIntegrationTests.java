@@ -113,6 +113,27 @@ class SlackThreadIntegrationTests {
 	}
 
 	@Test
+	void givesANewSubscriptionTheOpenIncidentsWithTheirCurrentStatusNotTheHistory() {
+		String feed = "/cdn-late/history.atom";
+		serveFeed(feed, "cdn-history-3.atom", "\"o3\"");
+		slackAnswersOk("CEARLY001", "1763893804.000100");
+		slackAnswersOk("CLATE0001", "1763893805.000100");
+		this.api.subscribe(feedSubscription("Early", feed, "CEARLY001"));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CEARLY001")).hasSize(3));
+
+		String late = this.api.subscribe(feedSubscription("Late", feed, "CLATE0001"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLATE0001")).hasSize(1));
+		JsonNode parent = body(posts("CLATE0001").get(0));
+		assertThat(parent.has("thread_ts")).isFalse();
+		assertThat(parent.toString()).contains("Elevated error rates on the CDN in Europe").contains("Monitoring");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(posts("CLATE0001")).hasSize(1));
+		assertThat(deliveries(late)).isEqualTo(1);
+	}
+
+	@Test
 	void parksADeliveryForTheRetryAfterOfASlack429() {
 		String feed = "/cdn-429/history.atom";
 		serveFeed(feed, "cdn-history-1.atom", "\"l1\"");
@@ -128,10 +149,12 @@ class SlackThreadIntegrationTests {
 		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CLIMIT01"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLIMIT01")).hasSize(1));
-		assertThat(this.jdbc.sql("select last_error from delivery where subscription_id = ?::uuid")
-			.param(subscription)
-			.query(String.class)
-			.single()).isEqualTo("slack 429");
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(
+					() -> assertThat(this.jdbc.sql("select last_error from delivery where subscription_id = ?::uuid")
+						.param(subscription)
+						.query((rs, row) -> String.valueOf(rs.getString(1)))
+						.single()).isEqualTo("slack 429"));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLIMIT01")).hasSize(2));
 
 		List<LoggedRequest> calls = posts("CLIMIT01");

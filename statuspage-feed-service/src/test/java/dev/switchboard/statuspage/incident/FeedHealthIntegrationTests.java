@@ -85,6 +85,9 @@ class FeedHealthIntegrationTests {
 		assertThat(health.path("healthy").asBoolean()).isFalse();
 		assertThat(health.path("lastError").asString()).contains("not a readable RSS/Atom feed");
 		assertThat(health.path("updatesSeen").asLong()).isZero();
+		assertThat(this.api.get("/actuator/health").body()).contains("\"unhealthyFeeds\"")
+			.contains(health.path("id").asString());
+		assertThat(this.api.get("/actuator/prometheus").body()).contains("switchboard_feeds_unhealthy");
 		assertThat(this.jdbc
 			.sql("select count(*) from incident_update u join feed f on f.id = u.feed_id where f.url like ?")
 			.param("%" + feed)
