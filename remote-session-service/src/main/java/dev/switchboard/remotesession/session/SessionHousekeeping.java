@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Service;
 
@@ -48,7 +49,7 @@ public class SessionHousekeeping {
 			if (provider == null || !provider.configured() || session.providerSessionId() == null) {
 				continue;
 			}
-			try {
+			try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", session.correlationId())) {
 				provider.close(session);
 			}
 			catch (VendorException ex) {
@@ -92,7 +93,8 @@ public class SessionHousekeeping {
 				continue;
 			}
 			for (Session session : this.sessions.liveAt(provider.name(), BATCH)) {
-				try {
+				this.sessions.markPolled(session.id(), this.clock.instant());
+				try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", session.correlationId())) {
 					for (SessionActivity activity : provider.observe(session)) {
 						if (this.timeline.apply(activity) == SessionTimeline.Outcome.APPLIED) {
 							applied++;

@@ -48,8 +48,13 @@ public interface Sessions {
 	 */
 	List<Session> lockExpired(Instant now, int limit);
 
-	/** Live sessions at vendors that can be asked about them. */
+	/**
+	 * Live sessions at a vendor, least recently polled first (so that every one gets its
+	 * turn).
+	 */
 	List<Session> liveAt(ProviderName provider, int limit);
+
+	void markPolled(UUID sessionId, Instant at);
 
 	/**
 	 * Parks a start the vendor could not take: the session stays created and is retried

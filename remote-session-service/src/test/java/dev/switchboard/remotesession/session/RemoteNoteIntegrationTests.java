@@ -27,14 +27,18 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.remotesession.RemoteSessionIntegration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * {@code /remote} internal notes from {@code tickets.events}, published on the real
  * broker as crm-bridge-service publishes them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 
 	private static final Author AGENT = new Author("9001", "Ada Agent", "ada@example.com", "+14155550100");
@@ -141,6 +145,24 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 		assertThat(((AddInternalNote) commandsFor(ticketId).get(0)).body()).contains(code);
 		assertThat(this.rabbit
 			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION))).isNull();
+	}
+
+	@Test
+	void sendsATicketEventItCannotReadToTheDeadLetterQueueWithoutLoggingItsBody(CapturedOutput output) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId("poison-" + UUID.randomUUID());
+		Message poison = new Message("{\"type\":\"note-added\",\"body\":\"/remote secret-customer-text\""
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8), properties);
+
+		this.rabbit.send(Destinations.TICKETS_EVENTS, "note-added", poison);
+
+		Message deadLetter = this.rabbit
+			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION), 15_000);
+		assertThat(deadLetter).isNotNull();
+		assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(properties.getMessageId());
+		assertThat(deadLetter.getMessageProperties().getHeaders()).containsKey("x-exception-message");
+		assertThat(output).contains(properties.getMessageId()).doesNotContain("secret-customer-text");
 	}
 
 	private static NoteAdded note(String ticketId, String body, boolean publicNote, boolean writtenBySwitchboard) {

@@ -176,8 +176,15 @@ class JdbcSessions implements Sessions {
 	public List<Session> liveAt(ProviderName provider, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from remote_session where provider = ? and state in ('INVITED', 'STARTED')
-				order by created_at limit ?
+				order by polled_at nulls first, created_at limit ?
 				""").params(provider.id(), limit).query(JdbcSessions::session).list();
+	}
+
+	@Override
+	public void markPolled(UUID sessionId, Instant at) {
+		this.jdbc.sql("update remote_session set polled_at = ? where id = ?")
+			.params(Timestamp.from(at), sessionId)
+			.update();
 	}
 
 	@Override
