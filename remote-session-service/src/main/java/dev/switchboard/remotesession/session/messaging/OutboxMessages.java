@@ -5,8 +5,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.SessionEvent;
@@ -17,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
@@ -42,6 +48,8 @@ class OutboxMessages implements OutboundMessages {
 	static final String TICKET_COMMANDS = "ticketCommands";
 
 	static final String SESSION_EVENTS = "sessionEvents";
+
+	private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxMessages.class);
 
@@ -121,22 +129,62 @@ class OutboxMessages implements OutboundMessages {
 			.query((row, n) -> new Row(row.getObject("message_id", UUID.class), row.getString("destination"),
 					row.getString("correlation_id"), row.getString("payload")))
 			.list();
+		int sent = 0;
 		for (Row row : rows) {
-			Message<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
-				.setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
-				.setHeader("amqp_messageId", row.messageId().toString())
-				.setHeader("amqp_correlationId", row.correlationId())
-				.build();
-			String binding = row.destination().equals(Destinations.TICKETS_COMMANDS) ? TICKET_COMMANDS : SESSION_EVENTS;
-			if (!this.bridge.send(binding, message)) {
-				throw new IllegalStateException("binding " + binding + " did not take message " + row.messageId());
+			try {
+				publish(row);
+			}
+			catch (RuntimeException ex) {
+				// stays unsent and is tried again on the next run; the others go on
+				log.warn("Outbox message {} to {} not confirmed: {}", row.messageId(), row.destination(),
+						ex.getMessage());
+				this.meters.counter("switchboard.outbox.relay.failed").increment();
+				continue;
 			}
 			this.jdbc.sql("update outbox_message set sent_at = ? where message_id = ?")
 				.params(Timestamp.from(this.clock.instant()), row.messageId())
 				.update();
 			this.meters.counter("switchboard.messages.published", "destination", row.destination()).increment();
+			sent++;
 		}
-		return rows.size();
+		return sent;
+	}
+
+	/**
+	 * Publishes one message and waits for the broker's confirm. A ticket command the
+	 * broker could not route (crm-bridge's queue missing) is a failure; a session event
+	 * without any consumer yet is not.
+	 */
+	private void publish(Row row) {
+		CorrelationData confirm = new CorrelationData(row.messageId().toString());
+		Message<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
+			.setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
+			.setHeader("amqp_messageId", row.messageId().toString())
+			.setHeader("amqp_correlationId", row.correlationId())
+			.setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, confirm)
+			.build();
+		boolean commands = row.destination().equals(Destinations.TICKETS_COMMANDS);
+		String binding = commands ? TICKET_COMMANDS : SESSION_EVENTS;
+		if (!this.bridge.send(binding, message)) {
+			throw new IllegalStateException("binding " + binding + " did not take the message");
+		}
+		CorrelationData.Confirm result;
+		try {
+			result = confirm.getFuture().get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted waiting for the confirm", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("no confirm from the broker", ex);
+		}
+		if (!result.ack()) {
+			throw new IllegalStateException("the broker refused it: " + result.reason());
+		}
+		if (commands && confirm.getReturned() != null) {
+			throw new IllegalStateException("the broker could not route it to " + row.destination());
+		}
 	}
 
 	private record Row(UUID messageId, String destination, String correlationId, String payload) {
