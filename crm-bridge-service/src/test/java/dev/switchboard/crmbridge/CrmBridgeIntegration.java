@@ -45,9 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"crm-bridge.zendesk.read-timeout=1s", "crm-bridge.commands.drain-interval=100ms",
 				"crm-bridge.commands.failure-backoff=100ms", "crm-bridge.commands.max-failures=3",
 				"crm-bridge.commands.auth-recheck=500ms", "crm-bridge.commands.requests-per-minute=100000",
-				"resilience4j.retry.instances.zendesk.wait-duration=10ms" })
+				"resilience4j.retry.instances.zendesk.wait-duration=10ms",
+				"crm-bridge.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
+				"crm-bridge.twilio.auth-token=test-twilio-auth-token", "crm-bridge.twilio.from-number=+18005551212",
+				"crm-bridge.calls.gateway-url=https://switchboard.example.com", "crm-bridge.calls.end-note-grace=2s" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
-@EnableWireMock({ @ConfigureWireMock(name = "zendesk", baseUrlProperties = "crm-bridge.zendesk.base-url") })
+@EnableWireMock({ @ConfigureWireMock(name = "zendesk", baseUrlProperties = "crm-bridge.zendesk.base-url"),
+		@ConfigureWireMock(name = "twilio", baseUrlProperties = "crm-bridge.twilio.base-url") })
 public abstract class CrmBridgeIntegration {
 
 	@Autowired
@@ -61,6 +65,9 @@ public abstract class CrmBridgeIntegration {
 
 	@Value("${crm-bridge.zendesk.base-url}")
 	private String zendeskUrl;
+
+	@Value("${crm-bridge.twilio.base-url}")
+	private String twilioUrl;
 
 	/** A client of the Zendesk fake. */
 	protected WireMock zendesk() {
@@ -111,6 +118,12 @@ public abstract class CrmBridgeIntegration {
 		properties.setCorrelationId(delivery.correlationId());
 		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
 				new Message(this.json.writeValueAsBytes(delivery), properties));
+	}
+
+	/** A client of the Twilio fake. */
+	protected WireMock twilio() {
+		URI url = URI.create(this.twilioUrl);
+		return new WireMock(url.getHost(), url.getPort());
 	}
 
 	/** A ticket id no other test uses. */

@@ -31,6 +31,12 @@ public interface CallLogs {
 	 */
 	List<String> endNotesDue(Instant before);
 
+	/**
+	 * Records that a {@code /call} note was acted on.
+	 * @return false when it was already
+	 */
+	boolean recordCallRequest(String commentId, String ticketId, Instant at);
+
 	/** Deletes logs (with their numbers) started before {@code before}. */
 	int purgeStartedBefore(Instant before);
 

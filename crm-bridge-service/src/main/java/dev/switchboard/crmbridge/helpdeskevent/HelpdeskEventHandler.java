@@ -9,6 +9,7 @@ import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SchemaVersions;
 import dev.switchboard.contracts.StatusChanged;
+import dev.switchboard.crmbridge.call.ClickToCall;
 import dev.switchboard.crmbridge.delivery.DeliveryHandler;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
@@ -16,6 +17,8 @@ import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
 import dev.switchboard.crmbridge.ticket.TicketEvents;
 import dev.switchboard.crmbridge.ticket.TicketHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
  * id, so a redelivery publishes the same event again (never skipped: the first publish
  * may not have left) and receivers drop the repeat. Status changes are applied under the
  * ticket's row lock and one older than the last seen is dropped; a note's author is
- * looked up (cached) because {@code /call} and {@code /remote} act on their behalf.
+ * looked up (cached) because {@code /call} and {@code /remote} act on their behalf. An
+ * internal {@code /call [number]} note by an agent starts a click-to-call (once per
+ * comment).
  */
 @Service
 public class HelpdeskEventHandler implements DeliveryHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(HelpdeskEventHandler.class);
 
 	private final HelpdeskEventFormat format;
 
@@ -38,12 +45,15 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 
 	private final TicketEvents events;
 
+	private final ClickToCall clickToCall;
+
 	public HelpdeskEventHandler(HelpdeskEventFormat format, Helpdesk helpdesk, TicketHistory history,
-			TicketEvents events) {
+			TicketEvents events, ClickToCall clickToCall) {
 		this.format = format;
 		this.helpdesk = helpdesk;
 		this.history = history;
 		this.events = events;
+		this.clickToCall = clickToCall;
 	}
 
 	@Override
@@ -67,7 +77,27 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 		this.events.publish(new NoteAdded(SchemaVersions.CURRENT, eventId(comment.eventId()), correlationId,
 				comment.ticketId(), comment.time(), comment.commentId(), comment.body(), comment.publicComment(),
 				new Author(author.id(), author.name(), author.email(), author.phone()), ours));
+		String command = comment.body().strip();
+		if (!comment.publicComment() && !ours && (command.equals("/call") || command.startsWith("/call "))) {
+			return callFromNote(comment, author, command.substring("/call".length()).strip(), correlationId);
+		}
 		return "published";
+	}
+
+	private String callFromNote(HelpdeskActivity.CommentAdded comment, HelpdeskUser author, String number,
+			String correlationId) {
+		try {
+			return this.clickToCall
+				.fromNote(comment.commentId(), comment.ticketId(), author.phone(), number.isEmpty() ? null : number,
+						correlationId)
+				.map((call) -> "published-and-called")
+				.orElse("published");
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// permanent: retrying the delivery would not help; the note stays as written
+			log.warn("/call on ticket {} not placed: {}", comment.ticketId(), ex.getMessage());
+			return "published-call-refused";
+		}
 	}
 
 	private String statusChanged(HelpdeskActivity.StatusChange change, String correlationId) {

@@ -114,12 +114,21 @@ class JdbcCallLogs implements CallLogs {
 	}
 
 	@Override
+	public boolean recordCallRequest(String commentId, String ticketId, Instant at) {
+		return this.jdbc.sql(
+				"insert into call_request (comment_id, ticket_id, requested_at) values (?, ?, ?) on conflict do nothing")
+			.params(commentId, ticketId, Timestamp.from(at))
+			.update() == 1;
+	}
+
+	@Override
 	public int purgeStartedBefore(Instant before) {
 		Timestamp cutoff = Timestamp.from(before);
 		this.jdbc
 			.sql("delete from call_callback where call_sid in (select call_sid from call_log where started_at < ?)")
 			.param(cutoff)
 			.update();
+		this.jdbc.sql("delete from call_request where requested_at < ?").param(cutoff).update();
 		return this.jdbc.sql("delete from call_log where started_at < ?").param(cutoff).update();
 	}
 

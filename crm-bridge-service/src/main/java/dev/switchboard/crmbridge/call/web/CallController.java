@@ -3,28 +3,86 @@ package dev.switchboard.crmbridge.call.web;
 import java.time.Instant;
 import java.util.List;
 
+import java.net.URI;
+import java.util.UUID;
+
 import dev.switchboard.crmbridge.call.CallLog;
 import dev.switchboard.crmbridge.call.CallLogs;
+import dev.switchboard.crmbridge.call.ClickToCall;
+import dev.switchboard.crmbridge.call.TelephonyException;
+import dev.switchboard.crmbridge.ticket.HelpdeskException;
+import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/calls}: call logs by call or by ticket. */
+/** {@code /api/calls}: call logs by call or by ticket; click-to-call. */
 @RestController
 @RequestMapping("/api/calls")
 class CallController {
 
 	private final CallLogs logs;
 
-	CallController(CallLogs logs) {
+	private final ClickToCall clickToCall;
+
+	CallController(CallLogs logs, ClickToCall clickToCall) {
 		this.logs = logs;
+		this.clickToCall = clickToCall;
+	}
+
+	/** Click-to-call: the agent's phone rings first, then the customer is dialled. */
+	@PostMapping
+	ResponseEntity<CallView> start(@Valid @RequestBody StartCall request) {
+		CallLog log = this.clickToCall.start(request.ticketId(), request.agentPhone(), request.customerPhone(),
+				"click-to-call-" + UUID.randomUUID());
+		return ResponseEntity.created(URI.create("/api/calls/" + log.callSid())).body(CallView.of(log));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail invalid(IllegalArgumentException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+		problem.setTitle("Cannot place the call");
+		return problem;
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	ProblemDetail notConfigured(IllegalStateException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Phone system not configured");
+		return problem;
+	}
+
+	@ExceptionHandler(TelephonyException.class)
+	ProblemDetail telephony(TelephonyException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+				ex.refused() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_GATEWAY, ex.getMessage());
+		problem.setTitle("The phone system did not place the call");
+		return problem;
+	}
+
+	@ExceptionHandler(HelpdeskException.class)
+	ProblemDetail helpdesk(HelpdeskException ex) {
+		boolean missing = ex.failure() instanceof HelpdeskFailure.NotFound;
+		ProblemDetail problem = ProblemDetail
+			.forStatusAndDetail(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY, ex.getMessage());
+		problem.setTitle(missing ? "Unknown ticket" : "The helpdesk did not answer");
+		return problem;
+	}
+
+	/** {@code POST /api/calls} body. */
+	record StartCall(@NotBlank String ticketId, @NotBlank String agentPhone, @Nullable String customerPhone) {
 	}
 
 	@GetMapping("/{callSid}")

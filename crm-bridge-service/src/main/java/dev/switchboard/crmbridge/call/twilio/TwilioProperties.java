@@ -1,0 +1,31 @@
+package dev.switchboard.crmbridge.call.twilio;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code crm-bridge.twilio.*}: the Voice API. An empty {@code auth-token} means "not
+ * configured" (click-to-call answers 503; callbacks are still logged).
+ *
+ * @param authToken a secret (also the gateway's Twilio webhook secret), never logged
+ * @param fromNumber the number customers are dialled from, E.164
+ */
+@ConfigurationProperties("crm-bridge.twilio")
+record TwilioProperties(@DefaultValue("https://api.twilio.com") URI baseUrl, @DefaultValue("") String accountSid,
+		@DefaultValue("") String authToken, @DefaultValue("") String fromNumber,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout) {
+
+	boolean configured() {
+		return !this.authToken.isBlank() && !this.accountSid.isBlank() && !this.fromNumber.isBlank();
+	}
+
+	@Override
+	public String toString() {
+		return "TwilioProperties[baseUrl=" + this.baseUrl + ", accountSid=" + this.accountSid
+				+ ", authToken=***, fromNumber=" + this.fromNumber + "]";
+	}
+
+}

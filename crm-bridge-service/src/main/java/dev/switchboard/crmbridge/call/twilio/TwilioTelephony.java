@@ -1,0 +1,100 @@
+package dev.switchboard.crmbridge.call.twilio;
+
+import java.io.IOException;
+
+import dev.switchboard.crmbridge.call.CallProperties;
+import dev.switchboard.crmbridge.call.Telephony;
+import dev.switchboard.crmbridge.call.TelephonyException;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} (basic auth: account sid and
+ * auth token): calls the agent, whose answer runs TwiML that dials the customer; status
+ * callbacks of both legs and the recording callback go to the gateway's
+ * {@code /webhooks/twilio}. Deliberately not retried: a timed-out or failed POST may
+ * still have started a call, and a retry would ring the agent twice; the caller gets the
+ * error and decides.
+ */
+@Component
+class TwilioTelephony implements Telephony {
+
+	private static final String EVENTS = "initiated ringing answered completed";
+
+	private final TwilioProperties properties;
+
+	private final String callbackUrl;
+
+	private final OkHttpClient http;
+
+	private final JsonMapper json;
+
+	TwilioTelephony(TwilioProperties properties, CallProperties calls, JsonMapper json) {
+		this.properties = properties;
+		this.callbackUrl = calls.gatewayUrl().resolve("/webhooks/twilio").toString();
+		this.http = new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
+			.readTimeout(properties.readTimeout())
+			.retryOnConnectionFailure(false)
+			.build();
+		this.json = json;
+	}
+
+	@Override
+	public boolean configured() {
+		return this.properties.configured();
+	}
+
+	@Override
+	public String fromNumber() {
+		return this.properties.fromNumber();
+	}
+
+	@Override
+	public String dial(String agentNumber, String customerNumber) {
+		String twiml = "<Response><Dial callerId=\"" + this.properties.fromNumber() + "\" record=\"record-from-answer\""
+				+ " recordingStatusCallback=\"" + this.callbackUrl + "\"><Number statusCallbackEvent=\"" + EVENTS
+				+ "\" statusCallback=\"" + this.callbackUrl + "\">" + customerNumber + "</Number></Dial></Response>";
+		FormBody.Builder form = new FormBody.Builder().add("To", agentNumber)
+			.add("From", this.properties.fromNumber())
+			.add("Twiml", twiml)
+			.add("StatusCallback", this.callbackUrl)
+			.add("StatusCallbackMethod", "POST");
+		for (String event : EVENTS.split(" ")) {
+			form.add("StatusCallbackEvent", event);
+		}
+		HttpUrl url = HttpUrl.get(this.properties.baseUrl().toString())
+			.resolve("/2010-04-01/Accounts/" + this.properties.accountSid() + "/Calls.json");
+		Request request = new Request.Builder().url(url)
+			.header("Authorization", Credentials.basic(this.properties.accountSid(), this.properties.authToken()))
+			.post(form.build())
+			.build();
+		try (Response response = this.http.newCall(request).execute()) {
+			String body = response.body().string();
+			if (!response.isSuccessful()) {
+				throw new TelephonyException("Twilio answered HTTP " + response.code(), response.code() < 500);
+			}
+			JsonNode call = this.json.readTree(body);
+			String sid = call.path("sid").asString("");
+			if (sid.isBlank()) {
+				throw new TelephonyException("Twilio's answer has no call sid", false);
+			}
+			return sid;
+		}
+		catch (IOException ex) {
+			throw new TelephonyException("Twilio unreachable: " + ex.getClass().getSimpleName(), false);
+		}
+		catch (JacksonException ex) {
+			throw new TelephonyException("Twilio's answer is not JSON", false);
+		}
+	}
+
+}

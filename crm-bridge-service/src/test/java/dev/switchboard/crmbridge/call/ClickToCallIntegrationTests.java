@@ -1,0 +1,197 @@
+package dev.switchboard.crmbridge.call;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.Provider;
+import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code POST /api/calls} → Twilio {@code Calls.json}, the call logged on the ticket. */
+class ClickToCallIntegrationTests extends CrmBridgeIntegration {
+
+	private static final String CALLS = "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void ringsTheAgentThenTheCustomerAndLogsTheCallOnTheTicket() throws Exception {
+		String ticketId = newTicketId();
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		twilio().register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550100")))));
+		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+
+		HttpResponse<String> response = apiPost("""
+				{"ticketId":"%s","agentPhone":"(415) 555-0100","customerPhone":"+44 20 7946 0018"}
+				""".formatted(ticketId));
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(this.json.readTree(response.body()).path("callSid").asString()).isEqualTo(callSid);
+		LoggedRequest request = twilio().find(postRequestedFor(urlEqualTo(CALLS)))
+			.stream()
+			.filter((candidate) -> candidate.getBodyAsString().contains("%2B442079460018"))
+			.findFirst()
+			.orElseThrow();
+		String form = URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
+		assertThat(form).contains("To=+14155550100")
+			.contains("From=+18005551212")
+			.contains("StatusCallback=https://switchboard.example.com/webhooks/twilio")
+			.contains("StatusCallbackEvent=answered")
+			.contains(">+442079460018</Number>");
+		assertThat(request.getHeader("Authorization")).startsWith("Basic ");
+
+		publish(callback(callSid, "completed", 95));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+				.hasSize(1));
+		String note = this.json
+			.readTree(zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
+				.get(0)
+				.getBodyAsString())
+			.path("ticket")
+			.path("comment")
+			.path("body")
+			.asString();
+		assertThat(note).contains("Outbound call (completed)").contains("Duration: 95 s").contains("+44 20 7946 0018");
+		JsonNode logs = this.json.readTree(apiGet("/api/calls?ticketId=" + ticketId).body());
+		assertThat(logs.size()).isEqualTo(1);
+		assertThat(logs.get(0).path("direction").asString()).isEqualTo("outbound-api");
+	}
+
+	@Test
+	void placesACallOnceForACallNoteWithTheAuthorsPhoneAsTheAgent() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		zendesk().register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
+			.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", authorId, "name", "Dana Agent", "email",
+					"dana@example.com", "phone", "+1 (415) 555-0177")))));
+		twilio().register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550177")))));
+		String body = fixture("zendesk/event-comment-added.json",
+				Map.of("ticketId", ticketId, "authorId", authorId, "authorName", "Dana Agent", "body",
+						"/call +1 212 555 0188", "commentId", newTicketId(), "isPublic", "false", "eventId",
+						UUID.randomUUID().toString(), "time", Instant.now().toString(), "updatedAt",
+						Instant.now().toString()));
+		String eventId = this.json.readTree(body).path("id").asString();
+		InboundDelivery note = InboundDelivery.of("corr-" + eventId, Provider.ZENDESK,
+				"zen:event-type:ticket.comment_added", eventId, Instant.now(), Map.of(),
+				body.getBytes(StandardCharsets.UTF_8));
+
+		publish(note);
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callsTo("+12125550188")).hasSize(1));
+		assertThat(URLDecoder.decode(callsTo("+12125550188").get(0).getBodyAsString(), StandardCharsets.UTF_8))
+			.contains("To=+14155550177");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(callsTo("+12125550188")).hasSize(1));
+		assertThat(this.jdbc.sql("select ticket_id from call_log where call_sid = ?")
+			.param(callSid)
+			.query(String.class)
+			.single()).isEqualTo(ticketId);
+	}
+
+	private java.util.List<LoggedRequest> callsTo(String customer) {
+		String encoded = URLEncoder.encode(customer, StandardCharsets.UTF_8);
+		return twilio().find(postRequestedFor(urlEqualTo(CALLS)))
+			.stream()
+			.filter((request) -> request.getBodyAsString().contains(encoded))
+			.toList();
+	}
+
+	@Test
+	void refusesACallWithoutTicketAsABadRequestProblem() throws Exception {
+		HttpResponse<String> response = apiPost("{\"agentPhone\":\"+14155550100\"}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void refusesAnInvalidAgentNumberAsUnprocessable() throws Exception {
+		HttpResponse<String> response = apiPost(
+				"{\"ticketId\":\"1\",\"agentPhone\":\"12\",\"customerPhone\":\"+14155550100\"}");
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void servesTheApiDescription() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("/api/calls").contains("/api/calls/{callSid}");
+	}
+
+	private InboundDelivery callback(String callSid, String status, int duration) {
+		String timestamp = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(Instant.now());
+		String body = "AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01&CallSid=" + callSid
+				+ "&CallStatus=" + status
+				+ "&Direction=outbound-api&From=%2B18005551212&To=%2B14155550100&CallDuration=" + duration
+				+ "&SequenceNumber=0&Timestamp=" + URLEncoder.encode(timestamp, StandardCharsets.UTF_8)
+				+ "&CallbackSource=call-progress-events";
+		String token = UUID.randomUUID().toString();
+		return InboundDelivery.of("corr-" + token, Provider.TWILIO, "call-status", token, Instant.now(),
+				Map.of("i-twilio-idempotency-token", token), body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> apiPost(String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/calls"))
+			.header("X-Switchboard-Internal-Token", "test-internal-token")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> apiGet(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("X-Switchboard-Internal-Token", "test-internal-token")
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
