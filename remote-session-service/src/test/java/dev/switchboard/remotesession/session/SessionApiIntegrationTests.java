@@ -14,8 +14,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.AddPublicReply;
@@ -86,6 +91,37 @@ class SessionApiIntegrationTests extends RemoteSessionIntegration {
 		assertThat(read(second).get("id").asString()).isEqualTo(read(first).get("id").asString());
 		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
 			.withRequestBody(containing("Ticket " + ticketId + " ")));
+	}
+
+	@Test
+	void concurrentStartsForTheSameTicketAndAgentYieldOneSession() throws Exception {
+		String ticketId = newTicketId();
+		stubTeamviewerCreates(ticketId, newSessionCode());
+		String body = startBody(ticketId, "teamviewer", "ada@example.com");
+		List<HttpResponse<String>> responses;
+		try (ExecutorService callers = Executors.newFixedThreadPool(6)) {
+			List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				calls.add(callers.submit(() -> api("POST", "/api/sessions", body)));
+			}
+			responses = new ArrayList<>();
+			for (Future<HttpResponse<String>> call : calls) {
+				responses.add(call.get(30, TimeUnit.SECONDS));
+			}
+		}
+
+		assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
+		assertThat(responses).extracting((response) -> read(response).get("id").asString())
+			.containsOnly(read(
+					responses.stream().filter((response) -> response.statusCode() == 201).findFirst().orElseThrow())
+				.get("id")
+				.asString());
+		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		assertThat(this.jdbc.sql("select count(*) from remote_session where ticket_id = ?")
+			.param(ticketId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
