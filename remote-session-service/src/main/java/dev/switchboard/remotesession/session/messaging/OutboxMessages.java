@@ -3,9 +3,9 @@ package dev.switchboard.remotesession.session.messaging;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -17,6 +17,7 @@ import dev.switchboard.contracts.SessionEvent;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.remotesession.session.OutboundMessages;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,8 @@ class OutboxMessages implements OutboundMessages {
 	static final String TICKET_COMMANDS = "ticketCommands";
 
 	static final String SESSION_EVENTS = "sessionEvents";
+
+	private static final Duration KEEP_SENT = Duration.ofDays(7);
 
 	private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
@@ -119,6 +122,15 @@ class OutboxMessages implements OutboundMessages {
 			log.warn("Outbox relay failed, retrying on the next run: {}", ex.getMessage());
 			this.meters.counter("switchboard.outbox.relay.failed").increment();
 		}
+	}
+
+	/** Sent messages are kept a week (to see what went out), then removed. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	@SchedulerLock(name = "remote-session.purge-outbox", lockAtMostFor = "10m")
+	void purgeSent() {
+		this.jdbc.sql("delete from outbox_message where sent_at < ?")
+			.param(Timestamp.from(this.clock.instant().minus(KEEP_SENT)))
+			.update();
 	}
 
 	private int relayBatch() {
