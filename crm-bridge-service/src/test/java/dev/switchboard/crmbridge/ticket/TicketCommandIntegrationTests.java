@@ -21,15 +21,14 @@ import dev.switchboard.contracts.TicketFollowedUp;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -54,6 +53,9 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	@Autowired
 	@Qualifier("helpdesk")
 	HealthIndicator helpdeskHealth;
+
+	@Autowired
+	BindingsLifecycleController bindings;
 
 	@Test
 	void appliesACommandOnceHoweverOftenItIsDelivered() {
@@ -287,10 +289,16 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	@Test
-	void pausesAndReportsDownWhileZendeskRefusesTheCredentials() {
+	void pausesConsumptionAndReportsDownWhileZendeskRefusesTheCredentials() {
 		String ticketId = newTicketId();
 		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
 			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("still refused")
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":\"Couldn't authenticate you\"}")));
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
+			.whenScenarioStateIs("still refused")
 			.willSetStateTo("fixed")
 			.willReturn(aResponse().withStatus(401)
 				.withHeader("Content-Type", "application/json")
@@ -306,8 +314,14 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.helpdeskHealth.health().getStatus()).isEqualTo(Status.DOWN));
 		assertThat(stateOf(note)).isEqualTo("pending");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.bindings.queryState("ticketCommands-in-0"))
+				.allSatisfy((binding) -> assertThat(binding.isRunning()).isFalse()));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		assertThat(this.helpdeskHealth.health().getStatus()).isEqualTo(Status.UP);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.bindings.queryState("ticketCommands-in-0"))
+				.allSatisfy((binding) -> assertThat(binding.isRunning()).isTrue()));
 	}
 
 	private String comments(List<JsonNode> updates, boolean publicComments) {
