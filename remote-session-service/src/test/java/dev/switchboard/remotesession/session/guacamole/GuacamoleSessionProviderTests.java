@@ -1,6 +1,7 @@
 package dev.switchboard.remotesession.session.guacamole;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -47,6 +48,18 @@ class GuacamoleSessionProviderTests {
 				JSON.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(data).isEqualTo(OPENSSL);
+	}
+
+	@Test
+	void refusesASecretKeyThatIsNot128BitsAndNamesTheVariableAndAnEmptyOneSwitchesGuacamoleOff() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), "not-hex"))
+			.withMessageContaining("REMOTESESSION_GUACAMOLE_SECRETKEY");
+		assertThat(new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), "").configured())
+			.isFalse();
+		assertThat(new GuacamoleProperties(URI.create(""), KEY).configured()).isFalse();
+		assertThat(new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), KEY).toString())
+			.doesNotContain(KEY);
 	}
 
 	@Test
