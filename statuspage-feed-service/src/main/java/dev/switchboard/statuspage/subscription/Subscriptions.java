@@ -22,6 +22,9 @@ public interface Subscriptions {
 
 	boolean remove(UUID id);
 
+	/** How many subscriptions are in the state. */
+	long countIn(SubscriptionState state);
+
 	/** Pending and failed deliveries of a subscription. */
 	DeliveryCounts counts(UUID id);
 

@@ -160,10 +160,11 @@ class SlackThreadIntegrationTests {
 		List<LoggedRequest> calls = posts("CLIMIT01");
 		long waitedMillis = calls.get(1).getLoggedDate().getTime() - calls.get(0).getLoggedDate().getTime();
 		assertThat(waitedMillis).isGreaterThanOrEqualTo(3000);
-		assertThat(this.jdbc.sql("select state from delivery where subscription_id = ?::uuid")
-			.param(subscription)
-			.query(String.class)
-			.single()).isEqualTo("sent");
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("select state from delivery where subscription_id = ?::uuid")
+				.param(subscription)
+				.query(String.class)
+				.single()).isEqualTo("sent"));
 	}
 
 	@Test
@@ -180,6 +181,8 @@ class SlackThreadIntegrationTests {
 			assertThat(view.path("failureReason").asString()).isEqualTo("not_in_channel");
 			assertThat(view.path("pendingDeliveries").asLong()).isEqualTo(3);
 		});
+		assertThat(this.api.get("/actuator/prometheus").body())
+			.containsPattern("switchboard_subscriptions\\{[^}]*state=\"failing\"[^}]*\\} [1-9]");
 		// no retry storm: a failing subscription is not tried again until it is resumed
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(3))
@@ -194,9 +197,11 @@ class SlackThreadIntegrationTests {
 			.satisfiesExactly((text) -> assertThat(text).contains("Investigating"),
 					(text) -> assertThat(text).startsWith("*Identified*"),
 					(text) -> assertThat(text).startsWith("*Monitoring*"));
-		JsonNode view = this.api.json(this.api.get("/api/subscriptions/" + subscription));
-		assertThat(view.path("state").asString()).isEqualTo("active");
-		assertThat(view.path("pendingDeliveries").asLong()).isZero();
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+			JsonNode view = this.api.json(this.api.get("/api/subscriptions/" + subscription));
+			assertThat(view.path("state").asString()).isEqualTo("active");
+			assertThat(view.path("pendingDeliveries").asLong()).isZero();
+		});
 	}
 
 	private void serveFeed(String path, String fixture, String etag) {

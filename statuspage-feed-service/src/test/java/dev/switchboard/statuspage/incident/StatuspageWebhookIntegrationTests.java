@@ -25,11 +25,13 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.IncidentEvent;
 import dev.switchboard.contracts.IncidentOpened;
 import dev.switchboard.contracts.Provider;
+import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.statuspage.AdminApi;
 import dev.switchboard.statuspage.Fixtures;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,8 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,6 +54,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code impact: none}, the webhook grace, and {@code status.incidents}.
  */
 @StatuspageIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class StatuspageWebhookIntegrationTests {
 
 	@InjectWireMock("slack")
@@ -161,6 +166,25 @@ class StatuspageWebhookIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(deliveryStates(subscription)).containsExactly("skipped"));
 		assertThat(posts("CGRACE001")).isEmpty();
+	}
+
+	@Test
+	void sendsADeliveryItCannotReadToTheDeadLetterQueueWithoutLoggingItsBody(CapturedOutput output) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId("poison-" + UUID.randomUUID());
+		InboundDelivery delivery = InboundDelivery.of("corr-poison", Provider.STATUSPAGE, "incident", "poison-1",
+				Instant.now(), Map.of(),
+				"{\"incident\": {\"name\": \"secret customer text\"}}".getBytes(StandardCharsets.UTF_8));
+
+		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, "statuspage.incident",
+				new Message(this.json.writeValueAsBytes(delivery), properties));
+
+		Message deadLetter = this.rabbit
+			.receive(Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.STATUSPAGE_FEED), 10_000);
+		assertThat(deadLetter).isNotNull();
+		assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(properties.getMessageId());
+		assertThat(output).contains(properties.getMessageId()).doesNotContain("secret customer text");
 	}
 
 	private Queue listenToStatusIncidents() {

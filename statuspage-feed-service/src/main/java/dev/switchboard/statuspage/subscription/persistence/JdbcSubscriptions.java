@@ -102,6 +102,14 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 	}
 
 	@Override
+	public long countIn(SubscriptionState state) {
+		return this.jdbc.sql("select count(*) from subscription where state = ?")
+			.param(state(state))
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
 	public DeliveryCounts counts(UUID id) {
 		return this.jdbc.sql("""
 				select
