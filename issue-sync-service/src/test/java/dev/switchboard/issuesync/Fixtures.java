@@ -107,4 +107,16 @@ public final class Fixtures {
 		return payload.toString();
 	}
 
+	/** The octokit {@code pull_request} closed example, merged, with the given body. */
+	public static String githubMergedPullRequest(int number, String body) {
+		ObjectNode payload = load("github/pull_request-closed.json");
+		ObjectNode pull = (ObjectNode) payload.get("pull_request");
+		pull.put("number", number);
+		pull.put("html_url", "https://github.com/Codertocat/Hello-World/pull/" + number);
+		pull.put("merged", true);
+		pull.put("merged_at", "2026-11-23T10:00:00Z");
+		pull.put("body", body);
+		return payload.toString();
+	}
+
 }

@@ -3,7 +3,8 @@ package dev.switchboard.issuesync.link;
 import org.jspecify.annotations.Nullable;
 
 /** What a tracker's webhook (or a reconciliation read) says happened to an issue. */
-public sealed interface IssueChange permits IssueChange.Updated, IssueChange.Transferred, IssueChange.Commented {
+public sealed interface IssueChange
+		permits IssueChange.Updated, IssueChange.Transferred, IssueChange.Commented, IssueChange.FixMerged {
 
 	String correlationId();
 
@@ -32,6 +33,17 @@ public sealed interface IssueChange permits IssueChange.Updated, IssueChange.Tra
 	 */
 	record Commented(IssueSnapshot issue, String commentId, @Nullable String author, String body,
 			String correlationId) implements IssueChange {
+	}
+
+	/**
+	 * A pull request was merged whose description closes issues (closing keywords such as
+	 * "Fixes #42"); the pull request payload does not list them, so they are read from
+	 * its title and body.
+	 *
+	 * @param pullRequest {@code owner/repo#7}
+	 */
+	record FixMerged(String pullRequest, String title, String url, java.util.List<IssueLocator> closes,
+			@Nullable String mergedBy, java.time.Instant mergedAt, String correlationId) implements IssueChange {
 	}
 
 }

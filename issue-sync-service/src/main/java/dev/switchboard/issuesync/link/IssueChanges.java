@@ -80,6 +80,7 @@ public class IssueChanges {
 			case IssueChange.Updated updated -> update(updated);
 			case IssueChange.Transferred transferred -> transfer(transferred);
 			case IssueChange.Commented commented -> relay(commented);
+			case IssueChange.FixMerged fix -> fixMerged(fix);
 		};
 	}
 
@@ -183,6 +184,27 @@ public class IssueChanges {
 			.toList());
 		this.metrics.notesSent(linked.size());
 		return !linked.isEmpty();
+	}
+
+	/** Tells the tickets of every linked issue the pull request closes: "fix merged". */
+	private boolean fixMerged(IssueChange.FixMerged fix) {
+		List<TicketCommand> commands = new ArrayList<>();
+		for (IssueLocator closed : fix.closes()) {
+			Optional<IssueSnapshot> issue = this.issues.byKey(closed.tracker(), closed.key());
+			if (issue.isEmpty()) {
+				continue;
+			}
+			Cause cause = new Cause("fix-merged|" + fix.pullRequest() + "|" + issue.get().issueId(),
+					fix.correlationId(), fix.mergedAt());
+			String text = TicketNotes.fixMerged(issue.get(), fix);
+			for (Link link : this.links.ofIssue(issue.get().tracker(), issue.get().issueId())) {
+				commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
+						link.ticketId(), cause.at(), text));
+			}
+		}
+		this.tickets.send(commands);
+		this.metrics.notesSent(commands.size());
+		return !commands.isEmpty();
 	}
 
 	private boolean transfer(IssueChange.Transferred change) {

@@ -45,6 +45,12 @@ final class TicketNotes {
 				+ to.url();
 	}
 
+	static String fixMerged(IssueSnapshot issue, IssueChange.FixMerged fix) {
+		return "Fix merged for " + issue.displayName() + " \"" + issue.title() + "\": pull request " + fix.pullRequest()
+				+ " \"" + fix.title() + "\"" + ((fix.mergedBy() != null) ? " merged by " + fix.mergedBy() : "") + ".\n"
+				+ fix.url();
+	}
+
 	static String commented(IssueSnapshot issue, @Nullable String author, String body) {
 		return "Comment on " + issue.displayName() + ((author != null) ? " by " + author : "") + ":\n\n" + body + "\n\n"
 				+ issue.url();

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,6 +55,12 @@ class LinkApiIntegrationTests {
 
 	@InjectWireMock("github")
 	WireMockServer github;
+
+	@InjectWireMock("jira")
+	WireMockServer jira;
+
+	@Autowired
+	TrackerCredentials credentials;
 
 	@Test
 	void createsListsAndDeletesALink() throws Exception {
@@ -214,6 +221,29 @@ class LinkApiIntegrationTests {
 		HttpResponse<String> answer = post("1", "https://github.com/Codertocat/Hello-World/issues/" + number);
 
 		assertThat(answer.statusCode()).isEqualTo(503);
+	}
+
+	@Test
+	void stopsCallingJiraWhileItRefusesTheCredentialsAndShowsItInHealth() throws Exception {
+		this.jira.stubFor(get(urlPathMatching("/rest/api/3/issue/CRED-.*")).willReturn(aResponse().withStatus(401)));
+		try {
+			HttpResponse<String> first = post("1", this.jira.baseUrl() + "/browse/CRED-1");
+			HttpResponse<String> second = post("1", this.jira.baseUrl() + "/browse/CRED-2");
+
+			assertThat(first.statusCode()).isEqualTo(422);
+			assertThat(first.body()).contains("tracker-credentials");
+			assertThat(second.statusCode()).isEqualTo(422);
+			this.jira.verify(1, getRequestedFor(urlPathMatching("/rest/api/3/issue/CRED-.*")));
+			HttpResponse<String> health = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode components = this.json.readTree(health.body()).path("components");
+			assertThat(components.path("jiraCredentials").path("status").asString()).isEqualTo("DOWN");
+			assertThat(components.path("githubCredentials").path("status").asString()).isEqualTo("UP");
+		}
+		finally {
+			this.credentials.accepted(Tracker.JIRA);
+		}
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueSyncProperties;
 import dev.switchboard.issuesync.link.IssueTracker;
 import dev.switchboard.issuesync.link.Tracker;
+import dev.switchboard.issuesync.link.TrackerCredentials;
 import dev.switchboard.issuesync.link.TrackerFailure;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -54,7 +55,10 @@ class GithubIssueTracker implements IssueTracker {
 
 	private final Clock clock;
 
-	GithubIssueTracker(IssueSyncProperties properties, JsonMapper json, RetryRegistry retries, Clock clock) {
+	private final TrackerCredentials credentials;
+
+	GithubIssueTracker(IssueSyncProperties properties, JsonMapper json, RetryRegistry retries, Clock clock,
+			TrackerCredentials credentials) {
 		IssueSyncProperties.Github github = properties.github();
 		this.http = new OkHttpClient.Builder().connectTimeout(github.connectTimeout())
 			.readTimeout(github.readTimeout())
@@ -66,6 +70,7 @@ class GithubIssueTracker implements IssueTracker {
 		this.json = json;
 		this.retry = retries.retry("github");
 		this.clock = clock;
+		this.credentials = credentials;
 	}
 
 	@Override
@@ -136,7 +141,10 @@ class GithubIssueTracker implements IssueTracker {
 	}
 
 	private <T> T call(Supplier<T> call) {
-		return this.retry.executeSupplier(call);
+		this.credentials.checkNotRefused(Tracker.GITHUB);
+		T result = this.retry.executeSupplier(call);
+		this.credentials.accepted(Tracker.GITHUB);
+		return result;
 	}
 
 	private Request.Builder request(String path) {
@@ -153,6 +161,7 @@ class GithubIssueTracker implements IssueTracker {
 	private JsonNode body(Response response, String what) throws IOException {
 		int status = response.code();
 		if (status == 401) {
+			this.credentials.refused(Tracker.GITHUB);
 			throw new TrackerFailure.Unauthorized(Tracker.GITHUB);
 		}
 		if (status == 429 || (status == 403 && rateLimited(response))) {

@@ -1,9 +1,14 @@
 package dev.switchboard.issuesync.link.github;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.issuesync.link.GithubIssueNumber;
 import dev.switchboard.issuesync.link.IssueChange;
+import dev.switchboard.issuesync.link.IssueLocator;
 import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.Tracker;
 import dev.switchboard.issuesync.link.TrackerFailure;
@@ -22,6 +27,12 @@ import org.springframework.stereotype.Component;
 @Component
 class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReader {
 
+	private static final java.util.Set<String> FOLLOWED = java.util.Set.of("issues", "issue_comment", "pull_request");
+
+	/** GitHub's closing keywords: "Fixes #42", "closes octo/repo#7", "Resolved: #3". */
+	private static final Pattern CLOSING = Pattern.compile(
+			"(?i)\\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\\s*:?\\s+([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?#([0-9]{1,9})\\b");
+
 	private final JsonMapper json;
 
 	GithubWebhookReader(JsonMapper json) {
@@ -35,7 +46,7 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 
 	@Override
 	public List<IssueChange> read(InboundDelivery delivery) {
-		if (!"issues".equals(delivery.eventType()) && !"issue_comment".equals(delivery.eventType())) {
+		if (!FOLLOWED.contains(delivery.eventType())) {
 			return List.of();
 		}
 		JsonNode payload;
@@ -48,6 +59,9 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 		String action = GithubIssueJson.text(payload, "action");
 		String repository = GithubIssueJson.text(payload.path("repository"), "full_name");
 		String actor = GithubIssueJson.text(payload.path("sender"), "login");
+		if ("pull_request".equals(delivery.eventType())) {
+			return pullRequest(payload, action, repository, actor, delivery);
+		}
 		IssueSnapshot issue = GithubIssueJson.snapshot(payload.path("issue"), repository, null);
 		if ("issue_comment".equals(delivery.eventType())) {
 			return comment(payload, action, issue, delivery);
@@ -76,6 +90,33 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 					delivery.correlationId()));
 		}
 		catch (IllegalArgumentException ex) {
+			throw new TrackerFailure.Malformed(Tracker.GITHUB, "delivery " + delivery.deliveryId(), ex);
+		}
+	}
+
+	private static List<IssueChange> pullRequest(JsonNode payload, @Nullable String action, @Nullable String repository,
+			@Nullable String actor, InboundDelivery delivery) {
+		JsonNode pull = payload.path("pull_request");
+		if (!"closed".equals(action) || !pull.path("merged").asBoolean(false) || repository == null) {
+			return List.of();
+		}
+		try {
+			String text = GithubIssueJson.text(pull, "title") + "\n" + GithubIssueJson.text(pull, "body");
+			List<IssueLocator> closes = new ArrayList<>();
+			Matcher matcher = CLOSING.matcher(text);
+			while (matcher.find()) {
+				String repo = (matcher.group(1) != null) ? matcher.group(1) : repository;
+				closes.add(GithubIssueNumber.parse(repo + "#" + matcher.group(2)));
+			}
+			if (closes.isEmpty()) {
+				return List.of();
+			}
+			return List.of(new IssueChange.FixMerged(repository + "#" + GithubIssueJson.required(pull, "number"),
+					GithubIssueJson.required(pull, "title"), GithubIssueJson.required(pull, "html_url"),
+					List.copyOf(closes), actor, java.time.Instant.parse(GithubIssueJson.required(pull, "merged_at")),
+					delivery.correlationId()));
+		}
+		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
 			throw new TrackerFailure.Malformed(Tracker.GITHUB, "delivery " + delivery.deliveryId(), ex);
 		}
 	}

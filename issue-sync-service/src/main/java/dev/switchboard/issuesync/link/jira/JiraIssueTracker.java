@@ -16,6 +16,7 @@ import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueSyncProperties;
 import dev.switchboard.issuesync.link.IssueTracker;
 import dev.switchboard.issuesync.link.Tracker;
+import dev.switchboard.issuesync.link.TrackerCredentials;
 import dev.switchboard.issuesync.link.TrackerFailure;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -58,7 +59,10 @@ class JiraIssueTracker implements IssueTracker {
 
 	private final Clock clock;
 
-	JiraIssueTracker(IssueSyncProperties properties, JsonMapper json, RetryRegistry retries, Clock clock) {
+	private final TrackerCredentials credentials;
+
+	JiraIssueTracker(IssueSyncProperties properties, JsonMapper json, RetryRegistry retries, Clock clock,
+			TrackerCredentials credentials) {
 		IssueSyncProperties.Jira jira = properties.jira();
 		this.http = new OkHttpClient.Builder().connectTimeout(jira.connectTimeout())
 			.readTimeout(jira.readTimeout())
@@ -71,6 +75,7 @@ class JiraIssueTracker implements IssueTracker {
 		this.json = json;
 		this.retry = retries.retry("jira");
 		this.clock = clock;
+		this.credentials = credentials;
 	}
 
 	@Override
@@ -81,7 +86,7 @@ class JiraIssueTracker implements IssueTracker {
 	@Override
 	public IssueSnapshot read(IssueLocator issue) {
 		String key = issue.key();
-		return this.retry.executeSupplier(() -> {
+		return call(() -> {
 			try (Response response = this.http
 				.newCall(request("rest/api/3/issue/" + key + "?fields=summary,status,updated,resolution").build())
 				.execute()) {
@@ -129,7 +134,14 @@ class JiraIssueTracker implements IssueTracker {
 				throw new TrackerFailure.Unavailable(Tracker.JIRA, method + " " + path + " failed", ex);
 			}
 		};
-		return this.retry.executeSupplier(call);
+		return call(call);
+	}
+
+	private <T> T call(Supplier<T> call) {
+		this.credentials.checkNotRefused(Tracker.JIRA);
+		T result = this.retry.executeSupplier(call);
+		this.credentials.accepted(Tracker.JIRA);
+		return result;
 	}
 
 	private Request.Builder request(String path) {
@@ -141,6 +153,7 @@ class JiraIssueTracker implements IssueTracker {
 	private JsonNode body(Response response, String what) throws IOException {
 		int status = response.code();
 		if (status == 401) {
+			this.credentials.refused(Tracker.JIRA);
 			throw new TrackerFailure.Unauthorized(Tracker.JIRA);
 		}
 		if (status == 429) {

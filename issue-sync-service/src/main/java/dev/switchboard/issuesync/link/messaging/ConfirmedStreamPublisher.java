@@ -48,16 +48,20 @@ class ConfirmedStreamPublisher implements TicketCommands, IssueEvents {
 		for (TicketCommand command : commands) {
 			sent.add(publish(TICKET_COMMANDS, command, command.commandId(), command.correlationId()));
 		}
-		awaitConfirms(sent);
+		awaitConfirms(sent, true);
 	}
 
+	/**
+	 * {@code issues.events} has no consumer yet ("anyone"): an unroutable event is not a
+	 * failure, only an unconfirmed one is.
+	 */
 	@Override
 	public void publish(List<IssueEvent> events) {
 		List<CorrelationData> sent = new ArrayList<>();
 		for (IssueEvent event : events) {
 			sent.add(publish(ISSUE_EVENTS, event, event.eventId(), event.correlationId()));
 		}
-		awaitConfirms(sent);
+		awaitConfirms(sent, false);
 	}
 
 	private CorrelationData publish(String binding, Object payload, UUID id, String correlationId) {
@@ -73,7 +77,7 @@ class ConfirmedStreamPublisher implements TicketCommands, IssueEvents {
 		return correlation;
 	}
 
-	private static void awaitConfirms(List<CorrelationData> sent) {
+	private static void awaitConfirms(List<CorrelationData> sent, boolean mustBeRouted) {
 		for (CorrelationData correlation : sent) {
 			try {
 				CorrelationData.Confirm confirm = correlation.getFuture()
@@ -82,7 +86,7 @@ class ConfirmedStreamPublisher implements TicketCommands, IssueEvents {
 					throw new IllegalStateException(
 							"Broker refused message " + correlation.getId() + ": " + confirm.reason());
 				}
-				if (correlation.getReturned() != null) {
+				if (mustBeRouted && correlation.getReturned() != null) {
 					throw new IllegalStateException("Message " + correlation.getId() + " could not be routed");
 				}
 			}
