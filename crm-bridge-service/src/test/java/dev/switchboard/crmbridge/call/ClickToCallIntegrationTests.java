@@ -18,12 +18,16 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -139,6 +143,32 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 			.stream()
 			.filter((request) -> request.getBodyAsString().contains(encoded))
 			.toList();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "server-error", "timeout", "rate-limited", "malformed" })
+	void answersBadGatewayWithoutALogWhenTwilioFails(String failure) throws Exception {
+		String customer = "+1212555" + (1000 + new java.util.Random().nextInt(8999));
+		ResponseDefinitionBuilder answer = switch (failure) {
+			case "server-error" -> aResponse().withStatus(503);
+			case "timeout" -> aResponse().withStatus(201).withFixedDelay(2500).withBody("{}");
+			case "rate-limited" -> aResponse().withStatus(429).withHeader("Retry-After", "30");
+			default -> aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("<html>oops</html>");
+		};
+		twilio().register(
+				post(urlEqualTo(CALLS)).withRequestBody(containing(URLEncoder.encode(customer, StandardCharsets.UTF_8)))
+					.willReturn(answer));
+
+		HttpResponse<String> response = apiPost(
+				"{\"ticketId\":\"%s\",\"agentPhone\":\"+14155550100\",\"customerPhone\":\"%s\"}"
+					.formatted(newTicketId(), customer));
+
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).doesNotContain("test-twilio-auth-token");
+		assertThat(callsTo(customer)).hasSize(1);
 	}
 
 	@Test

@@ -80,7 +80,9 @@ class TwilioTelephony implements Telephony {
 		try (Response response = this.http.newCall(request).execute()) {
 			String body = response.body().string();
 			if (!response.isSuccessful()) {
-				throw new TelephonyException("Twilio answered HTTP " + response.code(), response.code() < 500);
+				// 429 and 5xx: the phone system is busy or down, not our request's fault
+				boolean refused = response.code() < 500 && response.code() != 429;
+				throw new TelephonyException("Twilio answered HTTP " + response.code(), refused);
 			}
 			JsonNode call = this.json.readTree(body);
 			String sid = call.path("sid").asString("");
