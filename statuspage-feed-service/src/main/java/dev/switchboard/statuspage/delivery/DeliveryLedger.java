@@ -14,8 +14,8 @@ import dev.switchboard.statuspage.incident.UpdateFanOut;
 public interface DeliveryLedger extends UpdateFanOut {
 
 	/**
-	 * The first pending delivery of each active subscription, if due (no lock:
-	 * candidates).
+	 * The first pending delivery of each active subscription and channel, if due (no
+	 * lock: candidates).
 	 */
 	List<Long> dueHeads(Instant now, int limit);
 

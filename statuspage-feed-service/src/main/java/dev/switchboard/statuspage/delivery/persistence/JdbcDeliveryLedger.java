@@ -52,14 +52,20 @@ class JdbcDeliveryLedger implements DeliveryLedger {
 				""").params(Timestamp.from(now), updateId, Timestamp.from(now)).update();
 	}
 
+	/**
+	 * One head per subscription and per channel (several subscriptions may post into the
+	 * same Slack channel or Teams URL): so each channel gets at most one message per tick
+	 * and keeps its order.
+	 */
 	@Override
 	public List<Long> dueHeads(Instant now, int limit) {
 		return this.jdbc.sql("""
-				select d.seq from delivery d
-				where d.state = 'pending' and d.next_attempt_at <= :now
-				    and exists (select 1 from subscription s where s.id = d.subscription_id and s.state = 'active')
-				    and not exists (select 1 from delivery e
-				        where e.subscription_id = d.subscription_id and e.state = 'pending' and e.seq < d.seq)
+				select d.seq from delivery d join subscription s on s.id = d.subscription_id
+				where d.state = 'pending' and d.next_attempt_at <= :now and s.state = 'active'
+				    and not exists (select 1 from delivery e join subscription t on t.id = e.subscription_id
+				        where e.state = 'pending' and e.seq < d.seq and t.state = 'active'
+				            and (e.subscription_id = d.subscription_id
+				                or (t.channel_type = s.channel_type and t.channel_target = s.channel_target)))
 				order by d.seq limit :limit
 				""").param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
 	}
