@@ -59,6 +59,30 @@ class LocalDefaultsSmokeIntegrationTests {
 		assertThat(get("/api/anything", "test-internal-token").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void runsTheJobsQueriesAndTheSchedulerLockOnEmbeddedH2() {
+		assertThat(this.handling.retryDueParkedLinks(10)).isZero();
+		assertThat(this.reports.writeDue(10)).isZero();
+		assertThat(this.reconciliation.run()).isZero();
+		java.util.Optional<net.javacrumbs.shedlock.core.SimpleLock> lock = this.locks
+			.lock(new net.javacrumbs.shedlock.core.LockConfiguration(java.time.Instant.now(), "smoke",
+					java.time.Duration.ofSeconds(30), java.time.Duration.ZERO));
+		assertThat(lock).isPresent();
+		lock.get().unlock();
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.switchboard.issuesync.link.TicketEventHandling handling;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.switchboard.issuesync.link.Reports reports;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.switchboard.issuesync.link.Reconciliation reconciliation;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	net.javacrumbs.shedlock.core.LockProvider locks;
+
 	private String applicationName() {
 		return APPLICATION;
 	}

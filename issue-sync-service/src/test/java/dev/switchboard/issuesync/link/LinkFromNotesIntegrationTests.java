@@ -206,6 +206,30 @@ class LinkFromNotesIntegrationTests {
 		assertThat(parkedFor(ticket)).isZero();
 	}
 
+	@Test
+	void sendsANoteToTheDeadLetterQueueWithTheReasonWhenGithubStaysDown() {
+		int number = number();
+		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(aResponse().withStatus(503)));
+		String ticket = ticket();
+		NoteAdded note = Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number);
+		String deadLetters = dev.switchboard.contracts.Destinations.deadLetterQueue(
+				dev.switchboard.contracts.Destinations.TICKETS_EVENTS,
+				dev.switchboard.contracts.ServiceNames.ISSUE_SYNC);
+
+		this.bus.publish(note);
+
+		await().atMost(WAIT).untilAsserted(() -> {
+			org.springframework.amqp.core.Message dead = this.rabbit.receive(deadLetters);
+			assertThat(dead).isNotNull();
+			assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(note.eventId().toString());
+			assertThat((String) dead.getMessageProperties().getHeader("x-exception-message"))
+				.contains("GitHub: HTTP 503");
+		});
+		this.github.verify(3, getRequestedFor(urlPathEqualTo(issuePath(number))));
+		assertThat(handled(note)).isFalse();
+		assertThat(linksOf(ticket)).isZero();
+	}
+
 	@Autowired
 	TicketEventHandling handling;
 
