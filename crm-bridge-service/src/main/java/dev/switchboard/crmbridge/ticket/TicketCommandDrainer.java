@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +16,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TicketCommandDrainer {
+
+	private static final Logger log = LoggerFactory.getLogger(TicketCommandDrainer.class);
 
 	private static final int TICKETS_PER_CYCLE = 100;
 
@@ -46,7 +51,13 @@ public class TicketCommandDrainer {
 		tickets.addAll(this.pending.ticketsDue(this.clock.instant(), TICKETS_PER_CYCLE));
 		List<DrainReport> reports = new ArrayList<>();
 		for (String ticketId : tickets.stream().distinct().toList()) {
-			reports.add(this.drain.drain(ticketId));
+			try {
+				reports.add(this.drain.drain(ticketId));
+			}
+			catch (RuntimeException ex) {
+				log.error("Draining ticket {} failed unexpectedly", ticketId, ex);
+				reports.add(this.drain.unexpected(ticketId, ex));
+			}
 			if (this.access.refusal() != null) {
 				break;
 			}

@@ -119,6 +119,19 @@ public class TicketDrain {
 		}
 	}
 
+	/**
+	 * A drain that failed unexpectedly (a bug or an unforeseen answer) counts as a failed
+	 * attempt, so one bad ticket never blocks the others and is dead-lettered after
+	 * {@code max-failures}.
+	 */
+	@Transactional
+	public DrainReport unexpected(String ticketId, RuntimeException failure) {
+		this.history.lock(ticketId);
+		List<TicketCommand> backlog = this.pending.pendingFor(ticketId);
+		HelpdeskFailure cause = new HelpdeskFailure.Unavailable("unexpected " + failure.getClass().getSimpleName());
+		return retryLater(ticketId, backlog, DrainReport.NOTHING.failedWith(cause), this.clock.instant());
+	}
+
 	private DrainReport settle(String ticketId, HelpdeskFailure failure, List<TicketCommand> backlog,
 			List<TicketCommand> planned, DrainReport report, Instant now) {
 		log.warn("Commands for ticket {} not applied: {}", ticketId, failure.describe());

@@ -16,6 +16,7 @@ import dev.switchboard.contracts.AddTags;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.Reopen;
 import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.contracts.SetField;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketFollowedUp;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
@@ -206,6 +207,23 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		Message deadLetter = awaitDeadLetter(note);
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("not found");
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("dead-lettered"));
+	}
+
+	@Test
+	void deadLettersASetFieldTheHelpdeskCannotTakeAndStillAppliesTheTicketsOtherCommands() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		stubUpdate(ticketId);
+		SetField field = SetField.of(UUID.randomUUID(), "corr-field", ticketId, Instant.now(), "issue_state", "open");
+
+		publish(field);
+
+		Message deadLetter = awaitDeadLetter(field);
+		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("not numeric");
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-field", ticketId, Instant.now(), "Next");
+		publish(note);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		assertThat(stateOf(field)).isEqualTo("dead-lettered");
 	}
 
 	@Test

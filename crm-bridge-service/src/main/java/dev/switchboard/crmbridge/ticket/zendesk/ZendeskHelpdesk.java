@@ -89,7 +89,7 @@ class ZendeskHelpdesk implements Helpdesk {
 	@Override
 	public HelpdeskTicket createFollowUp(String closedTicketId, TicketUpdate update) {
 		Map<String, Object> ticket = fields(update);
-		ticket.put("via_followup_source_id", Long.parseLong(closedTicketId));
+		ticket.put("via_followup_source_id", numeric(closedTicketId, "ticket id"));
 		ticket.putIfAbsent("comment", Map.of("body",
 				"Follow-up of closed ticket #" + closedTicketId + ", created by Switchboard.", "public", false));
 		return ticket(send(request("api/v2/tickets.json").post(body(ticket)), closedTicketId));
@@ -160,7 +160,7 @@ class ZendeskHelpdesk implements Helpdesk {
 		Map<String, Object> ticket = fields(update);
 		ticket.put("subject", subject);
 		if (requesterId != null) {
-			ticket.put("requester_id", Long.parseLong(requesterId));
+			ticket.put("requester_id", numeric(requesterId, "requester id"));
 		}
 		return ticket(send(request("api/v2/tickets.json").post(body(ticket)), subject));
 	}
@@ -185,13 +185,22 @@ class ZendeskHelpdesk implements Helpdesk {
 			List<Map<String, Object>> fields = new ArrayList<>();
 			update.customFields().forEach((id, value) -> {
 				Map<String, Object> field = new LinkedHashMap<>();
-				field.put("id", Long.parseLong(id));
+				field.put("id", numeric(id, "custom field id"));
 				field.put("value", value);
 				fields.add(field);
 			});
 			ticket.put("custom_fields", fields);
 		}
 		return ticket;
+	}
+
+	private static long numeric(String id, String what) {
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw new HelpdeskException(new HelpdeskFailure.Rejected(400, what + " '" + id + "' is not numeric"));
+		}
 	}
 
 	private RequestBody body(Map<String, Object> ticket) {
