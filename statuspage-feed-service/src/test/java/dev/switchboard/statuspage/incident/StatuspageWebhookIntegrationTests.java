@@ -169,6 +169,52 @@ class StatuspageWebhookIntegrationTests {
 	}
 
 	@Test
+	void postsALateUpdateInTheThreadWithoutMovingTheParentsStatusBack() throws Exception {
+		String page = "pglate000001";
+		String feed = "/" + page + "/history.atom";
+		serveFeed(feed, "empty-history.atom");
+		slackAnswersOk("CLATEUPD1", "1763893904.000100");
+		this.slack.stubFor(post("/chat.update").willReturn(aResponse().withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":true,\"ts\":\"1763893904.000100\"}")));
+		this.api.subscribe(statuspageSubscription(page, feed, "CLATEUPD1", "[]"));
+		awaitFirstPoll(feed);
+
+		publish(webhookWithOneUpdate(page, "monitoring", "2026-11-23T10:25:12.000Z", "A fix is in place."));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLATEUPD1")).hasSize(1));
+		publish(webhookWithOneUpdate(page, "identified", "2026-11-23T10:20:40.000Z", "We found the cause."));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLATEUPD1")).hasSize(2));
+		assertThat(posts("CLATEUPD1").get(1).getBodyAsString()).contains("\"thread_ts\":\"1763893904.000100\"")
+			.contains("Identified");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(this.slack.findAll(postRequestedFor(urlEqualTo("/chat.update"))
+				.withRequestBody(matchingJsonPath("$.channel", equalTo("CLATEUPD1"))))).isEmpty());
+		assertThat(
+				this.jdbc.sql("select latest_status from incident i join feed f on f.id = i.feed_id where f.url like ?")
+					.param("%" + feed)
+					.query(String.class)
+					.single())
+			.isEqualTo("monitoring");
+	}
+
+	private InboundDelivery webhookWithOneUpdate(String page, String status, String at, String text) throws Exception {
+		tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode) this.json
+			.readTree(Fixtures.text("statuspage/incident-purge-investigating.json").replace("pg7cdn01xyz9", page));
+		tools.jackson.databind.node.ObjectNode update = (tools.jackson.databind.node.ObjectNode) root.path("incident")
+			.path("incident_updates")
+			.get(0);
+		update.put("status", status)
+			.put("created_at", at)
+			.put("display_at", at)
+			.put("body", text)
+			.put("id", "upd" + status);
+		((tools.jackson.databind.node.ObjectNode) root.path("incident")).put("status", status);
+		return InboundDelivery.of("corr-" + UUID.randomUUID(), Provider.STATUSPAGE, "incident", page + "-upd" + status,
+				Instant.now(), Map.of(), this.json.writeValueAsBytes(root));
+	}
+
+	@Test
 	void sendsADeliveryItCannotReadToTheDeadLetterQueueWithoutLoggingItsBody(CapturedOutput output) {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
