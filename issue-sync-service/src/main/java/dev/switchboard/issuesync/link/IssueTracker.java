@@ -23,6 +23,10 @@ public interface IssueTracker {
 	 */
 	String writeReportComment(IssueLocator issue, @Nullable String commentId, String body);
 
+	/** Adds the label; adding one the issue has already changes nothing. */
 	void addLabel(IssueLocator issue, String label);
+
+	/** Removes the label; removing one the issue does not have changes nothing. */
+	void removeLabel(IssueLocator issue, String label);
 
 }

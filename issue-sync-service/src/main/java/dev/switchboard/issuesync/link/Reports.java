@@ -53,7 +53,10 @@ public class Reports {
 				IssueTracker tracker = this.trackers.of(issue.tracker());
 				String commentId = tracker.writeReportComment(issue.locator(), due.commentId(),
 						TicketNotes.reportComment(tickets));
-				if (due.commentId() == null && !tickets.isEmpty()) {
+				if (tickets.isEmpty()) {
+					tracker.removeLabel(issue.locator(), LABEL);
+				}
+				else {
 					tracker.addLabel(issue.locator(), LABEL);
 				}
 				this.issues.reportWritten(issue.tracker(), issue.issueId(), commentId);

@@ -201,6 +201,26 @@ class LinkApiIntegrationTests {
 	}
 
 	@Test
+	void waitsForTheResetWhenGithubsHourlyBudgetIsSpent() throws Exception {
+		int number = LinkFromNotesIntegrationTests.number();
+		String path = LinkFromNotesIntegrationTests.issuePath(number);
+		long reset = java.time.Instant.now().plusSeconds(1_800).getEpochSecond();
+		this.github.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(403)
+			.withHeader("x-ratelimit-limit", "5000")
+			.withHeader("x-ratelimit-remaining", "0")
+			.withHeader("x-ratelimit-reset", Long.toString(reset))
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"message\":\"API rate limit exceeded for installation ID 1.\",\"documentation_url\":"
+					+ "\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}")));
+
+		HttpResponse<String> answer = post("1", "https://github.com/Codertocat/Hello-World/issues/" + number);
+
+		assertThat(answer.statusCode()).isEqualTo(503);
+		assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow())).isBetween(1_700L, 1_800L);
+		this.github.verify(1, getRequestedFor(urlPathEqualTo(path)));
+	}
+
+	@Test
 	void refusesAMalformedGithubAnswerWith422() throws Exception {
 		int number = LinkFromNotesIntegrationTests.number();
 		this.github.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number)))

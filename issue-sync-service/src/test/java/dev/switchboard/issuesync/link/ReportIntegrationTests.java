@@ -2,6 +2,8 @@ package dev.switchboard.issuesync.link;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -45,7 +47,7 @@ class ReportIntegrationTests {
 	WireMockServer github;
 
 	@Test
-	void writesOneSummaryCommentPerIssueAndEditsItWhenLinksChange() {
+	void writesOneSummaryCommentPerIssueEditsItWhenLinksChangeAndDropsTheLabelAtZero() {
 		int number = LinkFromNotesIntegrationTests.number();
 		String issuePath = LinkFromNotesIntegrationTests.issuePath(number);
 		this.github.stubFor(get(urlPathEqualTo(issuePath)).willReturn(okJson(Fixtures
@@ -72,6 +74,7 @@ class ReportIntegrationTests {
 				"Reported in 2 customer conversations (tickets " + tickets.get(0) + ", " + tickets.get(1) + ")")));
 		this.github.verify(1, postRequestedFor(urlPathEqualTo(issuePath + "/labels"))
 			.withRequestBody(equalToJson("{\"labels\":[\"customer-reported\"]}")));
+		this.github.stubFor(delete(urlPathEqualTo(issuePath + "/labels/customer-reported")).willReturn(okJson("[]")));
 
 		java.util.UUID link = Link.idOf(tickets.get(0), Tracker.GITHUB, Long.toString(600_000_000L + number));
 		this.linking.remove(link, new Cause("test-remove|" + link, "corr-report", Instant.now()));
@@ -83,6 +86,16 @@ class ReportIntegrationTests {
 					.withRequestBody(
 							containing("Reported in 1 customer conversation (tickets " + tickets.get(1) + ")")));
 		this.github.verify(1, postRequestedFor(urlPathEqualTo(issuePath + "/comments")));
+
+		java.util.UUID last = Link.idOf(tickets.get(1), Tracker.GITHUB, Long.toString(600_000_000L + number));
+		this.linking.remove(last, new Cause("test-remove|" + last, "corr-report", Instant.now()));
+		this.reports.writeDue(1_000);
+
+		this.github.verify(1,
+				patchRequestedFor(
+						urlPathEqualTo("/repos/Codertocat/Hello-World/issues/comments/" + (5_000_000L + number)))
+					.withRequestBody(containing("Reported in 0 customer conversations.")));
+		this.github.verify(1, deleteRequestedFor(urlPathEqualTo(issuePath + "/labels/customer-reported")));
 		assertThat(this.jdbc.sql("select report_dirty from tracked_issue where tracker = 'github' and issue_id = ?")
 			.params(Long.toString(600_000_000L + number))
 			.query(Boolean.class)

@@ -140,6 +140,23 @@ class GithubIssueTracker implements IssueTracker {
 		});
 	}
 
+	@Override
+	public void removeLabel(IssueLocator issue, String label) {
+		GithubIssueNumber number = github(issue);
+		call(() -> {
+			Request request = request(issuePath(number) + "/labels/" + label).delete().build();
+			try (Response response = this.http.newCall(request).execute()) {
+				if (response.code() != 404) {
+					body(response, number.key() + " labels");
+				}
+				return label;
+			}
+			catch (IOException ex) {
+				throw new TrackerFailure.Unavailable(Tracker.GITHUB, "unlabelling " + number.key() + " failed", ex);
+			}
+		});
+	}
+
 	private <T> T call(Supplier<T> call) {
 		this.credentials.checkNotRefused(Tracker.GITHUB);
 		T result = this.retry.executeSupplier(call);

@@ -118,6 +118,12 @@ class JiraIssueTracker implements IssueTracker {
 				Map.of("update", Map.of("labels", List.of(Map.of("add", label)))), (node) -> label);
 	}
 
+	@Override
+	public void removeLabel(IssueLocator issue, String label) {
+		send("rest/api/3/issue/" + issue.key(), "PUT",
+				Map.of("update", Map.of("labels", List.of(Map.of("remove", label)))), (node) -> label);
+	}
+
 	private <T> T send(String path, String method, Object payload, java.util.function.Function<JsonNode, T> result) {
 		Supplier<T> call = () -> {
 			RequestBody body = RequestBody.create(this.json.writeValueAsBytes(payload), JSON);
