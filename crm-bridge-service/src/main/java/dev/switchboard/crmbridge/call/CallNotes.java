@@ -65,8 +65,10 @@ public class CallNotes {
 				String caller = (choice.number() != null) ? this.numbers.display(choice.number()) : "a withheld number";
 				String subject = (log.missed() ? "Missed call from " : "Call from ") + caller;
 				HelpdeskTicket created = this.helpdesk.createTicket(subject,
-						(requester != null) ? requester.id() : null, new TicketUpdate(
-								new TicketUpdate.Comment(body, false), null, java.util.List.of(), java.util.Map.of()));
+						(requester != null) ? requester.id() : null,
+						new TicketUpdate(new TicketUpdate.Comment(body, false), null, java.util.List.of(),
+								java.util.Map.of()),
+						"switchboard-call-" + log.callSid());
 				this.history.recordWrite(created.id(), this.clock.instant(), created.updatedStamp());
 				return noted(log, created.id());
 			}

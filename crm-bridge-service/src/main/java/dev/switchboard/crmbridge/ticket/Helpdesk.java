@@ -18,7 +18,10 @@ public interface Helpdesk {
 	 */
 	HelpdeskTicket update(String ticketId, TicketUpdate update, String updatedStamp);
 
-	/** Creates a follow-up of a closed ticket carrying the update. */
+	/**
+	 * Creates a follow-up of a closed ticket carrying the update (with an idempotency key
+	 * derived from the closed ticket, so a retried request creates one follow-up).
+	 */
 	HelpdeskTicket createFollowUp(String closedTicketId, TicketUpdate update);
 
 	HelpdeskUser user(String userId);
@@ -34,9 +37,13 @@ public interface Helpdesk {
 	/** The user's requested tickets, most recently updated first. */
 	java.util.List<HelpdeskTicket> requestedTickets(String userId);
 
-	/** Creates a ticket (requester optional) carrying the update's comment. */
+	/**
+	 * Creates a ticket (requester optional) carrying the update's comment; the helpdesk
+	 * creates one ticket per {@code idempotencyKey} however often the request is
+	 * repeated.
+	 */
 	HelpdeskTicket createTicket(String subject, @org.jspecify.annotations.Nullable String requesterId,
-			TicketUpdate update);
+			TicketUpdate update, String idempotencyKey);
 
 	/** Whether the user is the account Switchboard writes with. */
 	boolean isSwitchboard(HelpdeskUser user);

@@ -189,6 +189,9 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 				.getBodyAsString())
 			.path("ticket");
 		assertThat(ticket.path("subject").asString()).startsWith("Missed call from +1 ");
+		assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
+				equalTo("switchboard-call-" + callSid))))
+			.hasSize(1);
 		assertThat(ticket.path("comment").path("body").asString()).contains("tel:" + caller);
 		assertThat(ticket.path("comment").path("public").asBoolean()).isFalse();
 		JsonNode log = this.json.readTree(api("/api/calls/" + callSid).body());

@@ -190,8 +190,8 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(followUpId)).hasSize(1));
 		assertThat(puts(ticketId)).isEmpty();
 		assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
-			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))))
-			.hasSize(1);
+			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
+			.withHeader("Idempotency-Key", WireMock.equalTo("switchboard-followup-" + ticketId)))).hasSize(1);
 	}
 
 	@Test

@@ -42,6 +42,12 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
+	/**
+	 * Zendesk's idempotency header for ticket creation: a repeated POST (the retry after
+	 * a timeout, a redelivered message) returns the first ticket instead of a second one.
+	 */
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
 
 	private final ZendeskProperties properties;
@@ -92,7 +98,9 @@ class ZendeskHelpdesk implements Helpdesk {
 		ticket.put("via_followup_source_id", numeric(closedTicketId, "ticket id"));
 		ticket.putIfAbsent("comment", Map.of("body",
 				"Follow-up of closed ticket #" + closedTicketId + ", created by Switchboard.", "public", false));
-		return ticket(send(request("api/v2/tickets.json").post(body(ticket)), closedTicketId));
+		return ticket(
+				send(request("api/v2/tickets.json").header(IDEMPOTENCY_KEY, "switchboard-followup-" + closedTicketId)
+					.post(body(ticket)), closedTicketId));
 	}
 
 	@Override
@@ -156,13 +164,14 @@ class ZendeskHelpdesk implements Helpdesk {
 	}
 
 	@Override
-	public HelpdeskTicket createTicket(String subject, String requesterId, TicketUpdate update) {
+	public HelpdeskTicket createTicket(String subject, String requesterId, TicketUpdate update, String idempotencyKey) {
 		Map<String, Object> ticket = fields(update);
 		ticket.put("subject", subject);
 		if (requesterId != null) {
 			ticket.put("requester_id", numeric(requesterId, "requester id"));
 		}
-		return ticket(send(request("api/v2/tickets.json").post(body(ticket)), subject));
+		return ticket(send(request("api/v2/tickets.json").header(IDEMPOTENCY_KEY, idempotencyKey).post(body(ticket)),
+				subject));
 	}
 
 	@Override
