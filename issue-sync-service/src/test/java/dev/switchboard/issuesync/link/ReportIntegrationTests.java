@@ -4,7 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -45,6 +49,9 @@ class ReportIntegrationTests {
 
 	@InjectWireMock("github")
 	WireMockServer github;
+
+	@InjectWireMock("jira")
+	WireMockServer jira;
 
 	@Test
 	void writesOneSummaryCommentPerIssueEditsItWhenLinksChangeAndDropsTheLabelAtZero() {
@@ -100,6 +107,34 @@ class ReportIntegrationTests {
 			.params(Long.toString(600_000_000L + number))
 			.query(Boolean.class)
 			.single()).isFalse();
+	}
+
+	@Test
+	void writesTheJiraReportAsAnAtlassianDocumentAndLabelsTheIssue() {
+		String id = Long.toString(40_000 + LinkFromNotesIntegrationTests.number());
+		String key = "REP-" + id;
+		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + key))
+			.willReturn(okJson(Fixtures.json(Fixtures.jiraIssue(id, key)))));
+		this.jira
+			.stubFor(post(urlPathEqualTo("/rest/api/3/issue/" + id + "/comment")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"self\":\"https://example.atlassian.net/rest/api/3/issue/" + id
+						+ "/comment/10100\",\"id\":\"10100\",\"jsdPublic\":true}")));
+		this.jira.stubFor(put(urlPathEqualTo("/rest/api/3/issue/" + id)).willReturn(aResponse().withStatus(204)));
+		this.linking.link("81" + id, new JiraIssueKey(key), new Cause("test|jira|" + id, "corr-report", Instant.now()));
+
+		this.reports.writeDue(1_000);
+
+		this.jira.verify(1,
+				postRequestedFor(urlPathEqualTo("/rest/api/3/issue/" + id + "/comment"))
+					.withHeader("Authorization",
+							equalTo("Basic " + java.util.Base64.getEncoder()
+								.encodeToString("bot@example.com:jira-test-token"
+									.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+					.withRequestBody(matchingJsonPath("$.body.type", equalTo("doc")))
+					.withRequestBody(containing("Reported in 1 customer conversation (tickets 81" + id + ")")));
+		this.jira.verify(1, putRequestedFor(urlPathEqualTo("/rest/api/3/issue/" + id))
+			.withRequestBody(equalToJson("{\"update\":{\"labels\":[{\"add\":\"customer-reported\"}]}}")));
 	}
 
 }
