@@ -147,7 +147,8 @@ public class CallNotes {
 		if (number == null) {
 			return "withheld";
 		}
-		return this.numbers.e164(number).map(this.numbers::display).orElse(number);
+		// anonymous, restricted and client:/sip: identities are not phone numbers to show
+		return this.numbers.e164(number).map(this.numbers::display).orElse("withheld");
 	}
 
 	private static Instant endOf(CallLog log) {

@@ -200,6 +200,34 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	@Test
+	void logsAWithheldCallerOnANewTicketWithoutARequester() {
+		String ticketId = newTicketId();
+		String callSid = callSid();
+		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
+			.withHeader("Idempotency-Key", equalTo("switchboard-call-" + callSid))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("zendesk/ticket-updated.json",
+						Map.of("ticketId", ticketId, "status", "new", "updatedAt", "2026-11-23T10:05:00Z")))));
+
+		publish(status(callSid, null, "completed", "anonymous", OUR_NUMBER, 0, Instant.now(), 33));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+				.withHeader("Idempotency-Key", equalTo("switchboard-call-" + callSid)))).hasSize(1));
+		JsonNode ticket = this.json
+			.readTree(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
+					equalTo("switchboard-call-" + callSid)))
+				.get(0)
+				.getBodyAsString())
+			.path("ticket");
+		assertThat(ticket.path("subject").asString()).isEqualTo("Call from a withheld number");
+		assertThat(ticket.has("requester_id")).isFalse();
+		assertThat(ticket.path("comment").path("body").asString()).contains("Duration: 33 s")
+			.contains("From: withheld");
+	}
+
+	@Test
 	void answersAnUnknownCallWithAProblem() throws Exception {
 		HttpResponse<String> response = api("/api/calls/CAnothere");
 

@@ -127,6 +127,13 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 			.untilAsserted(() -> assertThat(
 					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 				.hasSize(1));
+		// the write is ours once its transaction committed
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select state from ticket_command where command_id = ?")
+				.param(reopen.commandId())
+				.query(String.class)
+				.single()
+				.equals("applied"));
 
 		InboundDelivery echo = delivery(fixture("zendesk/event-status-changed.json",
 				Map.of("ticketId", ticketId, "previous", "SOLVED", "current", "OPEN", "eventId",
