@@ -83,7 +83,8 @@ class LocalLauncherSystemTests {
 		HttpResponse<String> again = postGithub(deliveryId, payload, sign(payload));
 
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
-		assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+		assertThat(again.statusCode()).as("answered, not published again").isEqualTo(200);
+		assertThat(again.body()).contains("\"duplicate\":true");
 		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> assertThat(recordedRows(deliveryId)).isEqualTo(1));
