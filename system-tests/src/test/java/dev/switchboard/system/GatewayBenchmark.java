@@ -68,8 +68,8 @@ public final class GatewayBenchmark {
 
 		int port = freePort();
 		Process gateway = startGateway(infrastructure, vhost, port);
+		awaitReady(port);
 		try (Connection drain = drainOwnerQueue(infrastructure, vhost)) {
-			awaitReady(port);
 			load(port, WARMUP, 0);
 			LoadResult full = load(port, RUN, 0);
 			double halfRate = full.acceptedPerSecond() / 2;
@@ -101,15 +101,16 @@ public final class GatewayBenchmark {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		process.waitFor();
-		// per-second lines: "... confirmed: 9400 msg/s ... confirm latency
-		// min/median/75th/95th/99th a/b/c/d/e µs"
-		Pattern line = Pattern.compile("time:? ([0-9.]+) ?s.*confirmed: ([0-9]+) msg/s.*confirm latency "
-				+ "min/median/75th/95th/99th ([0-9]+)/([0-9]+)/([0-9]+)/([0-9]+)/([0-9]+) (µs|ms)");
+		// per-second lines: "time 2.001 s, sent: ..., confirmed: 6623 msg/s, ..., confirm
+		// latency:
+		// 477/1530/1972/4559/7032 µs" (min/median/75th/95th/99th)
+		Pattern line = Pattern.compile("time ([0-9.]+) s.*confirmed: ([0-9]+) msg/s.*confirm latency: "
+				+ "([0-9]+)/([0-9]+)/([0-9]+)/([0-9]+)/([0-9]+) (\\S+)");
 		List<double[]> seconds = new ArrayList<>();
 		for (String text : output.split("\n")) {
 			Matcher matcher = line.matcher(text);
 			if (matcher.find() && Double.parseDouble(matcher.group(1)) > WARMUP.toSeconds()) {
-				double unit = matcher.group(8).equals("ms") ? 1 : 0.001;
+				double unit = matcher.group(8).startsWith("ms") ? 1 : 0.001;
 				seconds.add(new double[] { Double.parseDouble(matcher.group(2)),
 						Double.parseDouble(matcher.group(4)) * unit, Double.parseDouble(matcher.group(7)) * unit });
 			}

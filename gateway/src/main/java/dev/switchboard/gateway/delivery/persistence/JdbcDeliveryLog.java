@@ -24,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code delivery_log}, keyed by the delivery's {@code eventId} (derived from provider
@@ -60,30 +59,32 @@ class JdbcDeliveryLog implements DeliveryLog {
 	}
 
 	@Override
-	@Transactional
 	public void record(InboundDelivery delivery, Outcome outcome) {
 		this.writes.record(() -> write(delivery, outcome));
 	}
 
+	/**
+	 * One statement for the common case, a delivery seen for the first time; a delivery
+	 * seen before (a retry after a 503) updates its outcome instead.
+	 */
 	private void write(InboundDelivery delivery, Outcome outcome) {
-		if (updateOutcome(delivery.eventId(), outcome) == 0) {
-			int inserted = this.jdbc.sql("insert into delivery_log (" + COLUMNS + ") values (:id, :provider, "
+		int inserted = this.jdbc
+			.sql("insert into delivery_log (" + COLUMNS + ") values (:id, :provider, "
 					+ ":eventType, :deliveryId, :correlationId, :receivedAt, :size, :outcome, 1, 0, null, :headers, "
 					+ ":body) on conflict do nothing")
-				.param("id", delivery.eventId())
-				.param("provider", delivery.provider())
-				.param("eventType", delivery.eventType())
-				.param("deliveryId", delivery.deliveryId())
-				.param("correlationId", delivery.correlationId())
-				.param("receivedAt", Timestamp.from(delivery.receivedAt()))
-				.param("size", delivery.body().length)
-				.param("outcome", outcome.name())
-				.param("headers", this.json.writeValueAsString(delivery.headers()))
-				.param("body", delivery.body())
-				.update();
-			if (inserted == 0) {
-				updateOutcome(delivery.eventId(), outcome);
-			}
+			.param("id", delivery.eventId())
+			.param("provider", delivery.provider())
+			.param("eventType", delivery.eventType())
+			.param("deliveryId", delivery.deliveryId())
+			.param("correlationId", delivery.correlationId())
+			.param("receivedAt", Timestamp.from(delivery.receivedAt()))
+			.param("size", delivery.body().length)
+			.param("outcome", outcome.name())
+			.param("headers", this.json.writeValueAsString(delivery.headers()))
+			.param("body", delivery.body())
+			.update();
+		if (inserted == 0) {
+			updateOutcome(delivery.eventId(), outcome);
 		}
 	}
 
