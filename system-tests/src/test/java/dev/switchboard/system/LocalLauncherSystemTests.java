@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.switchboard.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +56,11 @@ class LocalLauncherSystemTests {
 
 	private static String issueSyncDatabase;
 
+	private static final WireMockServer saas = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
 	@BeforeAll
 	static void startTheServices() throws Exception {
+		saas.start();
 		offset = freePortOffset();
 		issueSyncDatabase = infrastructure.databaseUrl("issue-sync-service");
 		for (String service : List.of("gateway", "statuspage-feed-service", "crm-bridge-service",
@@ -70,7 +76,78 @@ class LocalLauncherSystemTests {
 	@AfterAll
 	static void stopTheServices() throws Exception {
 		Launched stop = launcher("stop", "--port-offset", Integer.toString(offset));
+		saas.stop();
 		assertThat(stop.exitCode()).as(stop.output()).isZero();
+	}
+
+	/**
+	 * The first flow end to end over the five real services: a link made through the
+	 * gateway's admin API reads the issue from GitHub and notes it on the ticket;
+	 * GitHub's signed "closed" webhook then reopens that ticket in Zendesk (issue-sync →
+	 * tickets.commands → crm-bridge → Zendesk).
+	 */
+	@Test
+	void anIssueClosedOnGithubReopensTheLinkedTicketInZendesk() throws Exception {
+		long issueId = 700_000 + ThreadLocalRandom.current().nextInt(100_000);
+		String ticketId = Long.toString(40_000 + ThreadLocalRandom.current().nextInt(10_000));
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/repos/octo-org/widgets/issues/42"))
+			.willReturn(WireMock.okJson(githubIssue(issueId, "open", null, "2026-11-20T10:00:00Z"))));
+		saas.stubFor(WireMock.post(WireMock.urlPathMatching("/repos/octo-org/widgets/issues/42/(comments|labels)"))
+			.willReturn(WireMock.aResponse()
+				.withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":9001}")));
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "solved"))));
+		saas.stubFor(WireMock.put(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "open"))));
+
+		HttpResponse<String> link = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8080 + offset) + "/api/links"))
+				.header("Authorization", "Bearer " + ADMIN_KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"" + ticketId
+						+ "\",\"issueUrl\":\"https://github.com/octo-org/widgets/issues/42\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(link.statusCode()).as(link.body()).isIn(200, 201);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> saas
+				.verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+					.withRequestBody(WireMock.containing("Linked to"))));
+
+		byte[] closed = githubIssuesEvent("closed",
+				githubIssue(issueId, "closed", "completed", java.time.Instant.now().toString()))
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> webhook = postGithub(UUID.randomUUID().toString(), closed, sign(closed));
+
+		assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> saas
+				.verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+					.withRequestBody(WireMock.matching("(?s).*\"status\"\\s*:\\s*\"open\".*"))));
+	}
+
+	private static String githubIssue(long id, String state, String stateReason, String updatedAt) {
+		return "{\"url\":\"https://api.github.com/repos/octo-org/widgets/issues/42\","
+				+ "\"repository_url\":\"https://api.github.com/repos/octo-org/widgets\","
+				+ "\"html_url\":\"https://github.com/octo-org/widgets/issues/42\",\"id\":" + id + ",\"number\":42,"
+				+ "\"title\":\"Printer on fire\",\"user\":{\"login\":\"octocat\",\"id\":1},\"labels\":[],"
+				+ "\"state\":\"" + state + "\",\"state_reason\":"
+				+ (stateReason == null ? "null" : "\"" + stateReason + "\"")
+				+ ",\"locked\":false,\"comments\":0,\"created_at\":\"2026-11-19T09:00:00Z\",\"updated_at\":\""
+				+ updatedAt + "\",\"closed_at\":" + (state.equals("closed") ? "\"" + updatedAt + "\"" : "null")
+				+ ",\"body\":\"It burns.\"}";
+	}
+
+	private static String githubIssuesEvent(String action, String issue) {
+		return "{\"action\":\"" + action + "\",\"issue\":" + issue + ",\"repository\":{\"id\":186853002,"
+				+ "\"name\":\"widgets\",\"full_name\":\"octo-org/widgets\",\"html_url\":\"https://github.com/octo-org/widgets\"},"
+				+ "\"sender\":{\"login\":\"octocat\",\"id\":1,\"type\":\"User\"}}";
+	}
+
+	private static String zendeskTicket(String id, String status) {
+		return "{\"ticket\":{\"id\":" + id + ",\"status\":\"" + status + "\",\"subject\":\"Printer on fire\","
+				+ "\"requester_id\":8193592318236,\"updated_at\":\"2026-11-23T10:00:00Z\",\"tags\":[]}}";
 	}
 
 	@Test
@@ -215,6 +292,11 @@ class LocalLauncherSystemTests {
 		builder.directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().put("GATEWAY_WEBHOOKS_GITHUB_SECRET", GITHUB_SECRET);
 		builder.environment().put("GATEWAY_APIKEYS_0_NAME", "system-test");
+		builder.environment().put("ISSUESYNC_GITHUB_BASEURL", saas.baseUrl());
+		builder.environment().put("ISSUESYNC_GITHUB_TOKEN", "github-test-token");
+		builder.environment().put("CRMBRIDGE_ZENDESK_BASEURL", saas.baseUrl());
+		builder.environment().put("CRMBRIDGE_ZENDESK_EMAIL", "switchboard@example.com");
+		builder.environment().put("CRMBRIDGE_ZENDESK_APITOKEN", "zendesk-test-token");
 		builder.environment().put("GATEWAY_APIKEYS_0_SHA256", sha256(ADMIN_KEY));
 		Process process = builder.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
