@@ -1,76 +1,10 @@
 package dev.switchboard.crmbridge.access;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-
-import dev.switchboard.testsupport.RealBroker;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.switchboard.testsupport.LocalDefaultsSmokeTests;
 
 /**
- * The service as ./switchboard run starts it (embedded H2, the local broker in this run's
- * vhost): ready, live, scraped, and {@code /api/**} closed to callers without the
- * internal token.
+ * crm-bridge-service as ./switchboard run starts it: see {@link LocalDefaultsSmokeTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "switchboard.internal-token=test-internal-token")
-@ContextConfiguration(initializers = RealBroker.class)
-class LocalDefaultsSmokeIntegrationTests {
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-		String dataDir = Files.createTempDirectory("smoke").toString();
-		registry.add("switchboard.data-dir", () -> dataDir);
-	}
-
-	@Test
-	void startsOnEmbeddedH2AndReportsReadyLiveAndMetrics() throws Exception {
-		assertThat(get("/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"")
-			.contains("\"db\"")
-			.contains("\"rabbit\"");
-		assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-		assertThat(get("/actuator/prometheus", null).body()).contains("application=\"" + applicationName() + "\"");
-	}
-
-	@Test
-	void refusesApiCallsWithoutTheInternalToken() throws Exception {
-		HttpResponse<String> anonymous = get("/api/anything", null);
-		HttpResponse<String> wrong = get("/api/anything", "not-the-token");
-
-		assertThat(anonymous.statusCode()).isEqualTo(401);
-		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(wrong.statusCode()).isEqualTo(401);
-		assertThat(get("/api/anything", "test-internal-token").statusCode()).isEqualTo(404);
-	}
-
-	private String applicationName() {
-		return APPLICATION;
-	}
-
-	private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (token != null) {
-			request.header(InternalTokenProperties.HEADER, token);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static final String APPLICATION = "crm-bridge-service";
+class LocalDefaultsSmokeIntegrationTests extends LocalDefaultsSmokeTests {
 
 }
