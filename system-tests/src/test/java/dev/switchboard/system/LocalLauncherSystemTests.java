@@ -48,6 +48,8 @@ class LocalLauncherSystemTests {
 
 	private static final String ADMIN_KEY = "system-test-key-" + UUID.randomUUID();
 
+	private static final String TWILIO_AUTH_TOKEN = "twilio-" + UUID.randomUUID();
+
 	private static final TestInfrastructure infrastructure = TestInfrastructure.get();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -125,6 +127,68 @@ class LocalLauncherSystemTests {
 			.untilAsserted(() -> saas
 				.verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
 					.withRequestBody(WireMock.matching("(?s).*\"status\"\\s*:\\s*\"open\".*"))));
+	}
+
+	/**
+	 * The third flow's phone half end to end: a Twilio status callback, signed with the
+	 * auth token over the gateway's public URL, becomes a call log on the caller's open
+	 * ticket in Zendesk.
+	 */
+	@Test
+	void aSignedTwilioCallbackThroughTheGatewayLogsTheCallOnTheCallersTicket() throws Exception {
+		int suffix = 1000 + ThreadLocalRandom.current().nextInt(9000);
+		String caller = "+1415555" + suffix;
+		String userId = Long.toString(8_000_000 + suffix);
+		String ticketId = Long.toString(50_000 + suffix);
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/search.json"))
+			.withQueryParam("query", WireMock.equalTo("role:end-user phone:*" + caller.substring(2)))
+			.willReturn(WireMock.okJson("{\"results\":[{\"id\":" + userId + ",\"name\":\"Ada Customer\","
+					+ "\"email\":\"ada@example.com\",\"phone\":\"" + caller + "\",\"role\":\"end-user\","
+					+ "\"result_type\":\"user\"}],\"count\":1}")));
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/users/" + userId + "/tickets/requested.json"))
+			.willReturn(WireMock.okJson("{\"tickets\":[{\"id\":" + ticketId + ",\"status\":\"open\",\"subject\":"
+					+ "\"Export fails\",\"requester_id\":" + userId + ",\"updated_at\":\""
+					+ java.time.Instant.now().minusSeconds(300)
+					+ "\",\"created_at\":\"2026-11-20T09:12:44Z\"}],\"count\":1}")));
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "open"))));
+		saas.stubFor(WireMock.put(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "open"))));
+		String form = "AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01&CallDuration=42"
+				+ "&CallSid=" + callSid + "&CallStatus=completed&Called=%2B14155550100&Caller="
+				+ java.net.URLEncoder.encode(caller, StandardCharsets.UTF_8) + "&Direction=inbound&From="
+				+ java.net.URLEncoder.encode(caller, StandardCharsets.UTF_8) + "&SequenceNumber=3&To=%2B14155550100";
+
+		HttpResponse<String> callback = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8080 + offset) + "/webhooks/twilio"))
+				.header("X-Twilio-Signature",
+						twilioSignature("http://localhost:" + (8080 + offset) + "/webhooks/twilio", form))
+				.header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString())
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> saas
+				.verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+					.withRequestBody(WireMock.containing(callSid))));
+	}
+
+	private static String twilioSignature(String url, String form) throws GeneralSecurityException {
+		java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+		for (String pair : form.split("&")) {
+			String[] nameValue = pair.split("=", 2);
+			sorted.put(java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+					java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+		}
+		StringBuilder data = new StringBuilder(url);
+		sorted.forEach((name, value) -> data.append(name).append(value));
+		Mac mac = Mac.getInstance("HmacSHA1");
+		mac.init(new SecretKeySpec(TWILIO_AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+		return java.util.Base64.getEncoder()
+			.encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String githubIssue(long id, String state, String stateReason, String updatedAt) {
@@ -295,6 +359,9 @@ class LocalLauncherSystemTests {
 		builder.environment().put("ISSUESYNC_GITHUB_BASEURL", saas.baseUrl());
 		builder.environment().put("ISSUESYNC_GITHUB_TOKEN", "github-test-token");
 		builder.environment().put("CRMBRIDGE_ZENDESK_BASEURL", saas.baseUrl());
+		builder.environment().put("GATEWAY_WEBHOOKS_TWILIO_SECRET", TWILIO_AUTH_TOKEN);
+		builder.environment().put("CRMBRIDGE_TWILIO_AUTHTOKEN", TWILIO_AUTH_TOKEN);
+		builder.environment().put("CRMBRIDGE_TWILIO_ACCOUNTSID", "AC0123456789abcdef0123456789abcdef");
 		builder.environment().put("CRMBRIDGE_ZENDESK_EMAIL", "switchboard@example.com");
 		builder.environment().put("CRMBRIDGE_ZENDESK_APITOKEN", "zendesk-test-token");
 		builder.environment().put("GATEWAY_APIKEYS_0_SHA256", sha256(ADMIN_KEY));
