@@ -107,6 +107,22 @@ class DeliveryLogIntegrationTests {
 	}
 
 	@Test
+	void acceptsTheProvidersRetryOfADeliveryTheBrokerDidNotConfirm() {
+		String token = "t-" + UUID.randomUUID();
+		UUID id = InboundDelivery.idOf("twilio", token);
+		InboundDelivery refusedEarlier = InboundDelivery.of("c-1", dev.switchboard.contracts.Provider.TWILIO,
+				"call-status", token, Instant.now(), java.util.Map.of(), new byte[] { 1 });
+		this.log.record(refusedEarlier, Outcome.UNCONFIRMED);
+
+		HttpResponse<String> retry = this.client.send(ProviderRequests.twilio(token));
+
+		assertThat(retry.statusCode()).as("a delivery answered 503 is not a duplicate").isEqualTo(202);
+		assertThat(this.rabbit.receive(CRM_QUEUE, 5000)).isNotNull();
+		assertThat(this.log.find(id).orElseThrow().outcome()).isEqualTo(Outcome.PUBLISHED);
+		assertThat(this.log.find(id).orElseThrow().attempts()).isEqualTo(2);
+	}
+
+	@Test
 	void answers404ForAnUnknownDeliveryAnd400ForABadQuery() {
 		assertThat(admin("GET", "/api/deliveries/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
 		assertThat(admin("POST", "/api/deliveries/" + UUID.randomUUID() + "/replay").statusCode()).isEqualTo(404);
