@@ -30,6 +30,7 @@ import dev.switchboard.gateway.deadletter.DeadLetterProperties;
 import dev.switchboard.gateway.deadletter.DeadLetterQueue;
 import dev.switchboard.gateway.deadletter.DeadLetterQueueNotFoundException;
 import dev.switchboard.gateway.deadletter.DeadLetterQueues;
+import dev.switchboard.gateway.deadletter.ReplayReport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -155,7 +156,7 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 	}
 
 	@Override
-	public dev.switchboard.gateway.deadletter.ReplayReport replay(String queue, @Nullable Set<String> messageIds) {
+	public ReplayReport replay(String queue, @Nullable Set<String> messageIds) {
 		if (find(queue, 0).isEmpty()) {
 			throw new DeadLetterQueueNotFoundException(queue);
 		}
@@ -197,7 +198,7 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 			throw new IllegalStateException(
 					"replay of " + queue + " stopped after " + moved + " messages: " + ex.getMessage(), ex);
 		}
-		return new dev.switchboard.gateway.deadletter.ReplayReport(queue, moved, left);
+		return new ReplayReport(queue, moved, left);
 	}
 
 	private Connection newConnection() throws IOException, TimeoutException {
