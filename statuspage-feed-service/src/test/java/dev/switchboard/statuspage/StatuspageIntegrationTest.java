@@ -30,7 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"statuspage-feed.delivery.tick=200ms", "statuspage-feed.delivery.backoff=500ms",
 				"statuspage-feed.delivery.max-attempts=3", "statuspage-feed.slack.bot-token=xoxb-test-bot-token",
 				"statuspage-feed.slack.retry-wait=10ms", "statuspage-feed.slack.edit-tick=100ms",
-				"statuspage-feed.slack.parent-edits-per-minute=600", "statuspage-feed.slack.read-timeout=2s" })
+				"statuspage-feed.slack.parent-edits-per-minute=600",
+				"statuspage-feed.slack.workspace-messages-per-minute=300", "statuspage-feed.slack.read-timeout=2s" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock({ @ConfigureWireMock(name = "slack", baseUrlProperties = "statuspage-feed.slack.base-url"),
 		@ConfigureWireMock(name = "web", baseUrlProperties = "test.web.base-url") })

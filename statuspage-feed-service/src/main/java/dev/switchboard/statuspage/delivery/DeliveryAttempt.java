@@ -24,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeliveryAttempt {
 
+	/**
+	 * The outcome of a delivery whose incident concerns none of the subscribed
+	 * components.
+	 */
+	public static final String SKIPPED = "skipped";
+
 	private static final Logger log = LoggerFactory.getLogger(DeliveryAttempt.class);
 
 	private final DeliveryLedger ledger;
@@ -59,12 +65,19 @@ public class DeliveryAttempt {
 	}
 
 	/**
-	 * @return the outcome's name, or empty when the row was taken or not due
+	 * Holds the head's destination (one sender per destination across instances), then
+	 * claims the row and posts it; the destination takes its next message one interval
+	 * after this one's answer (or after a 429's {@code Retry-After}).
+	 * @return the outcome's name, or empty when the destination or row was taken or not
+	 * due
 	 */
 	@Transactional
-	public Optional<String> attempt(long seq) {
+	public Optional<String> attempt(DeliveryLedger.DueHead head) {
 		Instant now = this.clock.instant();
-		Optional<PendingDelivery> claimed = this.ledger.claim(seq, now);
+		if (!this.ledger.holdDestination(head.destination(), now)) {
+			return Optional.empty();
+		}
+		Optional<PendingDelivery> claimed = this.ledger.claim(head.seq(), now);
 		if (claimed.isEmpty()) {
 			return Optional.empty();
 		}
@@ -73,16 +86,31 @@ public class DeliveryAttempt {
 		if (subscription == null || subscription.state() != SubscriptionState.ACTIVE) {
 			return Optional.empty();
 		}
-		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", "delivery-" + seq)) {
+		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", "delivery-" + head.seq())) {
 			IncidentView view = delivery.view();
 			if (!subscription.wants(view.components(), view.impact())) {
-				this.ledger.skipped(seq, "no subscribed component affected", now);
-				return Optional.of("skipped");
+				this.ledger.skipped(head.seq(), "no subscribed component affected", now);
+				return Optional.of(SKIPPED);
 			}
 			PostResult result = post(subscription, delivery);
 			// waits count from the answer, not from the claim
-			return Optional.of(record(subscription, delivery, result, this.clock.instant()));
+			Instant answered = this.clock.instant();
+			String outcome = record(subscription, delivery, result, answered);
+			this.ledger.paceDestination(head.destination(), answered.plus(pace(subscription.channel(), result)));
+			return Optional.of(outcome);
 		}
+	}
+
+	private Duration pace(Channel channel, PostResult result) {
+		Duration interval = switch (channel) {
+			case Channel.Slack slack -> this.slackProperties.channelInterval();
+			case Channel.Teams teams -> this.properties.teamsInterval();
+			case Channel.Webhook webhook -> this.properties.webhookInterval();
+		};
+		if (result instanceof PostResult.RetryAfter limited && limited.delay().compareTo(interval) > 0) {
+			return limited.delay();
+		}
+		return interval;
 	}
 
 	private PostResult post(Subscription subscription, PendingDelivery delivery) {

@@ -9,15 +9,26 @@ import dev.switchboard.statuspage.incident.UpdateFanOut;
 /**
  * One row per (subscription, update): created once, sent once. Pending rows of one
  * subscription go out in order; a row waiting (rate limit, back-off, webhook grace) holds
- * the ones behind it.
+ * the ones behind it. Each destination (a Slack channel, a Teams or webhook URL) is paced
+ * by its own row, shared by every subscription that posts there.
  */
 public interface DeliveryLedger extends UpdateFanOut {
 
 	/**
-	 * The first pending delivery of each active subscription and channel, if due (no
-	 * lock: candidates).
+	 * The first pending delivery of each active subscription, if it is due and its
+	 * destination may be sent to, destinations waiting longest first (no lock:
+	 * candidates).
 	 */
-	List<Long> dueHeads(Instant now, int limit);
+	List<DueHead> dueHeads(Instant now, int limit);
+
+	/**
+	 * Locks the destination for this transaction if it may be sent to now
+	 * ({@code FOR UPDATE SKIP LOCKED}): one sender per destination across instances.
+	 */
+	boolean holdDestination(String destination, Instant now);
+
+	/** The destination takes its next message at {@code at}. */
+	void paceDestination(String destination, Instant at);
 
 	/** Locks a due pending delivery ({@code FOR UPDATE SKIP LOCKED}). */
 	Optional<PendingDelivery> claim(long seq, Instant now);
@@ -29,5 +40,19 @@ public interface DeliveryLedger extends UpdateFanOut {
 	void retryAt(long seq, Instant at, String reason, boolean countsAsAttempt);
 
 	void failed(long seq, String reason, Instant now);
+
+	/**
+	 * A subscription's head that may go out now.
+	 *
+	 * @param destination the destination's key ({@code slack:C0123ABCD})
+	 */
+	record DueHead(long seq, String destination) {
+
+		/** Whether it goes to Slack, under the workspace-wide ceiling. */
+		public boolean slack() {
+			return this.destination.startsWith("slack:");
+		}
+
+	}
 
 }

@@ -13,10 +13,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code statuspage-feed.delivery.*}: how pending deliveries go out.
  *
- * @param tick how often due deliveries are looked for; each subscription sends at most
- * one message per tick (Slack allows about one per second per channel)
- * @param concurrency deliveries attempted at once (different subscriptions), so a fan-out
- * never serialises behind one slow channel
+ * @param tick how often due deliveries are looked for while there are none (while there
+ * are, they go out back to back, each destination at its own pace)
+ * @param concurrency deliveries attempted at once (different destinations), so a fan-out
+ * never serialises behind one slow channel; each holds a database connection
+ * @param teamsInterval least time between two cards to one Teams Workflows URL (4 per
+ * second)
+ * @param webhookInterval least time between two events to one webhook URL
  * @param maxAttempts transient failures (5xx, timeouts) before a delivery is marked
  * failed
  * @param backoff first wait after a transient failure, doubled per attempt
@@ -24,8 +27,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("statuspage-feed.delivery")
-public record DeliveryProperties(@DefaultValue("1s") @NotNull Duration tick,
-		@DefaultValue("64") @Min(1) @Max(1024) int concurrency, @DefaultValue("8") @Min(1) int maxAttempts,
+public record DeliveryProperties(@DefaultValue("250ms") @NotNull Duration tick,
+		@DefaultValue("16") @Min(1) @Max(256) int concurrency, @DefaultValue("250ms") @NotNull Duration teamsInterval,
+		@DefaultValue("100ms") @NotNull Duration webhookInterval, @DefaultValue("8") @Min(1) int maxAttempts,
 		@DefaultValue("10s") @NotNull Duration backoff, @DefaultValue("15m") @NotNull Duration maxBackoff) {
 
 }

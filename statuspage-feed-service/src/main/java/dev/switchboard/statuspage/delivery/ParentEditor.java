@@ -1,18 +1,15 @@
 package dev.switchboard.statuspage.delivery;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Edits Slack parents to their incident's current status within the {@code chat.update}
- * budget ({@code statuspage-feed.slack.parent-edits-per-minute}, spread evenly): one edit
- * per slot, to the latest wanted status, so several updates in a row cost one edit.
- * Thread replies never wait for it. The budget is per instance.
+ * Edits Slack parents to their incident's current status within the workspace's
+ * {@code chat.update} budget ({@code statuspage-feed.slack.parent-edits-per-minute},
+ * spread evenly, shared by every instance): one edit per slot, to the latest wanted
+ * status, so several updates in a row cost one edit. Thread replies never wait for it.
  */
 @Service
 public class ParentEditor {
@@ -21,39 +18,35 @@ public class ParentEditor {
 
 	private final SlackMessages slack;
 
+	private final SlackBudget budget;
+
 	private final SlackProperties properties;
 
-	private final Clock clock;
-
-	private Instant nextSlot = Instant.EPOCH;
-
-	ParentEditor(SlackThreads threads, SlackMessages slack, SlackProperties properties, Clock clock) {
+	ParentEditor(SlackThreads threads, SlackMessages slack, SlackBudget budget, SlackProperties properties) {
 		this.threads = threads;
 		this.slack = slack;
+		this.budget = budget;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	/**
 	 * @return the outcome, or empty when no edit was due or the budget has no slot
 	 */
 	@Transactional
-	public synchronized Optional<String> editOne() {
-		Instant now = this.clock.instant();
-		if (!this.properties.configured() || now.isBefore(this.nextSlot)) {
+	public Optional<String> editOne() {
+		if (!this.properties.configured()) {
 			return Optional.empty();
 		}
 		Optional<SlackThreads.DueEdit> due = this.threads.claimDueEdit();
-		if (due.isEmpty()) {
+		if (due.isEmpty() || !this.budget.tryEdit()) {
 			return Optional.empty();
 		}
 		SlackThreads.DueEdit edit = due.get();
-		this.nextSlot = now.plus(Duration.ofMinutes(1).dividedBy(this.properties.parentEditsPerMinute()));
 		PostResult result = this.slack.updateParent(edit.channel(), edit.ts(), edit.incident(), edit.wantedStatus());
 		switch (result) {
 			case PostResult.Posted posted -> this.threads.edited(edit.subscriptionId(), edit.incident().feedId(),
 					edit.incident().incidentCode(), edit.wantedStatus());
-			case PostResult.RetryAfter limited -> this.nextSlot = now.plus(limited.delay());
+			case PostResult.RetryAfter limited -> this.budget.holdEdits(limited.delay());
 			case PostResult.ChannelBroken broken -> this.threads.edited(edit.subscriptionId(), edit.incident().feedId(),
 					edit.incident().incidentCode(), edit.wantedStatus());
 			case PostResult.Rejected rejected -> this.threads.edited(edit.subscriptionId(), edit.incident().feedId(),

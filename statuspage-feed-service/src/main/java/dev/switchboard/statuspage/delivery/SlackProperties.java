@@ -16,8 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param botToken {@code SLACK_BOT_TOKEN}; blank = Slack not configured (Slack
  * subscriptions are marked failing with {@code slack-not-configured})
  * @param broadcastResolved also show the resolving reply in the channel
+ * @param channelInterval least time between two messages to one channel, counted from
+ * Slack's answer to the first (Slack: about one message per second per channel)
+ * @param workspaceMessagesPerMinute ceiling on {@code chat.postMessage} across the
+ * workspace, all channels and instances together (Slack: "several hundred per minute")
  * @param parentEditsPerMinute budget for {@code chat.update} (tier 3: about 50 per minute
- * per workspace)
+ * per workspace), across instances
  * @param retryAttempts attempts of one call on 5xx/timeouts (Resilience4j retry
  * {@code slack})
  */
@@ -26,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
 public record SlackProperties(@DefaultValue("https://slack.com/api") @NotNull URI baseUrl,
 		@DefaultValue("") String botToken, @DefaultValue("5s") @NotNull Duration connectTimeout,
 		@DefaultValue("10s") @NotNull Duration readTimeout, @DefaultValue("false") boolean broadcastResolved,
+		@DefaultValue("1s") @NotNull Duration channelInterval,
+		@DefaultValue("600") @Min(1) int workspaceMessagesPerMinute,
 		@DefaultValue("45") @Min(1) int parentEditsPerMinute, @DefaultValue("3") @Min(1) int retryAttempts,
 		@DefaultValue("500ms") @NotNull Duration retryWait) {
 

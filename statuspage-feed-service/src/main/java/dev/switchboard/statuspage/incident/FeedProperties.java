@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout read timeout of feed and target requests
  * @param unhealthyAfter a feed without a successful fetch for this long is unhealthy
  * @param unhealthyFailures a feed failing this many times in a row is unhealthy
+ * @param retention how long updates, deliveries and threads are kept; an update older
+ * than this is ignored when a feed still shows it (never delivered, never announced)
  */
 @Validated
 @ConfigurationProperties("statuspage-feed")
@@ -35,6 +37,16 @@ public record FeedProperties(@DefaultValue("30s") @NotNull Duration pollInterval
 		@DefaultValue("1h") @NotNull Duration firstRunWindow, @DefaultValue("60s") @NotNull Duration webhookGrace,
 		@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("2MB") @NotNull DataSize maxFeedSize,
 		@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("10s") @NotNull Duration readTimeout,
-		@DefaultValue("10m") @NotNull Duration unhealthyAfter, @DefaultValue("3") @Min(1) int unhealthyFailures) {
+		@DefaultValue("10m") @NotNull Duration unhealthyAfter, @DefaultValue("3") @Min(1) int unhealthyFailures,
+		@DefaultValue("30d") @NotNull Duration retention) {
+
+	/**
+	 * The longest one request to a feed or target may take, redirects included (OkHttp's
+	 * call timeout).
+	 * @return twice the connect and read timeouts
+	 */
+	public Duration callTimeout() {
+		return this.connectTimeout.plus(this.readTimeout).multipliedBy(2);
+	}
 
 }

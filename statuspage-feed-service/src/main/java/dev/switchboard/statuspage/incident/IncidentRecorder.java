@@ -9,10 +9,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Records updates from either source and fans the new ones out. A feed's first run and a
- * webhook's history (it lists every earlier update) only record what is older than the
- * first-run window: no backlog flood. A Statuspage update seen in the feed first, without
- * components, waits up to the webhook grace for the webhook before the filters apply.
+ * Records updates from either source and fans the new ones out, holding the feed's row
+ * (see {@link Feeds#lockForChange}). A feed's first run and a webhook's history (it lists
+ * every earlier update) only record what is older than the first-run window: no backlog
+ * flood. A Statuspage update seen in the feed first, without components, waits up to the
+ * webhook grace for the webhook before the filters apply.
  */
 @Component
 class IncidentRecorder {
@@ -20,6 +21,8 @@ class IncidentRecorder {
 	static final String FEED = "feed";
 
 	static final String WEBHOOK = "webhook";
+
+	private final Feeds feeds;
 
 	private final IncidentUpdates updates;
 
@@ -29,7 +32,9 @@ class IncidentRecorder {
 
 	private final Clock clock;
 
-	IncidentRecorder(IncidentUpdates updates, UpdateFanOut fanOut, FeedProperties properties, Clock clock) {
+	IncidentRecorder(Feeds feeds, IncidentUpdates updates, UpdateFanOut fanOut, FeedProperties properties,
+			Clock clock) {
+		this.feeds = feeds;
 		this.updates = updates;
 		this.fanOut = fanOut;
 		this.properties = properties;
@@ -40,16 +45,25 @@ class IncidentRecorder {
 	 * @return how many updates were new
 	 */
 	int record(Feed feed, List<IncidentUpdate> seen, String origin, boolean windowApplies, String correlationId) {
+		// a subscription being added to this feed commits before or after this fan-out,
+		// not during it
+		this.feeds.lockForChange(feed.id());
 		Instant now = this.clock.instant();
 		Instant windowStart = now.minus(this.properties.firstRunWindow());
+		// past the retention an update may have been purged: taking it again would post
+		// it again
+		Instant kept = now.minus(this.properties.retention());
 		int fresh = 0;
-		for (IncidentUpdate update : seen.stream().sorted(Comparator.comparing(IncidentUpdate::postedAt)).toList()) {
+		for (IncidentUpdate update : seen.stream()
+			.filter((update) -> update.postedAt().isAfter(kept))
+			.sorted(Comparator.comparing(IncidentUpdate::postedAt))
+			.toList()) {
 			boolean deliverable = !windowApplies || update.postedAt().isAfter(windowStart);
 			UUID id = this.updates.recordIfAbsent(feed, update, origin, deliverable, now, correlationId);
 			if (id != null) {
 				fresh++;
 				if (deliverable) {
-					this.fanOut.fanOut(feed.id(), id, notBefore(feed, update, origin, now));
+					this.fanOut.fanOut(feed.id(), id, now, notBefore(feed, update, origin, now));
 				}
 			}
 			else if (WEBHOOK.equals(origin)) {

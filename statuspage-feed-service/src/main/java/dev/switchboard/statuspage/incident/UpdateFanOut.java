@@ -9,8 +9,12 @@ import java.util.UUID;
  */
 public interface UpdateFanOut {
 
-	/** Creates the deliveries of a new update, due at {@code notBefore}. */
-	int fanOut(UUID feedId, UUID updateId, Instant notBefore);
+	/**
+	 * Creates the deliveries of a new update: due {@code now} for subscriptions without a
+	 * component filter, at {@code filteredNotBefore} for those with one (which may be
+	 * waiting for the webhook's components).
+	 */
+	int fanOut(UUID feedId, UUID updateId, Instant now, Instant filteredNotBefore);
 
 	/**
 	 * The update's components are now known: its deliveries waiting for the webhook

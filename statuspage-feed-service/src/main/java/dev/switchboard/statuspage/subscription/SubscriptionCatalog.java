@@ -25,6 +25,8 @@ public class SubscriptionCatalog {
 
 	private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Z0-9]{6,20}");
 
+	private static final List<String> DELIVERY_STATES = List.of("pending", "sent", "skipped", "failed");
+
 	private final Subscriptions subscriptions;
 
 	private final Feeds feeds;
@@ -52,6 +54,9 @@ public class SubscriptionCatalog {
 		}
 		Instant now = this.clock.instant();
 		UUID feedId = this.feeds.register(source.feedUrl(), source.pageId(), source instanceof Source.Statuspage, now);
+		// an update recorded for this feed right now reaches this subscription either by
+		// its fan-out (committed after this) or as an open incident (committed before)
+		this.feeds.lockForChange(feedId);
 		Subscription subscription = new Subscription(UUID.randomUUID(), name.strip(), feedId, source, channel,
 				components, SubscriptionState.ACTIVE, null, now);
 		this.subscriptions.add(subscription, now);
@@ -92,6 +97,33 @@ public class SubscriptionCatalog {
 			this.subscriptions.changeComponents(id, components, now);
 		}
 		return find(id);
+	}
+
+	/**
+	 * A subscription's deliveries, oldest first.
+	 * @param state {@code pending}, {@code sent}, {@code skipped}, {@code failed} or null
+	 * for all
+	 */
+	public List<Subscriptions.DeliveryRecord> deliveries(UUID id, @Nullable String state, int limit) {
+		find(id);
+		if (state != null && !DELIVERY_STATES.contains(state)) {
+			throw new InvalidSubscription("state must be one of " + String.join(", ", DELIVERY_STATES));
+		}
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidSubscription("limit must be 1 to 1000");
+		}
+		return this.subscriptions.deliveries(id, state, limit);
+	}
+
+	/**
+	 * Sends the subscription's failed deliveries again (after the channel or the
+	 * credentials were fixed), before anything newer, in their order.
+	 * @return how many were queued again
+	 */
+	@Transactional
+	public int retryFailed(UUID id) {
+		find(id);
+		return this.subscriptions.retryFailed(id, this.clock.instant());
 	}
 
 	@Transactional

@@ -32,4 +32,20 @@ public interface Subscriptions {
 
 	}
 
+	/** A subscription's deliveries, oldest first, optionally in one state only. */
+	List<DeliveryRecord> deliveries(UUID id, @Nullable String state, int limit);
+
+	/**
+	 * Puts the subscription's failed deliveries back in its queue, due now with fresh
+	 * attempts: they go out first, in their order.
+	 * @return how many
+	 */
+	int retryFailed(UUID id, Instant now);
+
+	/** One (subscription, update) row of the delivery ledger. */
+	record DeliveryRecord(long seq, String incident, String title, String status, Instant postedAt, String state,
+			int attempts, @Nullable String lastError, @Nullable Instant sentAt) {
+
+	}
+
 }

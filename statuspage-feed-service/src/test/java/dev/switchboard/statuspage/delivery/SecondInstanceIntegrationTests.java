@@ -2,7 +2,6 @@ package dev.switchboard.statuspage.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -17,7 +16,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.statuspage.AdminApi;
-import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.StatuspageFeedApplication;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class SecondInstanceIntegrationTests {
 	@Test
 	void aRestartedInstanceReadingTheWholeFeedAgainPostsNothingTwice() {
 		String feed = "/cdn-restart/history.atom";
-		serve(feed, "cdn-history-1.atom");
+		Fakes.serveFeed(this.web, feed, "cdn-history-1.atom");
 		this.slack
 			.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CRESTART1")))
 				.willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -68,7 +67,7 @@ class SecondInstanceIntegrationTests {
 				""".formatted(this.web.baseUrl(), feed));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts()).hasSize(1));
 
-		serve(feed, "cdn-history-3.atom");
+		Fakes.serveFeed(this.web, feed, "cdn-history-3.atom");
 		try (ConfigurableApplicationContext second = secondInstance()) {
 			// the restarted instance lost nothing but its memory: make it read the whole
 			// trail again
@@ -104,11 +103,6 @@ class SecondInstanceIntegrationTests {
 				"--statuspage-feed.poll-tick=200ms", "--statuspage-feed.delivery.tick=200ms",
 				"--statuspage-feed.slack.bot-token=xoxb-test-bot-token",
 				"--statuspage-feed.slack.base-url=" + this.slack.baseUrl());
-	}
-
-	private void serve(String path, String fixture) {
-		this.web.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
-			.withBody(Fixtures.bytes("feeds/" + fixture))));
 	}
 
 	private List<LoggedRequest> posts() {

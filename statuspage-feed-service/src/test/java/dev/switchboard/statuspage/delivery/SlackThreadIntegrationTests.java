@@ -11,12 +11,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.statuspage.AdminApi;
+import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.Fixtures;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +66,9 @@ class SlackThreadIntegrationTests {
 	void postsTheParentThenRepliesInItsThreadAndEditsTheParentToTheLatestStatus() {
 		String feed = "/cdn-thread/history.atom";
 		serveFeed(feed, "cdn-history-1.atom", "\"v1\"");
-		slackAnswersOk("CTHREAD01", "1763893800.000100");
-		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CTHREAD01"));
+		Fakes.slackAnswersOk(this.slack, "CTHREAD01", "1763893800.000100");
+		String subscription = this.api
+			.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CTHREAD01"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CTHREAD01")).hasSize(1));
 		JsonNode parent = body(posts("CTHREAD01").get(0));
@@ -98,8 +103,9 @@ class SlackThreadIntegrationTests {
 	void readsAWholeFeedAgainWithoutPostingAnythingTwice() {
 		String feed = "/cdn-reread/history.atom";
 		serveFeed(feed, "cdn-history-3.atom", "\"r3\"");
-		slackAnswersOk("CREREAD01", "1763893801.000100");
-		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CREREAD01"));
+		Fakes.slackAnswersOk(this.slack, "CREREAD01", "1763893801.000100");
+		String subscription = this.api
+			.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CREREAD01"));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CREREAD01")).hasSize(3));
 		int fetches = this.web.findAll(getRequestedFor(urlEqualTo(feed))).size();
 
@@ -116,12 +122,12 @@ class SlackThreadIntegrationTests {
 	void givesANewSubscriptionTheOpenIncidentsWithTheirCurrentStatusNotTheHistory() {
 		String feed = "/cdn-late/history.atom";
 		serveFeed(feed, "cdn-history-3.atom", "\"o3\"");
-		slackAnswersOk("CEARLY001", "1763893804.000100");
-		slackAnswersOk("CLATE0001", "1763893805.000100");
-		this.api.subscribe(feedSubscription("Early", feed, "CEARLY001"));
+		Fakes.slackAnswersOk(this.slack, "CEARLY001", "1763893804.000100");
+		Fakes.slackAnswersOk(this.slack, "CLATE0001", "1763893805.000100");
+		this.api.subscribe(Fakes.slackFeedSubscription("Early", this.web.baseUrl() + feed, "CEARLY001"));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CEARLY001")).hasSize(3));
 
-		String late = this.api.subscribe(feedSubscription("Late", feed, "CLATE0001"));
+		String late = this.api.subscribe(Fakes.slackFeedSubscription("Late", this.web.baseUrl() + feed, "CLATE0001"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLATE0001")).hasSize(1));
 		JsonNode parent = body(posts("CLATE0001").get(0));
@@ -146,7 +152,8 @@ class SlackThreadIntegrationTests {
 			.inScenario("limited")
 			.whenScenarioStateIs("open")
 			.willReturn(okJson("{\"ok\":true,\"channel\":\"CLIMIT01\",\"ts\":\"1763893802.000100\"}")));
-		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CLIMIT01"));
+		String subscription = this.api
+			.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CLIMIT01"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLIMIT01")).hasSize(1));
 		await().atMost(Duration.ofSeconds(2))
@@ -168,12 +175,41 @@ class SlackThreadIntegrationTests {
 	}
 
 	@Test
+	void holdsParentEditsForTheRetryAfterOfAChatUpdate429() {
+		String feed = "/cdn-edit429/history.atom";
+		serveFeed(feed, "cdn-history-1.atom", "\"e1\"");
+		Fakes.slackAnswersOk(this.slack, "CEDIT4291", "1763893810.000100");
+		this.slack.stubFor(post("/chat.update").withRequestBody(matchingJsonPath("$.channel", equalTo("CEDIT4291")))
+			.inScenario("edit-limited")
+			.whenScenarioStateIs("Started")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
+			.willSetStateTo("open"));
+		this.slack.stubFor(post("/chat.update").withRequestBody(matchingJsonPath("$.channel", equalTo("CEDIT4291")))
+			.inScenario("edit-limited")
+			.whenScenarioStateIs("open")
+			.willReturn(okJson("{\"ok\":true,\"channel\":\"CEDIT4291\",\"ts\":\"1763893810.000100\"}")));
+		this.api.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CEDIT4291"));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CEDIT4291")).hasSize(1));
+
+		serveFeed(feed, "cdn-history-3.atom", "\"e3\"");
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(edits("CEDIT4291")).hasSizeGreaterThanOrEqualTo(2)
+				.last()
+				.satisfies((edit) -> assertThat(body(edit).path("text").asString()).endsWith("Monitoring")));
+		List<Long> tried = edits("CEDIT4291").stream().map((edit) -> edit.getLoggedDate().getTime()).sorted().toList();
+		// the first edit got 429 Retry-After: 3; no edit went out before it had passed
+		assertThat(tried.get(1) - tried.get(0)).isGreaterThanOrEqualTo(3000);
+	}
+
+	@Test
 	void marksTheSubscriptionFailingWhenTheBotIsNotInTheChannelAndDeliversInOrderOnceResumed() {
 		String feed = "/cdn-notin/history.atom";
 		serveFeed(feed, "cdn-history-3.atom", "\"n3\"");
 		this.slack.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CNOTIN01")))
 			.willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
-		String subscription = this.api.subscribe(feedSubscription("Acme", feed, "CNOTIN01"));
+		String subscription = this.api
+			.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CNOTIN01"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			JsonNode view = this.api.json(this.api.get("/api/subscriptions/" + subscription));
@@ -188,7 +224,7 @@ class SlackThreadIntegrationTests {
 			.atMost(Duration.ofSeconds(3))
 			.untilAsserted(() -> assertThat(posts("CNOTIN01")).hasSize(1));
 
-		slackAnswersOk("CNOTIN01", "1763893803.000100");
+		Fakes.slackAnswersOk(this.slack, "CNOTIN01", "1763893803.000100");
 		this.api.patch("/api/subscriptions/" + subscription, "{\"state\": \"active\"}");
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CNOTIN01")).hasSize(4));
@@ -204,6 +240,83 @@ class SlackThreadIntegrationTests {
 		});
 	}
 
+	@Test
+	void sendsAChannelOneMessagePerSecondCountedFromSlacksAnswer() {
+		String feed = "/cdn-pace/history.atom";
+		serveFeed(feed, "cdn-history-3.atom", "\"p3\"");
+		Fakes.slackAnswersOk(this.slack, "CPACE0001", "1763893806.000100");
+		this.api.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CPACE0001"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CPACE0001")).hasSize(3));
+		List<Long> received = posts("CPACE0001").stream()
+			.map((post) -> post.getLoggedDate().getTime())
+			.sorted()
+			.toList();
+		assertThat(received.get(1) - received.get(0)).isGreaterThanOrEqualTo(1000);
+		assertThat(received.get(2) - received.get(1)).isGreaterThanOrEqualTo(1000);
+	}
+
+	@Test
+	void spendsTheWorkspaceCeilingEvenlyAcrossChannels() {
+		// workspace-messages-per-minute=300 in these tests: one message every 200 ms
+		String feed = "/cdn-ceiling/history.atom";
+		serveFeed(feed, "cdn-history-1.atom", "\"c1\"");
+		List<String> channels = IntStream.range(0, 8).mapToObj((n) -> "CCEILING" + n).toList();
+		channels
+			.forEach((channel) -> Fakes.slackAnswersOk(this.slack, channel, "1763893807.00010" + channel.charAt(8)));
+		channels.forEach((channel) -> this.api
+			.subscribe(Fakes.slackFeedSubscription("Customer " + channel, this.web.baseUrl() + feed, channel)));
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(channels).allSatisfy((channel) -> assertThat(posts(channel)).hasSize(1)));
+		List<Long> received = channels.stream()
+			.map((channel) -> posts(channel).get(0).getLoggedDate().getTime())
+			.sorted()
+			.toList();
+		// seven slots 200 ms apart (1.4 s). A loaded machine can delay the first post
+		// after its slot by a few hundred ms, so five gaps are required: without the
+		// ceiling the eight posts go out together
+		assertThat(received.getLast() - received.getFirst()).isGreaterThanOrEqualTo(5 * 200);
+	}
+
+	@Test
+	void listsADeliveryThatFailedAndSendsItAgainWhenAsked() {
+		String feed = "/cdn-retry/history.atom";
+		serveFeed(feed, "cdn-history-1.atom", "\"f1\"");
+		this.slack
+			.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CRETRY001")))
+				.willReturn(aResponse().withStatus(503)));
+		String subscription = this.api
+			.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CRETRY001"));
+		String deliveries = "/api/subscriptions/" + subscription + "/deliveries";
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.api.json(this.api.get(deliveries + "?state=failed"))).hasSize(1));
+		JsonNode failed = this.api.json(this.api.get(deliveries + "?state=failed")).get(0);
+		assertThat(failed.path("incident").asString()).isEqualTo("p3zrvw7mg8hd");
+		assertThat(failed.path("status").asString()).isEqualTo("investigating");
+		assertThat(failed.path("attempts").asInt()).isEqualTo(3);
+		assertThat(failed.path("lastError").asString()).isEqualTo("slack HTTP 503");
+		assertThat(this.api.json(this.api.get("/api/subscriptions/" + subscription)).path("failedDeliveries").asLong())
+			.isEqualTo(1);
+
+		// the channel works again: the operator sends what failed
+		Fakes.slackAnswersOk(this.slack, "CRETRY001", "1763893808.000100");
+		HttpResponse<String> retried = this.api.post(deliveries + "/retry", "");
+		assertThat(retried.statusCode()).isEqualTo(200);
+		assertThat(this.api.json(retried).path("requeued").asInt()).isEqualTo(1);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.api.json(this.api.get(deliveries + "?state=sent"))).hasSize(1));
+		assertThat(this.api.json(this.api.get(deliveries))).hasSize(1);
+		assertThat(this.api.get(deliveries + "?state=lost").statusCode()).isEqualTo(400);
+		HttpResponse<String> unknown = this.api.post("/api/subscriptions/" + UUID.randomUUID() + "/deliveries/retry",
+				"");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
 	private void serveFeed(String path, String fixture, String etag) {
 		this.web.stubFor(get(path).withHeader("If-None-Match", equalTo(etag)).willReturn(aResponse().withStatus(304)));
 		this.web.stubFor(get(path)
@@ -217,22 +330,8 @@ class SlackThreadIntegrationTests {
 				.withBody(Fixtures.bytes("feeds/" + fixture))));
 	}
 
-	private void slackAnswersOk(String channel, String ts) {
-		this.slack.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo(channel)))
-			.willReturn(okJson("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}")));
-		this.slack.stubFor(post("/chat.update").withRequestBody(matchingJsonPath("$.channel", equalTo(channel)))
-			.willReturn(okJson("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}")));
-	}
-
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
 		return aResponse().withHeader("Content-Type", "application/json").withBody(body);
-	}
-
-	private String feedSubscription(String name, String path, String channel) {
-		return """
-				{"name": "%s", "source": {"type": "feed", "url": "%s"},
-				 "channel": {"type": "slack", "channelId": "%s"}}
-				""".formatted(name, this.web.baseUrl() + path, channel);
 	}
 
 	private List<LoggedRequest> posts(String channel) {

@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 import dev.switchboard.statuspage.AdminApi;
-import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class TeamsAndWebhookIntegrationTests {
 
 	@Test
 	void postsAnAdaptiveCardToTeamsForEveryUpdateEvenAfterAServerError() {
-		serveFeed("/teams-cdn/history.atom", "cdn-history-3.atom");
+		Fakes.serveFeed(this.web, "/teams-cdn/history.atom", "cdn-history-3.atom");
 		this.web.stubFor(post(urlPathEqualTo("/workflows/acme/invoke")).inScenario("teams")
 			.whenScenarioStateIs("Started")
 			.willReturn(aResponse().withStatus(502))
@@ -88,7 +88,7 @@ class TeamsAndWebhookIntegrationTests {
 
 	@Test
 	void signsEveryWebhookEventWithStandardWebhooks() {
-		serveFeed("/hook-cdn/history.atom", "cdn-history-1.atom");
+		Fakes.serveFeed(this.web, "/hook-cdn/history.atom", "cdn-history-1.atom");
 		this.web.stubFor(post("/hooks/globex").willReturn(aResponse().withStatus(204)));
 		this.api.subscribe("""
 				{"name": "Globex", "source": {"type": "feed", "url": "%s/hook-cdn/history.atom"},
@@ -116,11 +116,6 @@ class TeamsAndWebhookIntegrationTests {
 					request.getBodyAsString());
 			assertThat(request.getHeader("webhook-signature")).isEqualTo(expected);
 		});
-	}
-
-	private void serveFeed(String path, String fixture) {
-		this.web.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
-			.withBody(Fixtures.bytes("feeds/" + fixture))));
 	}
 
 	private List<JsonNode> cards(String path) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.statuspage.AdminApi;
+import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.Fixtures;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +23,14 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Feed polling as {@code GET /api/feeds} reports it: 304s, refused documents. */
+/**
+ * Feed polling as {@code GET /api/feeds} reports it: 304s, refused documents, a slow feed
+ * read without holding its row.
+ */
 @StatuspageIntegrationTest
 class FeedHealthIntegrationTests {
 
@@ -33,6 +39,9 @@ class FeedHealthIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@LocalServerPort
 	int port;
@@ -53,7 +62,7 @@ class FeedHealthIntegrationTests {
 				.withBody(Fixtures.bytes("feeds/cdn-history-3.atom"))));
 		this.web
 			.stubFor(get(feed).withHeader("If-None-Match", equalTo("\"e1\"")).willReturn(aResponse().withStatus(304)));
-		this.api.subscribe(subscription(feed, "CETAG0001"));
+		this.api.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CETAG0001"));
 
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.web
@@ -75,7 +84,7 @@ class FeedHealthIntegrationTests {
 	void refusesAFeedWithADoctypeAndReportsItUnhealthy() {
 		String feed = "/xxe/history.atom";
 		this.web.stubFor(get(feed).willReturn(aResponse().withBody(Fixtures.bytes("feeds/xxe.atom"))));
-		this.api.subscribe(subscription(feed, "CXXE00001"));
+		this.api.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CXXE00001"));
 
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(
@@ -95,6 +104,47 @@ class FeedHealthIntegrationTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void holdsNoLockNorTransactionWhileASlowFeedIsRead() {
+		String feed = "/slow-cdn/history.atom";
+		this.web.stubFor(get(feed).willReturn(aResponse().withHeader("ETag", "\"s1\"")
+			.withFixedDelay(1800)
+			.withBody(Fixtures.bytes("feeds/cdn-history-3.atom"))));
+		this.api.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CSLOW0001"));
+
+		// while the 1.8 s fetch runs, the feed's row can be locked at any moment: the
+		// poll
+		// holds it only for the few milliseconds of its claim and of its record
+		int tries = 0;
+		int refused = 0;
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (feedHealth(feed).path("lastSuccessAt").isNull() && System.nanoTime() < deadline) {
+			tries++;
+			if (!lockFeedRow(this.web.baseUrl() + feed)) {
+				refused++;
+			}
+		}
+		assertThat(feedHealth(feed).path("lastSuccessAt").isNull()).isFalse();
+		assertThat(tries).isGreaterThanOrEqualTo(3);
+		assertThat(refused).isZero();
+		// and the lease kept every other poll off it while it was read
+		assertThat(this.web.findAll(getRequestedFor(urlEqualTo(feed)).withHeader("If-None-Match", absent())))
+			.hasSize(1);
+	}
+
+	private boolean lockFeedRow(String url) {
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.sql("set local lock_timeout = '1s'").update();
+				this.jdbc.sql("select id from feed where url = ? for update").param(url).query(String.class).single();
+			});
+			return true;
+		}
+		catch (DataAccessException ex) {
+			return false;
+		}
+	}
+
 	private JsonNode feedHealth(String feed) {
 		for (JsonNode health : this.api.json(this.api.get("/api/feeds"))) {
 			if (health.path("url").asString().endsWith(feed)) {
@@ -102,13 +152,6 @@ class FeedHealthIntegrationTests {
 			}
 		}
 		throw new AssertionError("no feed " + feed + " in /api/feeds");
-	}
-
-	private String subscription(String feed, String channel) {
-		return """
-				{"name": "Acme", "source": {"type": "feed", "url": "%s%s"},
-				 "channel": {"type": "slack", "channelId": "%s"}}
-				""".formatted(this.web.baseUrl(), feed, channel);
 	}
 
 }

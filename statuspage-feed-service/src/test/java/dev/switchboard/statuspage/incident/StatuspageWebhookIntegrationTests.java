@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -27,6 +30,7 @@ import dev.switchboard.contracts.IncidentOpened;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.statuspage.AdminApi;
+import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.Fixtures;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +51,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Statuspage webhooks as the gateway publishes them on the real broker, matched with the
@@ -75,6 +80,9 @@ class StatuspageWebhookIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TransactionTemplate transactions;
+
 	@LocalServerPort
 	int port;
 
@@ -90,9 +98,9 @@ class StatuspageWebhookIntegrationTests {
 		Queue announcements = listenToStatusIncidents();
 		String page = "pgmatch00001";
 		String feed = "/" + page + "/history.atom";
-		serveFeed(feed, "empty-history.atom");
-		slackAnswersOk("CPURGE01", "1763893900.000100");
-		slackAnswersOk("CPURGE02", "1763893901.000100");
+		Fakes.serveFeed(this.web, feed, "empty-history.atom");
+		Fakes.slackAnswersOk(this.slack, "CPURGE01", "1763893900.000100");
+		Fakes.slackAnswersOk(this.slack, "CPURGE02", "1763893901.000100");
 		this.api.subscribe(statuspageSubscription(page, feed, "CPURGE01", "[\"Cache purge\"]"));
 		String billing = this.api.subscribe(statuspageSubscription(page, feed, "CPURGE02", "[\"Billing\"]"));
 		awaitFirstPoll(feed);
@@ -108,7 +116,7 @@ class StatuspageWebhookIntegrationTests {
 			.untilAsserted(() -> assertThat(deliveryStates(billing)).containsExactly("skipped"));
 
 		int fetches = fetches(feed);
-		serveFeed(feed, "purge-history.atom");
+		Fakes.serveFeed(this.web, feed, "purge-history.atom");
 		await().atMost(Duration.ofSeconds(10)).until(() -> fetches(feed) >= fetches + 2);
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))
@@ -138,11 +146,7 @@ class StatuspageWebhookIntegrationTests {
 	@Test
 	void deliversAnIncidentWithImpactNoneWhateverTheComponentFilter() throws Exception {
 		String page = "pgnone000001";
-		String feed = "/" + page + "/history.atom";
-		serveFeed(feed, "empty-history.atom");
-		slackAnswersOk("CNONE0001", "1763893902.000100");
-		this.api.subscribe(statuspageSubscription(page, feed, "CNONE0001", "[\"CDN\"]"));
-		awaitFirstPoll(feed);
+		subscribeToAQuietPage(page, "CNONE0001", "[\"CDN\"]");
 
 		publish(webhook("statuspage/incident-billing-impact-none.json", page));
 
@@ -151,29 +155,123 @@ class StatuspageWebhookIntegrationTests {
 	}
 
 	@Test
+	void countsAnEventNobodyListensToWithoutAWarning(CapturedOutput output) throws Exception {
+		// no queue is bound to status.incidents here (the test that binds one removes it)
+		String page = "pgunrouted01";
+		String feed = subscribeToAQuietPage(page, "CUNROUTE1", "[]");
+
+		publish(webhook("statuspage/incident-billing-impact-none.json", page));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(announcedUpdates(feed)).isEqualTo(1));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.api.get("/actuator/prometheus").body()).containsPattern(
+					"switchboard_incidents_unrouted_total\\{[^}]*exchange=\"status.incidents\"[^}]*\\} [1-9]"));
+		assertThat(output).doesNotContain("Returned message but no callback available");
+	}
+
+	@Test
+	void addsASubscriptionOnlyAfterAnUpdateBeingRecordedForItsFeedCommits() throws Exception {
+		String page = "pgrace000001";
+		String feed = subscribeToAQuietPage(page, "CRACE0001", "[]");
+		Fakes.slackAnswersOk(this.slack, "CRACE0002", "1763893905.000100");
+		// an update of this feed is being recorded: the recorder holds the feed's row
+		Runnable release = holdFeedRow(feed, "update");
+		CompletableFuture<String> second = CompletableFuture
+			.supplyAsync(() -> this.api.subscribe(statuspageSubscription(page, feed, "CRACE0002", "[]")));
+
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
+		release.run();
+		second.get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void recordsAnUpdateOnlyAfterASubscriptionBeingAddedToItsFeedCommits() throws Exception {
+		String page = "pgrace000002";
+		String feed = subscribeToAQuietPage(page, "CRACE0003", "[]");
+		// a subscription to this feed is being added: its insert holds the feed's key
+		Runnable release = holdFeedRow(feed, "key share");
+
+		publish(webhook("statuspage/incident-billing-impact-none.json", page));
+
+		// the fan-out waits for it (else the new subscription could miss the update)
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> updatesOf(feed) == 0);
+		release.run();
+		await().atMost(Duration.ofSeconds(10)).until(() -> updatesOf(feed) == 1);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CRACE0003")).hasSize(1));
+	}
+
+	/**
+	 * Holds the feed's row in another transaction ({@code for update}, {@code for key
+	 * share}) until the returned action is run.
+	 */
+	private Runnable holdFeedRow(String feed, String lockMode) throws Exception {
+		UUID feedId = this.jdbc.sql("select id from feed where url like ?")
+			.param("%" + feed)
+			.query(UUID.class)
+			.single();
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> holder = CompletableFuture
+			.runAsync(() -> this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.sql("select id from feed where id = ? for " + lockMode)
+					.param(feedId)
+					.query(UUID.class)
+					.single();
+				held.countDown();
+				await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+			}));
+		assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+		return () -> {
+			release.countDown();
+			holder.join();
+		};
+	}
+
+	private long updatesOf(String feed) {
+		return this.jdbc
+			.sql("select count(*) from incident_update u join feed f on f.id = u.feed_id where f.url like ?")
+			.param("%" + feed)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void waitsForTheWebhookGraceBeforeFilteringAnUpdateTheFeedShowedFirst() throws Exception {
 		String page = "pggrace00001";
 		String feed = "/" + page + "/history.atom";
-		serveFeed(feed, "empty-history.atom");
-		slackAnswersOk("CGRACE001", "1763893903.000100");
+		Fakes.serveFeed(this.web, feed, "empty-history.atom");
+		Fakes.slackAnswersOk(this.slack, "CGRACE001", "1763893903.000100");
+		Fakes.slackAnswersOk(this.slack, "CGRACE002", "1763893903.000200");
 		String subscription = this.api.subscribe(statuspageSubscription(page, feed, "CGRACE001", "[\"Billing\"]"));
+		String unfiltered = this.api.subscribe(statuspageSubscription(page, feed, "CGRACE002", "[]"));
 		awaitFirstPoll(feed);
 
-		serveFeed(feed, "purge-history.atom");
+		Fakes.serveFeed(this.web, feed, "purge-history.atom");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryStates(subscription)).hasSize(1));
+		// only a component filter needs the webhook's components: the unfiltered
+		// subscription does not wait
+		assertThat(this.jdbc.sql("select next_attempt_at > created_at from delivery where subscription_id = ?::uuid")
+			.param(subscription)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.jdbc.sql("select next_attempt_at > created_at from delivery where subscription_id = ?::uuid")
+			.param(unfiltered)
+			.query(Boolean.class)
+			.single()).isFalse();
 		publish(webhook("statuspage/incident-purge-investigating.json", page));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(deliveryStates(subscription)).containsExactly("skipped"));
 		assertThat(posts("CGRACE001")).isEmpty();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posts("CGRACE002")).hasSize(1));
 	}
 
 	@Test
 	void postsALateUpdateInTheThreadWithoutMovingTheParentsStatusBack() throws Exception {
 		String page = "pglate000001";
 		String feed = "/" + page + "/history.atom";
-		serveFeed(feed, "empty-history.atom");
-		slackAnswersOk("CLATEUPD1", "1763893904.000100");
+		Fakes.serveFeed(this.web, feed, "empty-history.atom");
+		Fakes.slackAnswersOk(this.slack, "CLATEUPD1", "1763893904.000100");
 		this.slack.stubFor(post("/chat.update").willReturn(aResponse().withHeader("Content-Type", "application/json")
 			.withBody("{\"ok\":true,\"ts\":\"1763893904.000100\"}")));
 		this.api.subscribe(statuspageSubscription(page, feed, "CLATEUPD1", "[]"));
@@ -271,19 +369,28 @@ class StatuspageWebhookIntegrationTests {
 				.single() == 1);
 	}
 
-	private void serveFeed(String path, String fixture) {
-		this.web.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
-			.withBody(Fixtures.bytes("feeds/" + fixture))));
+	/**
+	 * A Statuspage subscription whose feed shows no incident yet, read once.
+	 * @return the feed's path
+	 */
+	private String subscribeToAQuietPage(String page, String channel, String components) {
+		String feed = "/" + page + "/history.atom";
+		Fakes.serveFeed(this.web, feed, "empty-history.atom");
+		Fakes.slackAnswersOk(this.slack, channel, "1763893902.000100");
+		this.api.subscribe(statuspageSubscription(page, feed, channel, components));
+		awaitFirstPoll(feed);
+		return feed;
+	}
+
+	private long announcedUpdates(String feed) {
+		return this.jdbc.sql("""
+				select count(*) from incident_update u join feed f on f.id = u.feed_id
+				where f.url like ? and u.published_at is not null
+				""").param("%" + feed).query(Long.class).single();
 	}
 
 	private int fetches(String feed) {
 		return this.web.findAll(getRequestedFor(urlEqualTo(feed))).size();
-	}
-
-	private void slackAnswersOk(String channel, String ts) {
-		this.slack.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo(channel)))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withBody("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}")));
 	}
 
 	private String statuspageSubscription(String page, String feed, String channel, String components) {

@@ -31,15 +31,18 @@ class JdbcDeliveryLedger implements DeliveryLedger {
 	}
 
 	@Override
-	public int fanOut(UUID feedId, UUID updateId, Instant notBefore) {
+	public int fanOut(UUID feedId, UUID updateId, Instant now, Instant filteredNotBefore) {
 		return this.jdbc.sql("""
 				insert into delivery (subscription_id, update_id, state, attempts, next_attempt_at, created_at)
-				select s.id, :update, 'pending', 0, :notBefore, current_timestamp
+				select s.id, :update, 'pending', 0,
+				    case when s.components = '' then cast(:now as timestamp with time zone)
+				        else cast(:notBefore as timestamp with time zone) end, :now
 				from subscription s where s.feed_id = :feed and s.state in ('active', 'failing')
 				on conflict do nothing
 				""")
 			.param("update", updateId)
-			.param("notBefore", Timestamp.from(notBefore))
+			.param("now", Timestamp.from(now))
+			.param("notBefore", Timestamp.from(filteredNotBefore))
 			.param("feed", feedId)
 			.update();
 	}
@@ -53,21 +56,43 @@ class JdbcDeliveryLedger implements DeliveryLedger {
 	}
 
 	/**
-	 * One head per subscription and per channel (several subscriptions may post into the
-	 * same Slack channel or Teams URL): so each channel gets at most one message per tick
-	 * and keeps its order.
+	 * Each active subscription's lowest pending row, when it and its destination are due.
+	 * Several subscriptions may share a destination: the one that holds it first sends,
+	 * the others find it paced.
 	 */
 	@Override
-	public List<Long> dueHeads(Instant now, int limit) {
+	public List<DueHead> dueHeads(Instant now, int limit) {
 		return this.jdbc.sql("""
-				select d.seq from delivery d join subscription s on s.id = d.subscription_id
-				where d.state = 'pending' and d.next_attempt_at <= :now and s.state = 'active'
-				    and not exists (select 1 from delivery e join subscription t on t.id = e.subscription_id
-				        where e.state = 'pending' and e.seq < d.seq and t.state = 'active'
-				            and (e.subscription_id = d.subscription_id
-				                or (t.channel_type = s.channel_type and t.channel_target = s.channel_target)))
-				order by d.seq limit :limit
-				""").param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+				select d.seq, s.destination
+				from (select subscription_id, min(seq) as seq from delivery where state = 'pending'
+				      group by subscription_id) h
+				join delivery d on d.seq = h.seq
+				join subscription s on s.id = h.subscription_id
+				join destination c on c.address = s.destination
+				where s.state = 'active' and d.next_attempt_at <= :now and c.next_send_at <= :now
+				order by c.next_send_at, d.seq limit :limit
+				""")
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query((rs, row) -> new DueHead(rs.getLong("seq"), rs.getString("destination")))
+			.list();
+	}
+
+	@Override
+	public boolean holdDestination(String destination, Instant now) {
+		return this.jdbc
+			.sql("select address from destination where address = ? and next_send_at <= ? for update skip locked")
+			.params(destination, Timestamp.from(now))
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
+	@Override
+	public void paceDestination(String destination, Instant at) {
+		this.jdbc.sql("update destination set next_send_at = ? where address = ?")
+			.params(Timestamp.from(at), destination)
+			.update();
 	}
 
 	@Override

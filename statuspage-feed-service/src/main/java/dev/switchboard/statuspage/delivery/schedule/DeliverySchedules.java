@@ -1,22 +1,27 @@
 package dev.switchboard.statuspage.delivery.schedule;
 
-import java.util.List;
+import java.time.Duration;
 
+import dev.switchboard.statuspage.delivery.DeliveryProperties;
 import dev.switchboard.statuspage.delivery.DeliveryWorker;
 import dev.switchboard.statuspage.delivery.ParentEditor;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The ticks that send due deliveries and Slack parent edits; rows decide who works
- * ({@code FOR UPDATE SKIP LOCKED}), so every instance may tick.
+ * Sends due deliveries on a thread of its own (it keeps sending while anything is due, so
+ * it must not hold the scheduler's thread, which polling and the outbox share), and ticks
+ * Slack parent edits. Rows decide who works ({@code FOR UPDATE SKIP LOCKED}), so every
+ * instance runs both.
  */
 @Component
-class DeliverySchedules {
+class DeliverySchedules implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliverySchedules.class);
 
@@ -26,27 +31,70 @@ class DeliverySchedules {
 
 	private final MeterRegistry meters;
 
-	DeliverySchedules(DeliveryWorker worker, ParentEditor editor, MeterRegistry meters) {
+	private final Duration tick;
+
+	private volatile @Nullable Thread sender;
+
+	DeliverySchedules(DeliveryWorker worker, ParentEditor editor, MeterRegistry meters, DeliveryProperties properties) {
 		this.worker = worker;
 		this.editor = editor;
 		this.meters = meters;
+		this.tick = properties.tick();
 	}
 
-	@Scheduled(fixedDelayString = "${statuspage-feed.delivery.tick:1s}",
-			initialDelayString = "${statuspage-feed.delivery.tick:1s}")
-	void deliverDue() {
-		try {
-			List<String> outcomes = this.worker.deliverDue();
-			outcomes
-				.forEach((outcome) -> this.meters.counter("switchboard.deliveries", "outcome", outcome).increment());
+	@Override
+	public void start() {
+		Thread thread = Thread.ofVirtual().name("delivery-sender").unstarted(this::sendWhileRunning);
+		this.sender = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		Thread running = this.sender;
+		this.sender = null;
+		if (running != null) {
+			// attempts in flight finish (the worker's executor waits for them), the rest
+			// stay pending
+			running.interrupt();
+			try {
+				running.join(Duration.ofSeconds(15));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
-		catch (RuntimeException ex) {
-			log.warn("Delivering due updates failed: {}", ex.toString());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.sender != null;
+	}
+
+	private void sendWhileRunning() {
+		while (this.sender == Thread.currentThread()) {
+			try {
+				this.worker.deliverUntilIdle(
+						(outcome) -> this.meters.counter("switchboard.deliveries", "outcome", outcome).increment());
+				Thread.sleep(this.tick);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Delivering due updates failed: {}", ex.toString());
+				try {
+					Thread.sleep(this.tick);
+				}
+				catch (InterruptedException interrupted) {
+					return;
+				}
+			}
 		}
 	}
 
 	@Scheduled(fixedDelayString = "${statuspage-feed.slack.edit-tick:200ms}",
-			initialDelayString = "${statuspage-feed.delivery.tick:1s}")
+			initialDelayString = "${statuspage-feed.delivery.tick:250ms}")
 	void editParents() {
 		try {
 			this.editor.editOne()

@@ -21,7 +21,7 @@ class UserUrlHttpConfiguration {
 			.addNetworkInterceptor(addresses)
 			.connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
-			.callTimeout(properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2))
+			.callTimeout(properties.callTimeout())
 			.followRedirects(true)
 			.followSslRedirects(true)
 			.build();

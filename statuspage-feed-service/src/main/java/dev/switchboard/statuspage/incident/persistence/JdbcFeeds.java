@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code feed}: one row per distinct URL, claimed with {@code FOR UPDATE SKIP LOCKED}.
+ * {@code feed}: one row per distinct URL, claimed with {@code FOR UPDATE SKIP LOCKED} and
+ * leased by moving its next poll.
  */
 @Repository
 class JdbcFeeds implements Feeds {
@@ -65,12 +67,17 @@ class JdbcFeeds implements Feeds {
 	}
 
 	@Override
-	public Optional<Feed> claim(UUID id, Instant now) {
-		return this.jdbc
+	@Transactional
+	public Optional<Feed> lease(UUID id, Instant now, Instant until) {
+		Optional<Feed> due = this.jdbc
 			.sql("select " + COLUMNS + " from feed where id = ? and next_poll_at <= ? for update skip locked")
 			.params(id, Timestamp.from(now))
 			.query(JdbcFeeds::feed)
 			.optional();
+		due.ifPresent((feed) -> this.jdbc.sql("update feed set next_poll_at = ? where id = ?")
+			.params(Timestamp.from(until), id)
+			.update());
+		return due;
 	}
 
 	@Override
@@ -109,8 +116,14 @@ class JdbcFeeds implements Feeds {
 	}
 
 	@Override
+	public void lockForChange(UUID id) {
+		this.jdbc.sql("select id from feed where id = ? for update").param(id).query(UUID.class).optional();
+	}
+
+	@Override
 	public List<Feed> ofPage(String pageId) {
-		return this.jdbc.sql("select " + COLUMNS + " from feed where page_id = ?")
+		// in id order: a webhook locks the page's feeds one after the other
+		return this.jdbc.sql("select " + COLUMNS + " from feed where page_id = ? order by id")
 			.param(pageId)
 			.query(JdbcFeeds::feed)
 			.list();

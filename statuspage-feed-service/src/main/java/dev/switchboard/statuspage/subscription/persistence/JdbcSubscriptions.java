@@ -45,12 +45,17 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 			case Source.Feed feed -> "feed";
 			case Source.Statuspage page -> "statuspage";
 		};
+		// the destination row paces every subscription that posts to the same place
+		String destination = channel[0] + ":" + channel[1];
+		this.jdbc.sql("insert into destination (address, next_send_at) values (?, ?) on conflict do nothing")
+			.params(destination, Timestamp.from(now))
+			.update();
 		this.jdbc
 			.sql("""
 					insert into subscription (id, name, feed_id, source_type, source_url, page_id, channel_type, channel_target,
-					    channel_secret, components, state, created_at, updated_at)
-					values (:id, :name, :feedId, :sourceType, :sourceUrl, :pageId, :channelType, :target, :secret, :components,
-					    :state, :now, :now)
+					    channel_secret, destination, components, state, created_at, updated_at)
+					values (:id, :name, :feedId, :sourceType, :sourceUrl, :pageId, :channelType, :target, :secret,
+					    :destination, :components, :state, :now, :now)
 					""")
 			.param("id", subscription.id())
 			.param("name", subscription.name())
@@ -61,6 +66,7 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 			.param("channelType", channel[0])
 			.param("target", channel[1])
 			.param("secret", channel[2])
+			.param("destination", destination)
 			.param("components", String.join("\n", subscription.components()))
 			.param("state", state(subscription.state()))
 			.param("now", Timestamp.from(now))
@@ -138,6 +144,37 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 			.param("now", Timestamp.from(now))
 			.param("feed", feedId)
 			.update();
+	}
+
+	@Override
+	public List<DeliveryRecord> deliveries(UUID id, @Nullable String state, int limit) {
+		return this.jdbc
+			.sql("""
+					select d.seq, u.incident_code, i.title, u.status, u.posted_at, d.state, d.attempts, d.last_error, d.sent_at
+					from delivery d
+					join incident_update u on u.id = d.update_id
+					join incident i on i.feed_id = u.feed_id and i.code = u.incident_code
+					where d.subscription_id = :id and (cast(:state as varchar(16)) is null or d.state = :state)
+					order by d.seq limit :limit
+					""")
+			.param("id", id)
+			.param("state", state)
+			.param("limit", limit)
+			.query((rs, row) -> {
+				Timestamp sent = rs.getTimestamp("sent_at");
+				return new DeliveryRecord(rs.getLong("seq"), rs.getString("incident_code"), rs.getString("title"),
+						rs.getString("status"), rs.getTimestamp("posted_at").toInstant(), rs.getString("state"),
+						rs.getInt("attempts"), rs.getString("last_error"), (sent != null) ? sent.toInstant() : null);
+			})
+			.list();
+	}
+
+	@Override
+	public int retryFailed(UUID id, Instant now) {
+		return this.jdbc.sql("""
+				update delivery set state = 'pending', attempts = 0, next_attempt_at = ?, last_error = null
+				where subscription_id = ? and state = 'failed'
+				""").params(Timestamp.from(now), id).update();
 	}
 
 	private static Subscription subscription(ResultSet rs, int row) throws SQLException {

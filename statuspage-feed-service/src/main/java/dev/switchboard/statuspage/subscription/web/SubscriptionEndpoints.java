@@ -3,6 +3,7 @@ package dev.switchboard.statuspage.subscription.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.switchboard.statuspage.subscription.Channel;
@@ -11,6 +12,7 @@ import dev.switchboard.statuspage.subscription.Source;
 import dev.switchboard.statuspage.subscription.Subscription;
 import dev.switchboard.statuspage.subscription.SubscriptionCatalog;
 import dev.switchboard.statuspage.subscription.SubscriptionState;
+import dev.switchboard.statuspage.subscription.Subscriptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -72,6 +75,22 @@ class SubscriptionEndpoints {
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		this.catalog.delete(id);
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The subscription's delivery ledger, oldest first: what was sent, skipped or failed
+	 * and why.
+	 */
+	@GetMapping("/{id}/deliveries")
+	List<Subscriptions.DeliveryRecord> deliveries(@PathVariable UUID id,
+			@RequestParam(required = false) @Nullable String state, @RequestParam(defaultValue = "100") int limit) {
+		return this.catalog.deliveries(id, state, limit);
+	}
+
+	/** Sends the failed deliveries again, first and in order. */
+	@PostMapping("/{id}/deliveries/retry")
+	Map<String, Integer> retryFailed(@PathVariable UUID id) {
+		return Map.of("requeued", this.catalog.retryFailed(id));
 	}
 
 	private SubscriptionView view(Subscription subscription) {

@@ -52,7 +52,7 @@ class SlackWebApiMessagesTests {
 		slack.resetAll();
 		this.messages = new SlackWebApiMessages(
 				new SlackProperties(URI.create(slack.baseUrl()), "xoxb-test", Duration.ofSeconds(1),
-						Duration.ofMillis(700), false, 45, 3, Duration.ofMillis(10)),
+						Duration.ofMillis(700), false, Duration.ofSeconds(1), 600, 45, 3, Duration.ofMillis(10)),
 				JsonMapper.builder().build(), new SimpleMeterRegistry());
 	}
 

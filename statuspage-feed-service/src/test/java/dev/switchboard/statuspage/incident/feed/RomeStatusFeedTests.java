@@ -184,7 +184,7 @@ class RomeStatusFeedTests {
 	private static RomeStatusFeed feed(boolean allowPrivate, DataSize cap) {
 		FeedProperties properties = new FeedProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), 8,
 				Duration.ofHours(1), Duration.ofSeconds(60), allowPrivate, cap, Duration.ofSeconds(1),
-				Duration.ofSeconds(2), Duration.ofMinutes(10), 3);
+				Duration.ofSeconds(2), Duration.ofMinutes(10), 3, Duration.ofDays(30));
 		return new RomeStatusFeed(new UserUrlHttpConfiguration().userUrlHttpClient(properties), properties,
 				new SimpleMeterRegistry());
 	}
