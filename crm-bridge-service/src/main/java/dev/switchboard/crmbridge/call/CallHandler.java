@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Phone-system callbacks ({@code twilio.#}): each idempotency token is applied once to
  * the call's log under its row lock; the end note is written once every callback up to
  * the last has arrived (or the grace period has passed, {@link #writeDueEndNote}); a
- * recording after the end note adds one note. {@code calls.events} gets an event per
- * callback, its id derived from the callback, re-sent on redelivery.
+ * recording, a voicemail or a voicemail's transcription after the end note adds one note
+ * each. {@code calls.events} gets an event per callback, its id derived from the
+ * callback, re-sent on redelivery.
  */
 @Service
 public class CallHandler implements DeliveryHandler {
@@ -62,8 +63,9 @@ public class CallHandler implements DeliveryHandler {
 			if (log.ended() && !log.endNoteWritten() && log.complete()) {
 				log = this.notes.writeEndNote(log);
 			}
-			else if (log.endNoteWritten() && log.recordingUrl() != null && !log.recordingNoted()) {
-				log = this.notes.writeRecordingNote(log);
+			else if (log.endNoteWritten()) {
+				// a recording, voicemail or transcription that came after the end note
+				log = this.notes.writeLateNotes(log);
 			}
 			this.logs.save(log, now);
 		}
@@ -85,7 +87,7 @@ public class CallHandler implements DeliveryHandler {
 	private static CallLog initial(CallCallback callback, String correlationId) {
 		String direction = (callback.direction() != null && !callback.childLeg()) ? callback.direction() : "inbound";
 		return new CallLog(callback.callKey(), direction, "queued", null, null, null, null, callback.timestamp(), null,
-				null, null, null, null, -1, 0, false, false, correlationId);
+				null, null, null, null, -1, 0, false, false, correlationId, CallLog.Voicemail.NONE);
 	}
 
 	private static CallEvent event(CallLog log, boolean created, InboundDelivery delivery) {

@@ -13,14 +13,18 @@ import dev.switchboard.crmbridge.ticket.PendingCommands;
 import dev.switchboard.crmbridge.ticket.TicketHistory;
 import dev.switchboard.crmbridge.ticket.TicketUpdate;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a call's notes: the end note once (on the call's ticket, the caller's recent
- * ticket, or a new ticket whose subject and requester the bridge sets), and one more note
- * only for a recording that arrives later. Notes on existing tickets go through the
- * command queue (stored in the same transaction as the call log, with ids derived from
- * the call), so they are applied exactly once within the helpdesk's limits.
+ * ticket, or a new ticket whose subject and requester the bridge sets), with what is
+ * known of a recording or voicemail by then, and one more note only for each of a
+ * recording, a voicemail and a voicemail's transcription that arrives later. Notes on
+ * existing tickets go through the command queue (stored in the same transaction as the
+ * call log, with ids derived from the call), so they are applied exactly once within the
+ * helpdesk's limits.
  */
 @Component
 public class CallNotes {
@@ -37,11 +41,14 @@ public class CallNotes {
 
 	private final CallMetrics metrics;
 
+	private final CallProperties properties;
+
 	private final Clock clock;
 
 	public CallNotes(CallerTickets callers, Helpdesk helpdesk, PendingCommands commands, TicketHistory history,
-			PhoneNumbers numbers, CallMetrics metrics, Clock clock) {
+			PhoneNumbers numbers, CallMetrics metrics, CallProperties properties, Clock clock) {
 		this.callers = callers;
+		this.properties = properties;
 		this.helpdesk = helpdesk;
 		this.commands = commands;
 		this.history = history;
@@ -58,6 +65,11 @@ public class CallNotes {
 		String body;
 		if (ticketId == null) {
 			CallerTickets.Choice choice = this.callers.choose(log.customerNumber(), endOf(log));
+			if (choice.number() == null
+					&& this.properties.withheldCallers() == CallProperties.WithheldCallers.CALL_LOG_ONLY) {
+				// a withheld caller, kept out of the helpdesk by configuration
+				return noted(log, null);
+			}
 			body = endNote(log, choice);
 			HelpdeskTicket ticket = choice.ticket();
 			if (ticket == null) {
@@ -83,31 +95,73 @@ public class CallNotes {
 		return noted(log, ticketId);
 	}
 
-	/** One more note for a recording that arrived after the end note. */
-	public CallLog writeRecordingNote(CallLog log) {
+	/**
+	 * One more note for each of a recording, a voicemail and a voicemail's transcription
+	 * that arrived after the end note and is not on the ticket yet.
+	 */
+	public CallLog writeLateNotes(CallLog log) {
 		String ticketId = log.ticketId();
-		if (ticketId == null || log.recordingUrl() == null) {
+		if (ticketId == null) {
 			return log;
 		}
-		this.commands
-			.addIfAbsent(
-					AddInternalNote.of(id("call-recording", log), log.correlationId(), ticketId, endOf(log),
-							"Recording of the call " + log.callSid() + ": " + log.recordingUrl()),
-					this.clock.instant());
-		return flags(log, log.ticketId(), true, true);
+		boolean recordingNoted = log.recordingNoted();
+		if (log.recordingUrl() != null && !recordingNoted) {
+			note(log, "call-recording", "Recording of the call " + log.callSid() + ": " + log.recordingUrl());
+			recordingNoted = true;
+		}
+		CallLog.Voicemail voicemail = log.voicemail();
+		if (voicemail.url() != null && !voicemail.noted()) {
+			StringBuilder note = new StringBuilder("Voicemail from ").append(caller(log));
+			appendVoicemail(note.append('\n'), voicemail);
+			note.append("\nCall: ").append(log.callSid());
+			note(log, "call-voicemail", note.toString());
+			voicemail = voicemail.notedNow();
+		}
+		else if (voicemail.transcription() != null && !voicemail.transcriptionNoted()) {
+			note(log, "call-transcription",
+					"Voicemail transcription (call " + log.callSid() + "):\n" + voicemail.transcription());
+			voicemail = voicemail.notedNow();
+		}
+		return flags(log, ticketId, true, recordingNoted, voicemail);
 	}
 
-	private CallLog noted(CallLog log, String ticketId) {
+	private void note(CallLog log, String kind, String body) {
+		this.commands.addIfAbsent(
+				AddInternalNote.of(id(kind, log), log.correlationId(), log.ticketId(), endOf(log), body),
+				this.clock.instant());
+	}
+
+	private CallLog noted(CallLog log, @Nullable String ticketId) {
 		this.metrics.ended(log.status(), log.missed(), log.waitSeconds());
-		return flags(log, ticketId, true, log.recordingUrl() != null);
+		return flags(log, ticketId, true, log.recordingUrl() != null, log.voicemail().notedNow());
+	}
+
+	private static void appendVoicemail(StringBuilder note, CallLog.Voicemail voicemail) {
+		if (voicemail.url() != null) {
+			note.append("Voicemail");
+			if (voicemail.seconds() != null) {
+				note.append(" (").append(voicemail.seconds()).append(" s)");
+			}
+			note.append(": ").append(voicemail.url());
+		}
+		if (voicemail.transcription() != null) {
+			if (voicemail.url() != null) {
+				note.append('\n');
+			}
+			note.append("Voicemail transcription:\n").append(voicemail.transcription());
+		}
+	}
+
+	private String caller(CallLog log) {
+		String customer = (log.customerNumber() != null) ? this.numbers.e164(log.customerNumber()).orElse(null) : null;
+		return (customer != null) ? this.numbers.display(customer) : "a withheld number";
 	}
 
 	private String endNote(CallLog log, CallerTickets.Choice choice) {
 		String customer = (log.customerNumber() != null) ? this.numbers.e164(log.customerNumber()).orElse(null) : null;
 		StringBuilder note = new StringBuilder();
 		if (log.missed() && log.inbound()) {
-			note.append("Missed call from ")
-				.append((customer != null) ? this.numbers.display(customer) : "a withheld number");
+			note.append("Missed call from ").append(caller(log));
 			note.append(" (").append(log.status()).append(").");
 			if (customer != null) {
 				note.append("\nCall back: tel:").append(customer);
@@ -129,6 +183,9 @@ public class CallNotes {
 		}
 		if (log.recordingUrl() != null) {
 			note.append("\nRecording: ").append(log.recordingUrl());
+		}
+		if (log.voicemail().url() != null || log.voicemail().transcription() != null) {
+			appendVoicemail(note.append('\n'), log.voicemail());
 		}
 		note.append("\nCall: ").append(log.callSid());
 		if (choice != null && !choice.candidates().isEmpty()) {
@@ -159,11 +216,12 @@ public class CallNotes {
 		return UUID.nameUUIDFromBytes((kind + ":" + log.callSid()).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static CallLog flags(CallLog log, String ticketId, boolean endNote, boolean recordingNoted) {
+	private static CallLog flags(CallLog log, @Nullable String ticketId, boolean endNote, boolean recordingNoted,
+			CallLog.Voicemail voicemail) {
 		return new CallLog(log.callSid(), log.direction(), log.status(), log.fromNumber(), log.toNumber(),
 				log.agentNumber(), ticketId, log.startedAt(), log.ringingAt(), log.answeredAt(), log.endedAt(),
 				log.durationSeconds(), log.recordingUrl(), log.maxSequence(), log.seenSequences(), endNote,
-				recordingNoted, log.correlationId());
+				recordingNoted, log.correlationId(), voicemail);
 	}
 
 }

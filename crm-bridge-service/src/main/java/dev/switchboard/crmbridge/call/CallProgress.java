@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies a callback to a call log, whatever order callbacks arrive in: the status only
  * moves forward (queued/initiated → ringing → in-progress → an end state), times are kept
- * from the callback that reports them, later data (duration, recording) fills in.
+ * from the callback that reports them, later data (duration, recording, voicemail and its
+ * transcription) fills in.
  */
 public final class CallProgress {
 
@@ -26,7 +27,7 @@ public final class CallProgress {
 					(log.agentNumber() != null) ? log.agentNumber() : callback.to(), log.ringingAt(),
 					(agentAnswered && log.answeredAt() == null) ? callback.timestamp() : log.answeredAt(),
 					log.endedAt(), log.durationSeconds(), recording(log, callback), log.maxSequence(),
-					log.seenSequences());
+					log.seenSequences(), log.voicemail().merge(callback.voicemail()));
 		}
 		String newStatus = (status != null && rank(status) > rank(log.status())) ? status : log.status();
 		boolean ending = status != null && rank(status) >= rank("completed");
@@ -38,7 +39,7 @@ public final class CallProgress {
 				(ending && log.endedAt() == null) ? callback.timestamp() : log.endedAt(),
 				(callback.durationSeconds() != null) ? callback.durationSeconds() : log.durationSeconds(),
 				recording(log, callback), Math.max(log.maxSequence(), (status != null) ? sequence : -1),
-				log.seenSequences() + ((status != null) ? 1 : 0));
+				log.seenSequences() + ((status != null) ? 1 : 0), log.voicemail().merge(callback.voicemail()));
 	}
 
 	static int rank(String status) {
@@ -56,10 +57,11 @@ public final class CallProgress {
 
 	private static CallLog copy(CallLog log, String status, @Nullable String from, @Nullable String to,
 			@Nullable String agent, @Nullable Instant ringing, @Nullable Instant answered, @Nullable Instant ended,
-			@Nullable Integer duration, @Nullable String recording, int maxSequence, int seen) {
+			@Nullable Integer duration, @Nullable String recording, int maxSequence, int seen,
+			CallLog.Voicemail voicemail) {
 		return new CallLog(log.callSid(), log.direction(), status, from, to, agent, log.ticketId(), log.startedAt(),
 				ringing, answered, ended, duration, recording, maxSequence, seen, log.endNoteWritten(),
-				log.recordingNoted(), log.correlationId());
+				log.recordingNoted(), log.correlationId(), voicemail);
 	}
 
 }

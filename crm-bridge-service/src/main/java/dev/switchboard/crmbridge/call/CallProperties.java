@@ -22,13 +22,29 @@ import org.springframework.validation.annotation.Validated;
  * before its note is written anyway
  * @param gatewayUrl the gateway's public URL, where the phone system sends callbacks of
  * the calls Switchboard starts ({@code /webhooks/twilio})
+ * @param withheldCallers what an inbound call from an anonymous or withheld number gets
  */
 @Validated
 @ConfigurationProperties("crm-bridge.calls")
 public record CallProperties(@DefaultValue("US") @NotBlank String defaultRegion,
 		@DefaultValue("most-recent-ticket") MultipleMatches multipleMatches, @DefaultValue("30m") Duration reuseWindow,
 		@DefaultValue("180d") Duration retention, @DefaultValue("10s") Duration endNoteGrace,
-		@DefaultValue("http://localhost:8080") @NotNull URI gatewayUrl) {
+		@DefaultValue("http://localhost:8080") @NotNull URI gatewayUrl,
+		@DefaultValue("new-ticket") WithheldCallers withheldCallers) {
+
+	/** What an inbound call from an anonymous or withheld number gets. */
+	public enum WithheldCallers {
+
+		/** A new ticket without a requester, carrying the end note. */
+		NEW_TICKET,
+
+		/**
+		 * Nothing in the helpdesk: the call is kept in the call log ({@code /api/calls})
+		 * and announced on {@code calls.events} only.
+		 */
+		CALL_LOG_ONLY
+
+	}
 
 	/** What to do when several helpdesk users have the caller's number. */
 	public enum MultipleMatches {

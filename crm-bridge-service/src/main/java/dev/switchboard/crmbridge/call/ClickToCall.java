@@ -51,7 +51,8 @@ public class ClickToCall {
 		String callSid = this.telephony.dial(agent, customer);
 		Instant now = this.clock.instant();
 		CallLog initial = new CallLog(callSid, "outbound-api", "queued", this.telephony.fromNumber(), customer, agent,
-				ticketId, now, null, null, null, null, null, -1, 0, false, false, correlationId);
+				ticketId, now, null, null, null, null, null, -1, 0, false, false, correlationId,
+				CallLog.Voicemail.NONE);
 		return this.logs.lock(initial).log();
 	}
 

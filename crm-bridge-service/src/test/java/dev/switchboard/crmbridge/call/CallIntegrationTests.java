@@ -107,12 +107,9 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 
 	@Test
 	void addsOneMoreNoteForARecordingThatArrivesAfterTheCallEnded() throws Exception {
-		String caller = randomNumber();
-		String userId = newTicketId();
-		String ticketId = newTicketId();
-		stubSearch(caller, List.of(user(userId, "Ada Customer", caller)));
-		stubRequested(userId, ticketId, Instant.now().minus(Duration.ofMinutes(1)));
-		stubTicketWrites(ticketId);
+		KnownCaller known = knownCallerWithARecentTicket(Duration.ofMinutes(1));
+		String caller = known.number();
+		String ticketId = known.ticketId();
 		String callSid = callSid();
 		Instant start = Instant.now().minusSeconds(30);
 		publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, start, 20));
@@ -129,6 +126,81 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 			.atMost(Duration.ofSeconds(3))
 			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(2));
 		assertThat(this.json.readTree(api("/api/calls?ticketId=" + ticketId).body()).size()).isEqualTo(1);
+	}
+
+	@Test
+	void notesAVoicemailAndItsTranscriptionOnceEachAfterTheMissedCall() throws Exception {
+		KnownCaller known = knownCallerWithARecentTicket(Duration.ofMinutes(2));
+		String caller = known.number();
+		String ticketId = known.ticketId();
+		String callSid = callSid();
+		String voicemailUrl = "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE0123456789abcdef0123456789abcdef";
+		// the caller hung up after leaving a message: no agent answered
+		publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, Instant.now().minusSeconds(60), 0));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+		assertThat(comment(puts(ticketId).get(0))).startsWith("Missed call from").doesNotContain("Voicemail");
+
+		InboundDelivery voicemail = recording(callSid, voicemailUrl, "RecordVerb");
+		publish(voicemail);
+		publish(voicemail);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(2));
+		assertThat(comment(puts(ticketId).get(1))).startsWith("Voicemail from")
+			.contains("Voicemail (42 s): " + voicemailUrl)
+			.doesNotContain("Recording of the call");
+
+		InboundDelivery failed = transcription(callSid, caller, voicemailUrl, "failed", "");
+		InboundDelivery transcribed = transcription(callSid, caller, voicemailUrl, "completed",
+				"Hi, this is Ada from Acme. Our invoices show the wrong VAT number, please call me back.");
+		publish(failed);
+		publish(transcribed);
+		publish(transcribed);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(3));
+		assertThat(comment(puts(ticketId).get(2))).startsWith("Voicemail transcription (call " + callSid + "):")
+			.contains("Our invoices show the wrong VAT number");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(3));
+
+		JsonNode log = this.json.readTree(api("/api/calls/" + callSid).body());
+		assertThat(log.path("voicemailUrl").asString()).isEqualTo(voicemailUrl);
+		assertThat(log.path("voicemailSeconds").asInt()).isEqualTo(42);
+		assertThat(log.path("transcription").asString()).contains("wrong VAT number");
+		// a voicemail is not the conversation's recording, and the transcription's
+		// CallStatus changed nothing
+		assertThat(log.path("recordingUrl").isNull()).isTrue();
+		assertThat(log.path("status").asString()).isEqualTo("completed");
+		assertThat(log.path("missed").asBoolean()).isTrue();
+	}
+
+	@Test
+	void putsAVoicemailKnownBeforeTheEndNoteIntoIt() throws Exception {
+		KnownCaller known = knownCallerWithARecentTicket(Duration.ofMinutes(2));
+		String caller = known.number();
+		String ticketId = known.ticketId();
+		String callSid = callSid();
+		String voicemailUrl = "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE00000000000000000000000000000042";
+		Instant start = Instant.now().minusSeconds(90);
+		// the voicemail is in before the call's last callback (sequence 1 of 0..1)
+		publish(status(callSid, null, "ringing", caller, OUR_NUMBER, 0, start, null));
+		publish(transcription(callSid, caller, voicemailUrl, "completed", "Please call me back about order 1234."));
+		publish(recording(callSid, voicemailUrl, "RecordVerb"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.json.readTree(api("/api/calls/" + callSid).body()).path("transcription").asString())
+				.contains("order 1234"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.json.readTree(api("/api/calls/" + callSid).body()).path("voicemailSeconds").asInt())
+				.isEqualTo(42));
+		publish(status(callSid, null, "no-answer", caller, OUR_NUMBER, 1, start.plusSeconds(30), 0));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+		assertThat(comment(puts(ticketId).get(0))).startsWith("Missed call from")
+			.contains("Voicemail (42 s): " + voicemailUrl)
+			.contains("Voicemail transcription:\nPlease call me back about order 1234.");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 	}
 
 	@Test
@@ -271,6 +343,22 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 	}
 
+	/**
+	 * A caller one helpdesk user has, whose unsolved ticket was updated that long ago.
+	 */
+	private KnownCaller knownCallerWithARecentTicket(Duration updatedAgo) {
+		String caller = randomNumber();
+		String userId = newTicketId();
+		String ticketId = newTicketId();
+		stubSearch(caller, List.of(user(userId, "Ada Customer", caller)));
+		stubRequested(userId, ticketId, Instant.now().minus(updatedAgo));
+		stubTicketWrites(ticketId);
+		return new KnownCaller(caller, ticketId);
+	}
+
+	private record KnownCaller(String number, String ticketId) {
+	}
+
 	private static String user(String userId, String name, String phone) {
 		return fixture("zendesk/search-user.json",
 				Map.of("userId", userId, "name", name, "email", "ada." + userId + "@example.com", "phone", phone));
@@ -289,8 +377,22 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private InboundDelivery recording(String callSid, String url) {
-		return twilio("recording-status", fixture("twilio/recording-callback.form", Map.of("callSid", callSid,
-				"recordingUrl", form(url), "timestamp", form(RFC_1123.format(Instant.now())))));
+		return recording(callSid, url, "DialVerb");
+	}
+
+	/** {@code RecordVerb}: a voicemail; {@code DialVerb}: the conversation. */
+	private InboundDelivery recording(String callSid, String url, String source) {
+		return twilio("recording-status",
+				fixture("twilio/recording-callback.form", Map.of("callSid", callSid, "recordingUrl", form(url),
+						"timestamp", form(RFC_1123.format(Instant.now())), "source", source, "seconds", "42")));
+	}
+
+	private InboundDelivery transcription(String callSid, String from, String url, String status, String text) {
+		return twilio("recording-status",
+				fixture("twilio/transcription-callback.form",
+						Map.of("callSid", callSid, "recordingUrl", form(url), "from", form(from), "to",
+								form(OUR_NUMBER), "status", status, "text", form(text), "callbackUrl",
+								form("https://switchboard.example.com/webhooks/twilio"))));
 	}
 
 	private InboundDelivery twilio(String event, String body) {

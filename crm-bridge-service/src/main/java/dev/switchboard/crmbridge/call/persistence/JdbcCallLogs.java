@@ -66,7 +66,8 @@ class JdbcCallLogs implements CallLogs {
 				    ticket_id = :ticketId, ringing_at = :ringing, answered_at = :answered, ended_at = :ended,
 				    duration_seconds = :duration, recording_url = :recording, max_sequence = :maxSequence,
 				    seen_sequences = :seen, end_note_written = :endNote, recording_noted = :recordingNoted,
-				    updated_at = :at
+				    voicemail_url = :voicemail, voicemail_seconds = :voicemailSeconds, transcription = :transcription,
+				    voicemail_noted = :voicemailNoted, transcription_noted = :transcriptionNoted, updated_at = :at
 				where call_sid = :sid
 				""")
 			.param("status", log.status())
@@ -83,6 +84,11 @@ class JdbcCallLogs implements CallLogs {
 			.param("seen", log.seenSequences())
 			.param("endNote", log.endNoteWritten())
 			.param("recordingNoted", log.recordingNoted())
+			.param("voicemail", log.voicemail().url())
+			.param("voicemailSeconds", log.voicemail().seconds())
+			.param("transcription", log.voicemail().transcription())
+			.param("voicemailNoted", log.voicemail().noted())
+			.param("transcriptionNoted", log.voicemail().transcriptionNoted())
 			.param("at", Timestamp.from(at))
 			.param("sid", log.callSid())
 			.update();
@@ -152,7 +158,10 @@ class JdbcCallLogs implements CallLogs {
 				rs.getString("ticket_id"), instant(rs, "started_at"), instant(rs, "ringing_at"),
 				instant(rs, "answered_at"), instant(rs, "ended_at"), integer(rs, "duration_seconds"),
 				rs.getString("recording_url"), rs.getInt("max_sequence"), rs.getInt("seen_sequences"),
-				rs.getBoolean("end_note_written"), rs.getBoolean("recording_noted"), rs.getString("correlation_id"));
+				rs.getBoolean("end_note_written"), rs.getBoolean("recording_noted"), rs.getString("correlation_id"),
+				new CallLog.Voicemail(rs.getString("voicemail_url"), integer(rs, "voicemail_seconds"),
+						rs.getString("transcription"), rs.getBoolean("voicemail_noted"),
+						rs.getBoolean("transcription_noted")));
 	}
 
 }

@@ -106,13 +106,15 @@ class CallController {
 	record CallView(String id, String callSid, String direction, String status, @Nullable String from,
 			@Nullable String to, @Nullable String agent, @Nullable String ticketId, Instant startedAt,
 			@Nullable Instant answeredAt, @Nullable Instant endedAt, @Nullable Integer durationSeconds,
-			@Nullable Integer waitSeconds, boolean missed, @Nullable String recordingUrl, boolean noted) {
+			@Nullable Integer waitSeconds, boolean missed, @Nullable String recordingUrl, boolean noted,
+			@Nullable String voicemailUrl, @Nullable Integer voicemailSeconds, @Nullable String transcription) {
 
 		static CallView of(CallLog log) {
 			return new CallView(log.callSid(), log.callSid(), log.direction(), log.status(), log.fromNumber(),
 					log.toNumber(), log.agentNumber(), log.ticketId(), log.startedAt(), log.answeredAt(), log.endedAt(),
 					log.durationSeconds(), log.waitSeconds(), log.ended() && log.missed(), log.recordingUrl(),
-					log.endNoteWritten());
+					log.endNoteWritten(), log.voicemail().url(), log.voicemail().seconds(),
+					log.voicemail().transcription());
 		}
 
 	}
