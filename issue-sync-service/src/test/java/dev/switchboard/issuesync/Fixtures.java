@@ -82,6 +82,24 @@ public final class Fixtures {
 		return payload.toString();
 	}
 
+	/**
+	 * A {@code comment_created} delivery on the given issue, or the same comment as Jira
+	 * also reports it, a {@code jira:issue_updated} of type {@code issue_commented}.
+	 */
+	public static String jiraComment(String id, String key, String commentId, boolean asIssueUpdated) {
+		ObjectNode payload = load("jira/comment_created.json");
+		ObjectNode issue = (ObjectNode) payload.get("issue");
+		issue.put("id", id);
+		issue.put("key", key);
+		((ObjectNode) payload.get("comment")).put("id", commentId);
+		if (asIssueUpdated) {
+			payload.put("webhookEvent", "jira:issue_updated");
+			payload.put("issue_event_type_name", "issue_commented");
+			payload.set("user", payload.get("comment").get("author"));
+		}
+		return payload.toString();
+	}
+
 	/** The octokit {@code transferred} example, re-numbered for a test. */
 	public static String githubTransferred(ObjectNode from, ObjectNode to, String newRepository) {
 		ObjectNode payload = load("github/issues-transferred.json");

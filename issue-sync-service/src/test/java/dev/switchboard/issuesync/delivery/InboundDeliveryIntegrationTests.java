@@ -18,6 +18,7 @@ import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -61,7 +62,6 @@ class InboundDeliveryIntegrationTests {
 
 	@Test
 	void sendsAMessageItCannotReadToTheDeadLetterQueueWithoutLoggingItsBody(CapturedOutput output) {
-		String deadLetterQueue = Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.ISSUE_SYNC);
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setMessageId("poison-" + UUID.randomUUID());
@@ -69,11 +69,37 @@ class InboundDeliveryIntegrationTests {
 
 		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, "github.issues", poison);
 
-		Message deadLetter = this.rabbit.receive(deadLetterQueue, 10_000);
-		assertThat(deadLetter).isNotNull();
-		assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(properties.getMessageId());
+		Message deadLetter = deadLetter(properties.getMessageId());
 		assertThat(deadLetter.getMessageProperties().getHeaders()).containsKey("x-exception-message");
 		assertThat(output).contains(properties.getMessageId()).doesNotContain("\"provider\":");
+	}
+
+	@Test
+	void sendsAJiraCommentItCannotReadToTheDeadLetterQueueAndRecordsNothing() {
+		ObjectNode payload = (ObjectNode) this.json.readTree(Fixtures.jiraComment("10001", "OPS-7", "10042", false));
+		((ObjectNode) payload.get("comment")).remove("id");
+		InboundDelivery delivery = InboundDelivery.of("corr-jira-bad", Provider.JIRA, "comment_created",
+				UUID.randomUUID().toString(), Instant.now(), Map.of(),
+				payload.toString().getBytes(StandardCharsets.UTF_8));
+
+		publish(delivery);
+
+		Message deadLetter = deadLetter(delivery.eventId().toString());
+		assertThat(deadLetter.getMessageProperties().getHeaders().get("x-exception-message")).asString()
+			.contains("delivery " + delivery.deliveryId());
+		assertThat(rowsFor(delivery)).isZero();
+	}
+
+	/** The dead letter with this message id, skipping others left in the queue. */
+	private Message deadLetter(String messageId) {
+		String queue = Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.ISSUE_SYNC);
+		for (Message message = this.rabbit.receive(queue, 10_000); message != null; message = this.rabbit.receive(queue,
+				10_000)) {
+			if (messageId.equals(message.getMessageProperties().getMessageId())) {
+				return message;
+			}
+		}
+		throw new AssertionError("no dead letter " + messageId + " in " + queue);
 	}
 
 	private InboundDelivery githubDelivery(String deliveryId) {

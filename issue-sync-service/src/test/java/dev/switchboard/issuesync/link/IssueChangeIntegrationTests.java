@@ -135,16 +135,7 @@ class IssueChangeIntegrationTests {
 	void followsAJiraIssueMovedToAnotherProjectByItsIdAndReopensOnDone() {
 		String id = Long.toString(20_000 + LinkFromNotesIntegrationTests.number());
 		String key = "SUP-" + id;
-		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + key))
-			.willReturn(okJson(Fixtures.json(Fixtures.jiraIssue(id, key)))));
-		String ticket = ticket();
-		this.bus.publish(Bus.internalNote(ticket, this.jira.baseUrl() + "/browse/" + key));
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
-				.params(ticket)
-				.query(Long.class)
-				.single()).isEqualTo(1));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).hasSize(2));
+		String ticket = linkJira(id, key);
 
 		InboundDelivery moved = InboundDelivery.of("corr-jira-" + id, Provider.JIRA, "jira:issue_updated",
 				UUID.randomUUID().toString(), java.time.Instant.now(), java.util.Map.of(),
@@ -161,6 +152,61 @@ class IssueChangeIntegrationTests {
 			.params(id)
 			.query(String.class)
 			.single()).isEqualTo("OPS-" + id);
+	}
+
+	@Test
+	void relaysAJiraCommentOnceThoughJiraReportsItTwice() {
+		String id = Long.toString(30_000 + LinkFromNotesIntegrationTests.number());
+		String key = "OPS-" + id;
+		String ticket = linkJira(id, key);
+		String commentId = "1" + id;
+
+		this.bus.publish(jira("comment_created", Fixtures.jiraComment(id, key, commentId, false)));
+		this.bus.publish(jira("jira:issue_updated", Fixtures.jiraComment(id, key, commentId, true)));
+
+		// both copies are relayed under one command id: the helpdesk writer applies it
+		// once
+		await().atMost(WAIT).untilAsserted(() -> assertThat(commentNotes(ticket)).hasSize(2));
+		assertThat(commentNotes(ticket)).extracting(AddInternalNote::commandId)
+			.containsOnly(commentNotes(ticket).get(0).commandId());
+		assertThat(commentNotes(ticket).get(0).body()).startsWith("Comment on Jira " + key + " by Grace Engineer:")
+			.contains("The fix ships with Thursday's release.")
+			.endsWith("/browse/" + key);
+		// the issue_updated copy changed no state: no status note
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(notesAfterLink(ticket)).hasSize(2));
+	}
+
+	/**
+	 * A new ticket linked to the Jira issue by a pasted URL.
+	 * @return the ticket
+	 */
+	private String linkJira(String id, String key) {
+		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + key))
+			.willReturn(okJson(Fixtures.json(Fixtures.jiraIssue(id, key)))));
+		String ticket = ticket();
+		this.bus.publish(Bus.internalNote(ticket, this.jira.baseUrl() + "/browse/" + key));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
+				.params(ticket)
+				.query(Long.class)
+				.single()).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).hasSize(2));
+		return ticket;
+	}
+
+	private List<AddInternalNote> commentNotes(String ticket) {
+		return payloads(ticket).stream()
+			.filter(AddInternalNote.class::isInstance)
+			.map(AddInternalNote.class::cast)
+			.filter((note) -> note.body().startsWith("Comment on"))
+			.toList();
+	}
+
+	private static InboundDelivery jira(String event, String body) {
+		return InboundDelivery.of("corr-jira-" + UUID.randomUUID(), Provider.JIRA, event, UUID.randomUUID().toString(),
+				java.time.Instant.now(), java.util.Map.of(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@Test

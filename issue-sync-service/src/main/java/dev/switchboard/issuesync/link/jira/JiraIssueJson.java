@@ -47,6 +47,35 @@ final class JiraIssueJson {
 		}
 	}
 
+	/**
+	 * A comment body as text: webhooks send it as a string (wiki markup), REST v3 as an
+	 * Atlassian Document (its {@code text} nodes, a line per paragraph).
+	 */
+	static String plainText(JsonNode body) {
+		if (body.isString()) {
+			return body.asString();
+		}
+		StringBuilder text = new StringBuilder();
+		appendText(body, text);
+		String plain = text.toString().strip();
+		if (plain.isEmpty()) {
+			throw new IllegalArgumentException("missing body");
+		}
+		return plain;
+	}
+
+	private static void appendText(JsonNode node, StringBuilder text) {
+		if ("text".equals(text(node, "type")) && node.path("text").isString()) {
+			text.append(node.path("text").asString());
+		}
+		for (JsonNode child : node.path("content")) {
+			appendText(child, text);
+		}
+		if ("paragraph".equals(text(node, "type"))) {
+			text.append('\n');
+		}
+	}
+
 	static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isMissingNode() || value.isNull()) ? null : value.asString();

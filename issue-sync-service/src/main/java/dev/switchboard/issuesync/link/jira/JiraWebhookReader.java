@@ -1,6 +1,7 @@
 package dev.switchboard.issuesync.link.jira;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.switchboard.contracts.InboundDelivery;
@@ -19,7 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Jira {@code jira:issue_updated}: the issue as it is now, ordered by the payload's
  * {@code timestamp} (epoch ms); the status transition's "from" comes from the changelog.
- * Keyed on {@code issue.id}: an issue moved to another project keeps its id.
+ * Keyed on {@code issue.id}: an issue moved to another project keeps its id. A comment
+ * ({@code comment_created}, or an {@code issue_updated} whose
+ * {@code issue_event_type_name} is {@code issue_commented}) is a
+ * {@link IssueChange.Commented}, keyed on the comment's id so that both deliveries of one
+ * comment relay it once.
  */
 @Component
 class JiraWebhookReader implements WebhookReader {
@@ -41,7 +46,8 @@ class JiraWebhookReader implements WebhookReader {
 
 	@Override
 	public List<IssueChange> read(InboundDelivery delivery) {
-		if (!"jira:issue_updated".equals(delivery.eventType())) {
+		boolean updated = "jira:issue_updated".equals(delivery.eventType());
+		if (!updated && !"comment_created".equals(delivery.eventType())) {
 			return List.of();
 		}
 		JsonNode payload;
@@ -55,10 +61,27 @@ class JiraWebhookReader implements WebhookReader {
 		if (!timestamp.canConvertToLong()) {
 			throw new TrackerFailure.Malformed(Tracker.JIRA, "delivery " + delivery.deliveryId(), null);
 		}
-		String actor = JiraIssueJson.text(payload.path("user"), "displayName");
-		return List.of(new IssueChange.Updated(
-				JiraIssueJson.snapshot(payload.path("issue"), this.site, Instant.ofEpochMilli(timestamp.asLong())),
-				previousStatus(payload), actor, delivery.correlationId()));
+		Instant at = Instant.ofEpochMilli(timestamp.asLong());
+		List<IssueChange> changes = new ArrayList<>();
+		if (updated) {
+			String actor = JiraIssueJson.text(payload.path("user"), "displayName");
+			changes.add(new IssueChange.Updated(JiraIssueJson.snapshot(payload.path("issue"), this.site, at),
+					previousStatus(payload), actor, delivery.correlationId()));
+		}
+		JsonNode comment = payload.path("comment");
+		boolean commented = !updated || "issue_commented".equals(JiraIssueJson.text(payload, "issue_event_type_name"));
+		if (commented && comment.isObject()) {
+			try {
+				changes.add(new IssueChange.Commented(JiraIssueJson.snapshot(payload.path("issue"), this.site, at),
+						JiraIssueJson.required(comment, "id"),
+						JiraIssueJson.text(comment.path("author"), "displayName"),
+						JiraIssueJson.plainText(comment.path("body")), delivery.correlationId()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TrackerFailure.Malformed(Tracker.JIRA, "delivery " + delivery.deliveryId(), ex);
+			}
+		}
+		return changes;
 	}
 
 	private static @Nullable String previousStatus(JsonNode payload) {

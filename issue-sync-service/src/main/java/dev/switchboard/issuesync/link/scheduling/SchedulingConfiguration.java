@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Scheduling with ShedLock on the service's own database (table {@code shedlock}, V2).
@@ -18,6 +19,23 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "10m")
 class SchedulingConfiguration {
+
+	private static final int SCHEDULED_JOBS = 3;
+
+	/**
+	 * One thread per scheduled job (reconciliation, report comments and parked links).
+	 * Boot's virtual-thread scheduler runs every fixed-delay job on its single scheduler
+	 * thread, where a job waiting on a slow remote API held up all the others.
+	 */
+	@Bean
+	ThreadPoolTaskScheduler taskScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(SCHEDULED_JOBS);
+		scheduler.setThreadNamePrefix("schedules-");
+		scheduler.setWaitForTasksToCompleteOnShutdown(true);
+		scheduler.setAwaitTerminationSeconds(15);
+		return scheduler;
+	}
 
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {
