@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * agent returns the live session instead of starting another
  * @param customerReplyTemplate the public reply with the join link; placeholders
  * {@code {customerName}}, {@code {agentName}}, {@code {customerUrl}}, {@code {expiresAt}}
+ * @param maxSilence a started session with no event for this long (no end event ever
+ * came, e.g. a Guacamole session whose end was never pushed) is ended
  */
 @ConfigurationProperties("remote-session")
 public record RemoteSessionProperties(@DefaultValue("teamviewer") ProviderName defaultProvider,
 		@DefaultValue("30m") Duration inviteExpiry, @DefaultValue("30s") Duration pollInterval,
 		@DefaultValue("true") boolean oneLiveSessionPerTicketAndAgent,
-		@DefaultValue(DEFAULT_CUSTOMER_REPLY) String customerReplyTemplate) {
+		@DefaultValue(DEFAULT_CUSTOMER_REPLY) String customerReplyTemplate, @DefaultValue("12h") Duration maxSilence) {
 
 	public static final String DEFAULT_CUSTOMER_REPLY = """
 			Hello {customerName},
@@ -33,6 +35,9 @@ public record RemoteSessionProperties(@DefaultValue("teamviewer") ProviderName d
 	public RemoteSessionProperties {
 		if (inviteExpiry.isNegative() || inviteExpiry.isZero()) {
 			throw new IllegalArgumentException("remote-session.invite-expiry must be positive");
+		}
+		if (maxSilence.isNegative() || maxSilence.isZero()) {
+			throw new IllegalArgumentException("remote-session.max-silence must be positive");
 		}
 		if (pollInterval.isNegative() || pollInterval.isZero()) {
 			throw new IllegalArgumentException("remote-session.poll-interval must be positive");

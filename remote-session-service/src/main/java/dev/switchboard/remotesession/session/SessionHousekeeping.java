@@ -1,7 +1,9 @@
 package dev.switchboard.remotesession.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -14,9 +16,9 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * The scheduled work: expire invitations nobody joined (then close them at the vendor),
- * and ask the vendors that can be asked about their live sessions. Everything it needs is
- * in the database, so it survives restarts.
+ * The scheduled work: expire invitations nobody joined and end started sessions whose end
+ * never came (then close them at the vendor), and ask the vendors that can be asked about
+ * their live sessions. Everything it needs is in the database, so it survives restarts.
  */
 @Service
 public class SessionHousekeeping {
@@ -31,12 +33,15 @@ public class SessionHousekeeping {
 
 	private final Map<ProviderName, SessionProvider> providers;
 
+	private final RemoteSessionProperties properties;
+
 	private final Clock clock;
 
 	public SessionHousekeeping(Sessions sessions, SessionTimeline timeline, List<SessionProvider> providers,
-			Clock clock) {
+			RemoteSessionProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.timeline = timeline;
+		this.properties = properties;
 		this.providers = providers.stream().collect(Collectors.toMap(SessionProvider::name, Function.identity()));
 		this.clock = clock;
 	}
@@ -44,7 +49,24 @@ public class SessionHousekeeping {
 	/** Expires due invitations; the vendor codes are closed after the commit. */
 	public int expireDue() {
 		List<Session> expired = this.timeline.expireDue(this.clock.instant(), BATCH);
-		for (Session session : expired) {
+		closeAtVendors(expired);
+		return expired.size();
+	}
+
+	/**
+	 * Ends started sessions whose end event never came ({@code max-silence} without any
+	 * event); the vendor codes are closed after the commit.
+	 */
+	public int endSilent() {
+		Duration silence = this.properties.maxSilence();
+		List<Session> ended = this.timeline.endSilent(this.clock.instant().minus(silence),
+				"no end event received within " + silence.toString().substring(2).toLowerCase(Locale.ROOT), BATCH);
+		closeAtVendors(ended);
+		return ended.size();
+	}
+
+	private void closeAtVendors(List<Session> finished) {
+		for (Session session : finished) {
 			SessionProvider provider = this.providers.get(session.provider());
 			if (provider == null || !provider.configured() || session.providerSessionId() == null) {
 				continue;
@@ -55,11 +77,10 @@ public class SessionHousekeeping {
 			catch (VendorException ex) {
 				// the vendor's own validity ends the code too; the session is expired
 				// here
-				log.warn("Could not close expired session {} at {}: {}", session.id(), session.provider().id(),
+				log.warn("Could not close finished session {} at {}: {}", session.id(), session.provider().id(),
 						ex.failure().getClass().getSimpleName());
 			}
 		}
-		return expired.size();
 	}
 
 	/**

@@ -107,6 +107,25 @@ public class SessionTimeline {
 		return this.sessions.lockExpired(now, limit).stream().map(this::expire).toList();
 	}
 
+	/**
+	 * Ends the started sessions that have been silent since {@code quietSince}: their end
+	 * event never came. One end note each, as for any end.
+	 */
+	@Transactional
+	public List<Session> endSilent(Instant quietSince, String reason, int limit) {
+		return this.sessions.lockSilent(quietSince, limit).stream().map((locked) -> endSilent(locked, reason)).toList();
+	}
+
+	private Session endSilent(Session locked, String reason) {
+		Instant now = this.clock.instant();
+		Session ended = locked.finished(SessionState.ENDED, now, locked.startedAt(), null, reason, null);
+		this.sessions.update(ended);
+		this.sessions.addHistory(locked.id(),
+				new SessionHistoryEntry("ended", "silence", now, now, true, SessionState.ENDED, reason));
+		announce(locked, ended);
+		return ended;
+	}
+
 	private Session expire(Session locked) {
 		Instant now = this.clock.instant();
 		String reason = (locked.provider() == ProviderName.GUACAMOLE) ? "no session events received"

@@ -49,6 +49,12 @@ public interface Sessions {
 	List<Session> lockExpired(Instant now, int limit);
 
 	/**
+	 * Started sessions whose last event (or start) is older than {@code quietSince},
+	 * locked (skipping ones another instance holds).
+	 */
+	List<Session> lockSilent(Instant quietSince, int limit);
+
+	/**
 	 * Live sessions at a vendor, least recently polled first (so that every one gets its
 	 * turn).
 	 */

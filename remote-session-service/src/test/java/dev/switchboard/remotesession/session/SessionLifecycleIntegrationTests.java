@@ -142,9 +142,13 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 
 		publish(ended);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		// one at a time: the test's publishes may take different channels, which the
+		// broker does not order among each other
 		publish(started);
+		await().atMost(Duration.ofSeconds(10)).until(() -> historyOf(id).size() == 4);
 		publish(ended);
 		publish(endedAgain);
+		await().atMost(Duration.ofSeconds(10)).until(() -> historyOf(id).size() == 5);
 		publish(failedLate);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
@@ -207,6 +211,35 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("EXPIRED"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(finalNotes(ticketId)).hasSize(1));
 		assertThat(finalNotes(ticketId).get(0)).contains("no session events received");
+	}
+
+	@Test
+	void endsAStartedSessionWhoseEndNeverCameWithOneEndNote() {
+		String ticketId = newTicketId();
+		UUID id = UUID.fromString(
+				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+		publish(pushed("session.started", id.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS), "null", "null",
+				"null"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("STARTED"));
+
+		// thirteen hours later, still no end event (max-silence is 12 h)
+		java.sql.Timestamp longAgo = java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(13)));
+		this.jdbc.sql("update remote_session set started_at = ?, last_event_at = ? where id = ?")
+			.params(longAgo, longAgo, id)
+			.update();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endNotes(ticketId)).hasSize(1));
+		assertThat(endNotes(ticketId).get(0)).contains("End reason: no end event received within 12h");
+		assertThat(eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
+			.map((event) -> ((SessionEnded) event).outcome())
+			.containsExactly("ended");
+		assertThat(read(api("GET", "/api/sessions/" + id, null)).get("history").findValuesAsString("kind"))
+			.containsExactly("created", "invited", "started", "ended");
+	}
+
+	private List<String> historyOf(UUID id) {
+		return read(api("GET", "/api/sessions/" + id, null)).get("history").findValuesAsString("kind");
 	}
 
 	private List<String> endNotes(String ticketId) {

@@ -173,6 +173,14 @@ class JdbcSessions implements Sessions {
 	}
 
 	@Override
+	public List<Session> lockSilent(Instant quietSince, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from remote_session where state = 'STARTED' and coalesce(last_event_at, started_at) <= ?
+				order by started_at limit ? for update skip locked
+				""").params(Timestamp.from(quietSince), limit).query(JdbcSessions::session).list();
+	}
+
+	@Override
 	public List<Session> liveAt(ProviderName provider, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from remote_session where provider = ? and state in ('INVITED', 'STARTED')

@@ -38,6 +38,15 @@ class SessionJobs {
 	}
 
 	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
+	@SchedulerLock(name = "remote-session.end-silent-sessions", lockAtMostFor = "5m")
+	void endSilentSessions() {
+		int ended = this.housekeeping.endSilent();
+		if (ended > 0) {
+			log.info("Ended {} sessions whose end event never came", ended);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
 	@SchedulerLock(name = "remote-session.retry-parked-starts", lockAtMostFor = "5m")
 	void retryParkedStarts() {
 		int started = this.starter.retryParked();
