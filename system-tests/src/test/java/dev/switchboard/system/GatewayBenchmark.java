@@ -1,14 +1,12 @@
 package dev.switchboard.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,20 +63,16 @@ public final class GatewayBenchmark {
 		System.out.printf("PerfTest: confirmed %.0f msg/s, confirm latency p50 %.2f ms, p99 %.2f ms%n",
 				broker.confirmedPerSecond(), broker.confirmP50Millis(), broker.confirmP99Millis());
 
-		int port = freePort();
-		Process gateway = startGateway(infrastructure, vhost, port);
-		awaitReady(port);
-		try (Connection drain = drainOwnerQueue(infrastructure, vhost)) {
+		try (ServiceProcess gateway = ServiceProcess.start("gateway",
+				ServiceProcess.env("GATEWAY_WEBHOOKS_GITHUB_SECRET", SECRET), List.of("-Xmx512m", "-XX:+UseSerialGC"));
+				Connection drain = drainOwnerQueue(infrastructure, vhost)) {
+			int port = gateway.port();
 			load(port, WARMUP, 0);
 			LoadResult full = load(port, RUN, 0);
 			double halfRate = full.acceptedPerSecond() / 2;
 			LoadResult half = load(port, RUN, halfRate);
 			Map<String, Double> timers = timers(port);
 			print(broker, full, half, timers);
-		}
-		finally {
-			gateway.destroy();
-			gateway.waitFor(30, TimeUnit.SECONDS);
 		}
 	}
 
@@ -123,33 +116,6 @@ public final class GatewayBenchmark {
 				median(seconds.stream().mapToDouble((s) -> s[2]).toArray()));
 	}
 
-	private static Process startGateway(TestInfrastructure infrastructure, String vhost, int port) throws IOException {
-		Path root = Repository.root();
-		Path jar;
-		try (var files = Files.list(root.resolve("gateway/target"))) {
-			jar = files.filter((file) -> file.getFileName().toString().matches("gateway-.*\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("package the gateway first"));
-		}
-		ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
-		Map<String, String> env = builder.environment();
-		env.put("SERVER_PORT", Integer.toString(port));
-		env.put("SWITCHBOARD_INTERNAL_TOKEN", UUID.randomUUID().toString());
-		env.put("SPRING_RABBITMQ_HOST", infrastructure.rabbitHost());
-		env.put("SPRING_RABBITMQ_PORT", Integer.toString(infrastructure.rabbitPort()));
-		env.put("SPRING_RABBITMQ_USERNAME", infrastructure.rabbitUser());
-		env.put("SPRING_RABBITMQ_PASSWORD", infrastructure.rabbitPassword());
-		env.put("SPRING_RABBITMQ_VIRTUALHOST", vhost);
-		env.put("SPRING_DATASOURCE_URL", infrastructure.databaseUrl("gateway"));
-		env.put("SPRING_DATASOURCE_USERNAME", infrastructure.postgresUser());
-		env.put("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
-		env.put("GATEWAY_WEBHOOKS_GITHUB_SECRET", SECRET);
-		env.put("LOGGING_LEVEL_DEV_SWITCHBOARD", "WARN");
-		Path log = Files.createTempFile("bench-gateway", ".log");
-		System.out.println("Gateway log: " + log);
-		return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
 	/** Keeps the owner's queue empty, as PerfTest's own consumer does for its queue. */
 	private static Connection drainOwnerQueue(TestInfrastructure infrastructure, String vhost) throws Exception {
 		ConnectionFactory factory = new ConnectionFactory();
@@ -176,21 +142,6 @@ public final class GatewayBenchmark {
 		}, (tag) -> {
 		});
 		return connection;
-	}
-
-	private static void awaitReady(int port) throws InterruptedException {
-		for (int attempt = 0; attempt < 240; attempt++) {
-			try {
-				if (get(port, "/actuator/health/readiness").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new IllegalStateException("the gateway did not become ready");
 	}
 
 	/**
@@ -338,12 +289,6 @@ public final class GatewayBenchmark {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static String java() {

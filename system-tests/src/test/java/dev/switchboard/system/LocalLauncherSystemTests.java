@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +62,7 @@ class LocalLauncherSystemTests {
 	@BeforeAll
 	static void startTheServices() throws Exception {
 		saas.start();
-		offset = freePortOffset();
+		offset = ListenPorts.freeOffset(8080, 8084);
 		issueSyncDatabase = infrastructure.databaseUrl("issue-sync-service");
 		for (String service : List.of("gateway", "statuspage-feed-service", "crm-bridge-service",
 				"remote-session-service")) {
@@ -160,20 +159,50 @@ class LocalLauncherSystemTests {
 				+ java.net.URLEncoder.encode(caller, StandardCharsets.UTF_8) + "&Direction=inbound&From="
 				+ java.net.URLEncoder.encode(caller, StandardCharsets.UTF_8) + "&SequenceNumber=3&To=%2B14155550100";
 
-		HttpResponse<String> callback = http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8080 + offset) + "/webhooks/twilio"))
-				.header("X-Twilio-Signature",
-						twilioSignature("http://localhost:" + (8080 + offset) + "/webhooks/twilio", form))
-				.header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString())
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> callback = postTwilio(form);
 
 		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> saas
 				.verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
 					.withRequestBody(WireMock.containing(callSid))));
+	}
+
+	/**
+	 * {@code crm-bridge.calls.withheld-callers=call-log-only} (set for this run): a call
+	 * from a withheld number is logged in crm-bridge, and nothing reaches the helpdesk.
+	 */
+	@Test
+	void aWithheldCallerIsKeptInTheCallLogAndOutOfTheHelpdeskWhenConfiguredSo() throws Exception {
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		String form = "AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01&CallDuration=17"
+				+ "&CallSid=" + callSid + "&CallStatus=completed&Called=%2B14155550100&Caller=anonymous"
+				+ "&Direction=inbound&From=anonymous&SequenceNumber=0&To=%2B14155550100";
+
+		HttpResponse<String> callback = postTwilio(form);
+
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> call = admin("/api/calls/" + callSid, ADMIN_KEY);
+			assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+			assertThat(call.body()).contains("\"noted\":true").doesNotContain("\"ticketId\":\"");
+		});
+		assertThat(saas.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets.json"))
+			.withHeader("Idempotency-Key", WireMock.equalTo("switchboard-call-" + callSid)))).isEmpty();
+		assertThat(
+				saas.findAll(WireMock.anyRequestedFor(WireMock.anyUrl()).withRequestBody(WireMock.containing(callSid))))
+			.isEmpty();
+	}
+
+	/** A Twilio callback signed over the gateway's public URL, as Twilio sends it. */
+	private static HttpResponse<String> postTwilio(String form) throws Exception {
+		String url = "http://localhost:" + (8080 + offset) + "/webhooks/twilio";
+		return http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("X-Twilio-Signature", twilioSignature(url, form))
+			.header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString())
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String twilioSignature(String url, String form) throws GeneralSecurityException {
@@ -325,28 +354,6 @@ class LocalLauncherSystemTests {
 	}
 
 	/** An offset at which the five ports are free (ports 8080+offset … 8084+offset). */
-	private static int freePortOffset() {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int candidate = 10_000 + 10 * ThreadLocalRandom.current().nextInt(4000);
-			if (allFree(candidate)) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("no free port offset found");
-	}
-
-	private static boolean allFree(int candidate) {
-		for (int port = 8080 + candidate; port <= 8084 + candidate; port++) {
-			try (ServerSocket socket = new ServerSocket(port)) {
-				socket.setReuseAddress(true);
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private static Launched launcher(String... arguments) throws IOException, InterruptedException {
 		Path root = Repository.root();
 		Path output = Files.createTempFile("switchboard-launcher", ".log");
@@ -365,6 +372,9 @@ class LocalLauncherSystemTests {
 		builder.environment().put("CRMBRIDGE_ZENDESK_EMAIL", "switchboard@example.com");
 		builder.environment().put("CRMBRIDGE_ZENDESK_APITOKEN", "zendesk-test-token");
 		builder.environment().put("GATEWAY_APIKEYS_0_SHA256", sha256(ADMIN_KEY));
+		// the crm-bridge module's tests cover the default (a new ticket): here the other
+		// setting
+		builder.environment().put("CRMBRIDGE_CALLS_WITHHELDCALLERS", "call-log-only");
 		Process process = builder.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();

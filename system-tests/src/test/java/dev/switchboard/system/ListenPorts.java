@@ -1,0 +1,82 @@
+package dev.switchboard.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Picks ports for services a test starts as processes of their own. A port that is free
+ * when it is chosen must stay free until the process binds it, seconds later: a port from
+ * the kernel's ephemeral range can meanwhile become the local end of any outgoing
+ * connection (the services' own connections to PostgreSQL and RabbitMQ among them). So
+ * every port chosen here lies below that range.
+ */
+final class ListenPorts {
+
+	private static final int LOWEST = 10_000;
+
+	private ListenPorts() {
+	}
+
+	/**
+	 * An offset such that {@code base + offset} is free for every base from
+	 * {@code lowestBase} to {@code highestBase}, all of them below the ephemeral range.
+	 * @param lowestBase the lowest port of the group without the offset
+	 * @param highestBase the highest port of the group without the offset
+	 * @return a multiple of ten
+	 */
+	static int freeOffset(int lowestBase, int highestBase) {
+		int room = (firstEphemeral() - highestBase - LOWEST) / 10;
+		if (room <= 0) {
+			throw new IllegalStateException("no room for ports below the ephemeral range");
+		}
+		for (int attempt = 0; attempt < 50; attempt++) {
+			int candidate = LOWEST + 10 * ThreadLocalRandom.current().nextInt(room);
+			if (allFree(lowestBase + candidate, highestBase + candidate)) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("no free port offset found");
+	}
+
+	/**
+	 * A free port below the ephemeral range.
+	 * @return the port
+	 */
+	static int freePort() {
+		return freeOffset(0, 0);
+	}
+
+	/**
+	 * The first port of the kernel's ephemeral range, from
+	 * {@code /proc/sys/net/ipv4/ip_local_port_range}, or 32768 (Linux's default) where
+	 * that cannot be read.
+	 * @return the port
+	 */
+	static int firstEphemeral() {
+		try {
+			// procfs files report a size of 0, which readString trusts: read them by
+			// lines
+			String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+			return Integer.parseInt(range.split("\\s+")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return 32_768;
+		}
+	}
+
+	private static boolean allFree(int lowest, int highest) {
+		for (int port = lowest; port <= highest; port++) {
+			try (ServerSocket socket = new ServerSocket(port)) {
+				socket.setReuseAddress(true);
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
