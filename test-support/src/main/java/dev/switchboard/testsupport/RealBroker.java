@@ -4,8 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
 
 /**
  * Points a test's application context at the real RabbitMQ, in this run's own vhost. The
@@ -22,6 +25,26 @@ public class RealBroker implements ApplicationContextInitializer<ConfigurableApp
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("test-infrastructure", properties));
+		context.addApplicationListener(RealBroker::releasePausedSchedulers);
+	}
+
+	/**
+	 * The test framework pauses (stops) a cached context while another one is in use. A
+	 * scheduler that is paused keeps a job that fell due waiting for a start, and a close
+	 * does not wake it: the scheduler's shutdown then waited its whole termination
+	 * timeout at the JVM's exit. Started again on close, the job runs once more and the
+	 * scheduler shuts down at once, while the context's database and broker are still
+	 * there.
+	 */
+	private static void releasePausedSchedulers(ApplicationEvent event) {
+		if (event instanceof ContextClosedEvent closed) {
+			closed.getApplicationContext()
+				.getBeansOfType(ExecutorConfigurationSupport.class)
+				.values()
+				.stream()
+				.filter((executor) -> !executor.isRunning())
+				.forEach(ExecutorConfigurationSupport::start);
+		}
 	}
 
 	void addProperties(ConfigurableApplicationContext context, Map<String, Object> properties) {

@@ -53,6 +53,9 @@ public final class TestInfrastructure {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** Below Surefire's 30 s allowance for a forked JVM's exit. */
+	private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(25);
+
 	private final List<String> databases = new ArrayList<>();
 
 	private boolean vhostCreated;
@@ -205,12 +208,46 @@ public final class TestInfrastructure {
 	}
 
 	private synchronized void removeEverythingCreated() {
+		awaitSpringShutdown();
 		for (String database : this.databases) {
 			quietly(() -> sql("drop database if exists " + database + " with (force)"));
 		}
 		if (this.vhostCreated) {
 			quietly(() -> management("DELETE", "/api/vhosts/" + encode(RUN_ID), null));
 		}
+	}
+
+	/**
+	 * Shutdown hooks run concurrently: the Spring contexts of this JVM close in their own
+	 * hook. Dropping the database and the vhost under them broke their connections, and
+	 * their listeners kept reconnecting to a vhost that was gone until Surefire killed
+	 * the JVM 30 s later; so the contexts close first.
+	 */
+	private static void awaitSpringShutdown() {
+		try {
+			// the hooks are started one after the other: give Spring's a moment to appear
+			long deadline = System.nanoTime() + Duration.ofMillis(300).toNanos();
+			Thread spring = springShutdownHook();
+			while (spring == null && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+				spring = springShutdownHook();
+			}
+			if (spring != null) {
+				spring.join(SPRING_SHUTDOWN_WAIT.toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static @org.jspecify.annotations.Nullable Thread springShutdownHook() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("SpringApplicationShutdownHook"))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static void quietly(Runnable cleanup) {
