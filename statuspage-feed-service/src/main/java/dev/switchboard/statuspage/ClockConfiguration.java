@@ -36,9 +36,13 @@ class ClockConfiguration {
 	 * One thread per scheduled job (polling, the outbox, parent edits, the purge). Boot's
 	 * virtual-thread scheduler runs every fixed-delay job on its single scheduler thread,
 	 * so a poll round waiting on a slow feed held up the outbox and the parent edits.
+	 * <p>
+	 * It takes the {@code DataSource} so that it is shut down first: running jobs finish
+	 * (up to 15 s) while the pool still serves them. Closed the other way round, a job
+	 * waited for a connection the closing pool never gave until its 30 s timeout.
 	 */
 	@Bean
-	ThreadPoolTaskScheduler taskScheduler() {
+	ThreadPoolTaskScheduler taskScheduler(DataSource dataSource) {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.setPoolSize(SCHEDULED_JOBS);
 		scheduler.setThreadNamePrefix("schedules-");
