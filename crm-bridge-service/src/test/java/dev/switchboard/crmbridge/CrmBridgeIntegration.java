@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.testsupport.RealBrokerAndDatabase;
 import org.wiremock.spring.ConfigureWireMock;
@@ -119,6 +120,16 @@ public abstract class CrmBridgeIntegration {
 		properties.setCorrelationId(delivery.correlationId());
 		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
 				new Message(this.json.writeValueAsBytes(delivery), properties));
+	}
+
+	/** Publishes a ticket command as the other services do. */
+	protected void publish(TicketCommand command) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(command.commandId().toString());
+		properties.setCorrelationId(command.correlationId());
+		this.rabbit.send(Destinations.TICKETS_COMMANDS, "#",
+				new Message(this.json.writerFor(TicketCommand.class).writeValueAsBytes(command), properties));
 	}
 
 	/** A client of the Twilio fake. */

@@ -1,43 +1,23 @@
 package dev.switchboard.crmbridge.ticket;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-
-import org.springframework.stereotype.Component;
+import java.util.Optional;
 
 /**
- * The account-wide request budget per minute (fixed windows). Kept in memory: the drainer
- * runs on one instance at a time (ShedLock); after a restart a 429 parks what is over.
+ * The helpdesk account's request budget per minute, one for the account whatever the
+ * number of instances. Every request to the helpdesk is counted, whoever sends it: the
+ * drain waits when the budget is spent, while requests that cannot wait (a caller's
+ * lookup, a comment's author) go anyway and leave the drain less.
  */
-@Component
-public class RequestBudget {
+public interface RequestBudget {
 
-	private final Clock clock;
+	/**
+	 * How long until the budget allows another request; empty when it allows one now.
+	 * Takes nothing from the budget.
+	 */
+	Optional<Duration> exhaustedFor();
 
-	private final int perMinute;
-
-	private Instant windowStart = Instant.EPOCH;
-
-	private int used;
-
-	public RequestBudget(Clock clock, CommandProperties properties) {
-		this.clock = clock;
-		this.perMinute = properties.requestsPerMinute();
-	}
-
-	/** Takes one request from the budget, or says when the next one is available. */
-	public synchronized Instant tryAcquire() {
-		Instant now = this.clock.instant();
-		if (!now.isBefore(this.windowStart.plus(Duration.ofMinutes(1)))) {
-			this.windowStart = now;
-			this.used = 0;
-		}
-		if (this.used >= this.perMinute) {
-			return this.windowStart.plus(Duration.ofMinutes(1));
-		}
-		this.used++;
-		return Instant.MIN;
-	}
+	/** Counts one request sent to the helpdesk, even beyond the budget. */
+	void spend();
 
 }

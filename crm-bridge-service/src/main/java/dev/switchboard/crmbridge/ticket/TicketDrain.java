@@ -220,10 +220,10 @@ public class TicketDrain {
 	}
 
 	private <T> T call(Supplier<T> request) {
-		Instant next = this.budget.tryAcquire();
-		if (!next.equals(Instant.MIN)) {
-			throw new BudgetExhausted(next);
-		}
+		// the request itself is counted where it is sent (the helpdesk client)
+		this.budget.exhaustedFor().ifPresent((wait) -> {
+			throw new BudgetExhausted(this.clock.instant().plus(wait));
+		});
 		return request.get();
 	}
 

@@ -97,7 +97,7 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
 					Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:12:00Z")))));
 		Reopen replayed = Reopen.of(UUID.randomUUID(), "corr-replay", ticketId, solvedAt.minusSeconds(60));
-		publishCommand(replayed);
+		publish(replayed);
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
@@ -122,7 +122,7 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
 					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 		Reopen reopen = Reopen.of(UUID.randomUUID(), "corr-echo", ticketId, Instant.parse("2026-11-23T10:04:00Z"));
-		publishCommand(reopen);
+		publish(reopen);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
 					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
@@ -173,15 +173,6 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		String id = this.json.readTree(body).path("id").asString();
 		return InboundDelivery.of("corr-" + id, Provider.ZENDESK, type, id, Instant.now(),
 				Map.of("x-zendesk-webhook-id", "01HZXWEBHOOK"), body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private void publishCommand(TicketCommand command) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(command.commandId().toString());
-		properties.setCorrelationId(command.correlationId());
-		this.rabbit.send(Destinations.TICKETS_COMMANDS, "#",
-				new Message(this.json.writerFor(TicketCommand.class).writeValueAsBytes(command), properties));
 	}
 
 }

@@ -367,15 +367,6 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		throw new AssertionError("command " + command.commandId() + " not dead-lettered");
 	}
 
-	private void publish(TicketCommand command) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(command.commandId().toString());
-		properties.setCorrelationId(command.correlationId());
-		this.rabbit.send(Destinations.TICKETS_COMMANDS, "#",
-				new Message(this.json.writerFor(TicketCommand.class).writeValueAsBytes(command), properties));
-	}
-
 	private String stateOf(TicketCommand command) {
 		return this.jdbc.sql("select state from ticket_command where command_id = ?")
 			.param(command.commandId())

@@ -15,6 +15,7 @@ import dev.switchboard.crmbridge.ticket.HelpdeskException;
 import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
 import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
+import dev.switchboard.crmbridge.ticket.RequestBudget;
 import dev.switchboard.crmbridge.ticket.TicketUpdate;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -60,9 +61,12 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	private final Clock clock;
 
+	private final RequestBudget budget;
+
 	private final Map<String, CachedUser> users = new ConcurrentHashMap<>();
 
-	ZendeskHelpdesk(ZendeskProperties properties, RetryRegistry retries, JsonMapper json, Clock clock) {
+	ZendeskHelpdesk(ZendeskProperties properties, RetryRegistry retries, JsonMapper json, Clock clock,
+			RequestBudget budget) {
 		this.properties = properties;
 		this.http = new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
@@ -72,6 +76,7 @@ class ZendeskHelpdesk implements Helpdesk {
 		this.retry = retries.retry("zendesk");
 		this.json = json;
 		this.clock = clock;
+		this.budget = budget;
 	}
 
 	@Override
@@ -250,6 +255,7 @@ class ZendeskHelpdesk implements Helpdesk {
 	}
 
 	private Answer call(Request request) throws IOException {
+		this.budget.spend(); // Zendesk counts every attempt, retries included
 		try (Response response = this.http.newCall(request).execute()) {
 			if (response.code() >= 500) {
 				throw new ZendeskServerError(response.code());

@@ -1,0 +1,133 @@
+package dev.switchboard.crmbridge.ticket.ratelimit;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.ticket.CommandProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Zendesk account's request budget, one for every instance: one request a minute
+ * here, so a single request spends it. Each test starts with a full budget.
+ */
+@TestPropertySource(properties = "crm-bridge.commands.requests-per-minute=1")
+class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	CommandProperties properties;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void fullBudget() {
+		this.jdbc.sql("delete from rate_limit_bucket").update();
+	}
+
+	@Test
+	void waitsWithATicketsCommandsWhileAnotherInstanceSpentTheBudget() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId);
+		new Bucket4jRequestBudget(this.dataSource, this.properties, new SimpleMeterRegistry()).spend();
+
+		publish(note(ticketId));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notBefore(ticketId)).isAfter(Instant.now().plusSeconds(30)));
+		assertThat(zendesk().find(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + ticketId + "\\.json"))))
+			.isEmpty();
+	}
+
+	@Test
+	void countsARequestThatCouldNotWaitAgainstTheDrain() throws Exception {
+		String calledTicket = newTicketId();
+		String notedTicket = newTicketId();
+		stubTicket(calledTicket);
+		stubTicket(notedTicket);
+		twilio().register(post(urlPathMatching("/2010-04-01/Accounts/.*/Calls.json")).willReturn(aResponse()
+			.withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody(fixture("twilio/call-created.json",
+					Map.of("callSid", "CA" + UUID.randomUUID().toString().replace("-", ""), "to", "+14155550100")))));
+
+		zendesk().register(get(urlEqualTo("/api/v2/users/20978392.json"))
+			.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", "20978392", "name", "Casey Customer",
+					"email", "casey@example.com", "phone", "+442079460018")))));
+
+		// without a customer number, click-to-call reads the ticket and its requester
+		// while
+		// the agent waits, whatever the budget
+		HttpResponse<String> call = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/calls"))
+				.header("X-Switchboard-Internal-Token", "test-internal-token")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("""
+						{"ticketId":"%s","agentPhone":"+14155550100"}
+						""".formatted(calledTicket)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(call.statusCode()).isEqualTo(201);
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo(ticketPath(calledTicket))))).hasSize(1);
+		publish(note(notedTicket));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notBefore(notedTicket)).isAfter(Instant.now().plusSeconds(30)));
+		assertThat(zendesk().find(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + notedTicket + "\\.json"))))
+			.isEmpty();
+	}
+
+	private static AddInternalNote note(String ticketId) {
+		return AddInternalNote.of(UUID.randomUUID(), "corr-budget", ticketId, Instant.now(), "Over budget");
+	}
+
+	private void stubTicket(String ticketId) {
+		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(fixture("zendesk/ticket.json",
+				Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(fixture("zendesk/ticket-updated.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+	}
+
+	private Instant notBefore(String ticketId) {
+		return this.jdbc.sql("select not_before from ticket_state where ticket_id = ?")
+			.param(ticketId)
+			.query((rows, number) -> (rows.getTimestamp(1) != null) ? rows.getTimestamp(1).toInstant() : Instant.EPOCH)
+			.optional()
+			.orElse(Instant.EPOCH);
+	}
+
+	private static String ticketPath(String ticketId) {
+		return "/api/v2/tickets/" + ticketId + ".json";
+	}
+
+}
