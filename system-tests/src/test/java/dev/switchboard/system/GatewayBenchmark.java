@@ -68,11 +68,20 @@ public final class GatewayBenchmark {
 				Connection drain = drainOwnerQueue(infrastructure, vhost)) {
 			int port = gateway.port();
 			load(port, WARMUP, 0);
+			ProcessCpu machine = new ProcessCpu().pids("gateway", gateway.pid())
+				.pids("load generator (this JVM)", ProcessHandle.current().pid())
+				.command("RabbitMQ", "beam.smp")
+				.command("PostgreSQL", "postgres");
+			Map<String, Long> before = machine.snapshot();
+			long fullStarted = System.nanoTime();
 			LoadResult full = load(port, RUN, 0);
+			Map<String, Double> cores = ProcessCpu.coresBetween(before, machine.snapshot(),
+					(System.nanoTime() - fullStarted) / 1e9);
 			double halfRate = full.acceptedPerSecond() / 2;
 			LoadResult half = load(port, RUN, halfRate);
 			Map<String, Double> timers = timers(port);
 			print(broker, full, half, timers);
+			printCores(cores, full);
 		}
 	}
 
@@ -255,6 +264,17 @@ public final class GatewayBenchmark {
 				request - timers.get("lookup") - timers.get("publish") - timers.get("write"));
 		System.out.printf("delivery-log share of the request time: %.0f%%%n",
 				100 * (timers.get("lookup") + timers.get("write")) / request);
+	}
+
+	private static void printCores(Map<String, Double> cores, LoadResult full) {
+		System.out.println();
+		System.out.printf("CPU at full load, in cores (this machine has %d):%n",
+				Runtime.getRuntime().availableProcessors());
+		cores.forEach((group, used) -> System.out.printf("  %-28s %5.2f%n", group, used));
+		System.out.printf("  %-28s %5.2f%n", "all of them",
+				cores.values().stream().mapToDouble(Double::doubleValue).sum());
+		System.out.printf("gateway CPU per accepted webhook: %.2f ms%n",
+				1000 * cores.get("gateway") / full.acceptedPerSecond());
 	}
 
 	private static byte[] payload() {

@@ -57,8 +57,8 @@ final class ListenPorts {
 	 */
 	static int firstEphemeral() {
 		try {
-			// procfs files report a size of 0, which readString trusts: read them by
-			// lines
+			// a sysctl file answers a small first read with a cut value, and readString
+			// reads small first since the file reports a size of 0: read it by lines
 			String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
 			return Integer.parseInt(range.split("\\s+")[0]);
 		}

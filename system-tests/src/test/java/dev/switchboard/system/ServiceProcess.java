@@ -85,6 +85,10 @@ final class ServiceProcess implements AutoCloseable {
 		return service;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	int port() {
 		return this.port;
 	}
