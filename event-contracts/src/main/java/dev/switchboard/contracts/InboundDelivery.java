@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook delivery the gateway verified, published on
@@ -26,11 +27,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param deliveryId the provider's own id of the delivery
  * @param receivedAt when the gateway received it
  * @param headers the request headers that matter to the owner (names in lower case)
- * @param body the raw, verified request body
+ * @param body the raw, verified request body; empty when it travels by reference
+ * @param bodyByReference {@code true} when the body was too large for a message: it is in
+ * the gateway's delivery log, served to the owner at
+ * {@code GET <gateway>/internal/deliveries/<eventId>/body} (absent in older messages)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InboundDelivery(int schemaVersion, UUID eventId, String correlationId, String provider, String eventType,
-		String deliveryId, Instant receivedAt, Map<String, String> headers, byte[] body) {
+		String deliveryId, Instant receivedAt, Map<String, String> headers, byte[] body,
+		@Nullable Boolean bodyByReference) {
 
 	public InboundDelivery {
 		Validation.schemaVersion(schemaVersion);
@@ -42,6 +47,9 @@ public record InboundDelivery(int schemaVersion, UUID eventId, String correlatio
 		required(receivedAt, "receivedAt");
 		headers = Map.copyOf(required(headers, "headers"));
 		required(body, "body");
+		if (Boolean.TRUE.equals(bodyByReference) && body.length > 0) {
+			throw new IllegalArgumentException("a body that travels by reference is not in the message");
+		}
 	}
 
 	/**
@@ -51,7 +59,24 @@ public record InboundDelivery(int schemaVersion, UUID eventId, String correlatio
 	public static InboundDelivery of(String correlationId, Provider provider, String eventType, String deliveryId,
 			Instant receivedAt, Map<String, String> headers, byte[] body) {
 		return new InboundDelivery(SchemaVersions.CURRENT, idOf(provider.id(), deliveryId), correlationId,
-				provider.id(), eventType, deliveryId, receivedAt, headers, body);
+				provider.id(), eventType, deliveryId, receivedAt, headers, body, null);
+	}
+
+	/** Whether the body is in the gateway's delivery log rather than in this message. */
+	public boolean byReference() {
+		return Boolean.TRUE.equals(this.bodyByReference);
+	}
+
+	/** This delivery with its body left in the gateway's delivery log. */
+	public InboundDelivery withBodyByReference() {
+		return new InboundDelivery(this.schemaVersion, this.eventId, this.correlationId, this.provider, this.eventType,
+				this.deliveryId, this.receivedAt, this.headers, new byte[0], true);
+	}
+
+	/** This delivery carrying its body, fetched from the gateway's delivery log. */
+	public InboundDelivery withBody(byte[] body) {
+		return new InboundDelivery(this.schemaVersion, this.eventId, this.correlationId, this.provider, this.eventType,
+				this.deliveryId, this.receivedAt, this.headers, body, null);
 	}
 
 	/** The deterministic message id of a provider's delivery. */
@@ -69,7 +94,8 @@ public record InboundDelivery(int schemaVersion, UUID eventId, String correlatio
 				&& this.eventId.equals(that.eventId) && this.correlationId.equals(that.correlationId)
 				&& this.provider.equals(that.provider) && this.eventType.equals(that.eventType)
 				&& this.deliveryId.equals(that.deliveryId) && this.receivedAt.equals(that.receivedAt)
-				&& this.headers.equals(that.headers) && Arrays.equals(this.body, that.body);
+				&& this.headers.equals(that.headers) && Arrays.equals(this.body, that.body)
+				&& byReference() == that.byReference();
 	}
 
 	@Override
@@ -83,7 +109,8 @@ public record InboundDelivery(int schemaVersion, UUID eventId, String correlatio
 	@Override
 	public String toString() {
 		return "InboundDelivery[eventId=" + this.eventId + ", provider=" + this.provider + ", eventType="
-				+ this.eventType + ", deliveryId=" + this.deliveryId + ", bodyBytes=" + this.body.length + "]";
+				+ this.eventType + ", deliveryId=" + this.deliveryId + ", bodyBytes=" + this.body.length
+				+ (byReference() ? ", bodyByReference" : "") + "]";
 	}
 
 }

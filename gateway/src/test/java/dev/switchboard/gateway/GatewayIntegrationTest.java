@@ -24,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = { "switchboard.internal-token=test-internal-token",
 				"gateway.public-base-url=https://hooks.example.com/switchboard",
 				"gateway.webhooks.github.secret=" + GatewayIntegrationTest.GITHUB_SECRET,
+				"gateway.webhooks.github.max-body=" + GatewayIntegrationTest.GITHUB_MAX_BODY,
 				"gateway.webhooks.jira.secret=" + GatewayIntegrationTest.JIRA_SECRET,
 				"gateway.webhooks.zendesk.secret=" + GatewayIntegrationTest.ZENDESK_SECRET,
 				"gateway.webhooks.twilio.secret=" + GatewayIntegrationTest.TWILIO_AUTH_TOKEN,
@@ -37,6 +38,9 @@ import org.springframework.test.context.ContextConfiguration;
 public @interface GatewayIntegrationTest {
 
 	String GITHUB_SECRET = "It's a Secret to Everybody";
+
+	/** Above what travels inside a message: larger bodies go by reference. */
+	String GITHUB_MAX_BODY = "24MB";
 
 	String JIRA_SECRET = "jira-webhook-secret";
 

@@ -69,6 +69,22 @@ public final class WebhookClient {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET().build());
 	}
 
+	/** A GET whose answer is kept as bytes (a delivery's raw body). */
+	public HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET();
+		headers.forEach(request::header);
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -22,7 +22,7 @@ public record LoggedDelivery(UUID id, String provider, String eventType, String 
 	/** The delivery as it was published, to publish it again. */
 	public InboundDelivery toInboundDelivery() {
 		return new InboundDelivery(dev.switchboard.contracts.SchemaVersions.CURRENT, this.id, this.correlationId,
-				this.provider, this.eventType, this.deliveryId, this.receivedAt, this.headers, this.body);
+				this.provider, this.eventType, this.deliveryId, this.receivedAt, this.headers, this.body, null);
 	}
 
 }

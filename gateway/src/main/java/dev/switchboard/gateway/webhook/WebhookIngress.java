@@ -75,6 +75,11 @@ public class WebhookIngress {
 					delivery.deliveryId());
 			return new IngressOutcome.Duplicate(delivery.eventId(), delivery.deliveryId());
 		}
+		if (WebhookProperties.travelsByReference(delivery.body())) {
+			// the message only points at the log: the body must be there before the owner
+			// reads the message (a failure here answers 503, nothing was accepted)
+			this.log.record(delivery, Outcome.UNCONFIRMED);
+		}
 		return switch (this.publisher.publish(delivery, null)) {
 			case PublishOutcome.Confirmed confirmed -> {
 				recordQuietly(delivery, Outcome.PUBLISHED);

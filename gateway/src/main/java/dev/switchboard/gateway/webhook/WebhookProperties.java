@@ -18,19 +18,37 @@ import org.springframework.util.unit.DataSize;
 public record WebhookProperties(@DefaultValue Secrets github, @DefaultValue Secrets jira, @DefaultValue Secrets zendesk,
 		@DefaultValue Secrets twilio, @DefaultValue Secrets remoteSession, @DefaultValue Token statuspage) {
 
-	/** RabbitMQ refuses messages over 16 MiB; base64 in JSON grows a body by a third. */
+	/**
+	 * The largest body that travels inside the message: RabbitMQ refuses messages over 16
+	 * MiB, and base64 in JSON grows a body by a third. A larger one travels by reference:
+	 * the message points at the delivery log, and the owner fetches the body.
+	 */
 	public static final DataSize LARGEST_INLINE_BODY = DataSize.ofMegabytes(10);
 
+	/** GitHub sends up to 25 MB; nothing else comes close. */
+	public static final DataSize LARGEST_BODY = DataSize.ofMegabytes(32);
+
 	public WebhookProperties {
-		Stream
-			.of(github.maxBody(), jira.maxBody(), zendesk.maxBody(), twilio.maxBody(), remoteSession.maxBody(),
-					statuspage.maxBody())
-			.filter((limit) -> limit.compareTo(LARGEST_INLINE_BODY) > 0)
-			.findAny()
-			.ifPresent((limit) -> {
-				throw new IllegalArgumentException("gateway.webhooks.*.max-body " + limit + " is above "
-						+ LARGEST_INLINE_BODY + ": deliveries travel inline on RabbitMQ (16 MiB message limit)");
-			});
+		limit("github", github.maxBody(), LARGEST_BODY);
+		limit("jira", jira.maxBody(), LARGEST_BODY);
+		// the owners of these providers take their bodies inline only
+		limit("zendesk", zendesk.maxBody(), LARGEST_INLINE_BODY);
+		limit("twilio", twilio.maxBody(), LARGEST_INLINE_BODY);
+		limit("remote-session", remoteSession.maxBody(), LARGEST_INLINE_BODY);
+		limit("statuspage", statuspage.maxBody(), LARGEST_INLINE_BODY);
+	}
+
+	private static void limit(String provider, DataSize maxBody, DataSize largest) {
+		if (maxBody.compareTo(largest) > 0) {
+			throw new IllegalArgumentException("gateway.webhooks." + provider + ".max-body " + maxBody + " is above "
+					+ largest + ((largest == LARGEST_BODY) ? ""
+							: ": its owner takes bodies inline only (RabbitMQ's 16 MiB message limit)"));
+		}
+	}
+
+	/** Whether a body is too large to travel inside the message. */
+	public static boolean travelsByReference(byte[] body) {
+		return body.length > LARGEST_INLINE_BODY.toBytes();
 	}
 
 	/**

@@ -92,7 +92,7 @@ class GithubWebhookIntegrationTests {
 
 	@Test
 	void refusesABodyOverTheProvidersLimitWith413() {
-		byte[] huge = new byte[5 * 1024 * 1024 + 1];
+		byte[] huge = new byte[24 * 1024 * 1024 + 1];
 		Arrays.fill(huge, (byte) ' ');
 
 		HttpResponse<String> response = this.client.github("issues", UUID.randomUUID().toString(), huge, sign(huge));
@@ -100,6 +100,39 @@ class GithubWebhookIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).contains("\"status\":413");
 		assertThat(this.rabbit.receive(OWNER_QUEUE, 500)).isNull();
+	}
+
+	@Test
+	void sendsABodyTooLargeForAMessageByReferenceAndServesItToServicesOnly() {
+		String deliveryId = UUID.randomUUID().toString();
+		String json = new String(this.payload, StandardCharsets.UTF_8);
+		// a 12 MB issue event: larger than a RabbitMQ message may carry once encoded
+		byte[] large = ("{\"padding\":\"" + "x".repeat(12 * 1024 * 1024) + "\","
+				+ json.substring(json.indexOf('{') + 1))
+			.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> response = this.client.github("issues", deliveryId, large, sign(large));
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		Message message = this.rabbit.receive(OWNER_QUEUE, 5000);
+		assertThat(message).isNotNull();
+		assertThat(message.getBody().length).isLessThan(64 * 1024);
+		InboundDelivery delivery = this.json.readValue(message.getBody(), InboundDelivery.class);
+		assertThat(delivery.byReference()).isTrue();
+		assertThat(delivery.body()).isEmpty();
+		String path = "/internal/deliveries/" + delivery.eventId() + "/body";
+		HttpResponse<byte[]> body = this.client.getBytes(path,
+				java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token"));
+		assertThat(body.statusCode()).isEqualTo(200);
+		assertThat(body.body()).isEqualTo(large);
+		assertThat(this.client.getBytes(path, java.util.Map.of()).statusCode()).isEqualTo(401);
+		assertThat(this.client
+			.getBytes(path, java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token-but-wrong"))
+			.statusCode()).isEqualTo(401);
+		assertThat(this.client
+			.getBytes("/internal/deliveries/" + UUID.randomUUID() + "/body",
+					java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token"))
+			.statusCode()).isEqualTo(404);
 	}
 
 	@Test

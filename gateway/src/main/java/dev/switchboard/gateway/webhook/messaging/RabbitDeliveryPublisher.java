@@ -11,6 +11,7 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.gateway.webhook.DeliveryPublisher;
 import dev.switchboard.gateway.webhook.GatewayProperties;
 import dev.switchboard.gateway.webhook.PublishOutcome;
+import dev.switchboard.gateway.webhook.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -103,7 +104,11 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		if (replayOf != null) {
 			properties.setHeader(REPLAY_OF_HEADER, replayOf.toString());
 		}
-		return new Message(this.json.writeValueAsBytes(delivery), properties);
+		// a body too large for a message stays in the delivery log, where the owner
+		// fetches it
+		InboundDelivery onTheWire = WebhookProperties.travelsByReference(delivery.body())
+				? delivery.withBodyByReference() : delivery;
+		return new Message(this.json.writeValueAsBytes(onTheWire), properties);
 	}
 
 }
