@@ -14,8 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one Spring context of the integration tests: the real RabbitMQ and PostgreSQL of
- * this run, GitHub and Jira faked by WireMock, short retry waits, jobs triggered by the
- * tests rather than the clock.
+ * this run, GitHub, Jira and the gateway's delivery bodies faked by WireMock, short retry
+ * waits, jobs triggered by the tests rather than the clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,10 +26,12 @@ import org.springframework.test.context.ContextConfiguration;
 				"issue-sync.ticket-field.issue-state=360001", "issue-sync.behaviour.note-on-comment=true",
 				"issue-sync.reconciliation-interval=1h", "issue-sync.report-interval=1h",
 				"resilience4j.retry.instances.github.wait-duration=50ms",
-				"resilience4j.retry.instances.jira.wait-duration=50ms" })
+				"resilience4j.retry.instances.jira.wait-duration=50ms",
+				"resilience4j.retry.instances.gateway.wait-duration=50ms" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock({ @ConfigureWireMock(name = "github", baseUrlProperties = "issue-sync.github.base-url"),
-		@ConfigureWireMock(name = "jira", baseUrlProperties = "issue-sync.jira.base-url") })
+		@ConfigureWireMock(name = "jira", baseUrlProperties = "issue-sync.jira.base-url"),
+		@ConfigureWireMock(name = "gateway", baseUrlProperties = "issue-sync.gateway.url") })
 public @interface IssueSyncIntegrationTest {
 
 }

@@ -89,11 +89,25 @@ class LocalLauncherSystemTests {
 	 */
 	@Test
 	void anIssueClosedOnGithubReopensTheLinkedTicketInZendesk() throws Exception {
+		closingTheIssueReopensTheLinkedTicket(42, 0);
+	}
+
+	/**
+	 * The same flow with a 12 MB delivery, too large for a RabbitMQ message: the gateway
+	 * keeps the body in its delivery log and issue-sync fetches it from there.
+	 */
+	@Test
+	void aDeliveryTooLargeForAMessageReachesIssueSyncByReference() throws Exception {
+		closingTheIssueReopensTheLinkedTicket(43, 12 * 1024 * 1024);
+	}
+
+	private void closingTheIssueReopensTheLinkedTicket(int number, int padding) throws Exception {
 		long issueId = 700_000 + ThreadLocalRandom.current().nextInt(100_000);
 		String ticketId = Long.toString(40_000 + ThreadLocalRandom.current().nextInt(10_000));
-		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/repos/octo-org/widgets/issues/42"))
-			.willReturn(WireMock.okJson(githubIssue(issueId, "open", null, "2026-11-20T10:00:00Z"))));
-		saas.stubFor(WireMock.post(WireMock.urlPathMatching("/repos/octo-org/widgets/issues/42/(comments|labels)"))
+		String issuePath = "/repos/octo-org/widgets/issues/" + number;
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo(issuePath))
+			.willReturn(WireMock.okJson(githubIssue(issueId, number, "open", null, "2026-11-20T10:00:00Z"))));
+		saas.stubFor(WireMock.post(WireMock.urlPathMatching(issuePath + "/(comments|labels)"))
 			.willReturn(WireMock.aResponse()
 				.withStatus(201)
 				.withHeader("Content-Type", "application/json")
@@ -108,7 +122,7 @@ class LocalLauncherSystemTests {
 				.header("Authorization", "Bearer " + ADMIN_KEY)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"" + ticketId
-						+ "\",\"issueUrl\":\"https://github.com/octo-org/widgets/issues/42\"}"))
+						+ "\",\"issueUrl\":\"https://github.com" + issuePath.replace("/repos", "") + "\"}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(link.statusCode()).as(link.body()).isIn(200, 201);
 		await().atMost(Duration.ofSeconds(60))
@@ -116,8 +130,11 @@ class LocalLauncherSystemTests {
 				.verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
 					.withRequestBody(WireMock.containing("Linked to"))));
 
-		byte[] closed = githubIssuesEvent("closed",
-				githubIssue(issueId, "closed", "completed", java.time.Instant.now().toString()))
+		String event = githubIssuesEvent("closed",
+				githubIssue(issueId, number, "closed", "completed", java.time.Instant.now().toString()));
+		// the padding stands in for what makes real deliveries large (long bodies, many
+		// commits)
+		byte[] closed = ((padding > 0) ? "{\"padding\":\"" + "x".repeat(padding) + "\"," + event.substring(1) : event)
 			.getBytes(StandardCharsets.UTF_8);
 		HttpResponse<String> webhook = postGithub(UUID.randomUUID().toString(), closed, sign(closed));
 
@@ -220,10 +237,11 @@ class LocalLauncherSystemTests {
 			.encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static String githubIssue(long id, String state, String stateReason, String updatedAt) {
-		return "{\"url\":\"https://api.github.com/repos/octo-org/widgets/issues/42\","
+	private static String githubIssue(long id, int number, String state, String stateReason, String updatedAt) {
+		return "{\"url\":\"https://api.github.com/repos/octo-org/widgets/issues/" + number + "\","
 				+ "\"repository_url\":\"https://api.github.com/repos/octo-org/widgets\","
-				+ "\"html_url\":\"https://github.com/octo-org/widgets/issues/42\",\"id\":" + id + ",\"number\":42,"
+				+ "\"html_url\":\"https://github.com/octo-org/widgets/issues/" + number + "\",\"id\":" + id
+				+ ",\"number\":" + number + ","
 				+ "\"title\":\"Printer on fire\",\"user\":{\"login\":\"octocat\",\"id\":1},\"labels\":[],"
 				+ "\"state\":\"" + state + "\",\"state_reason\":"
 				+ (stateReason == null ? "null" : "\"" + stateReason + "\"")
@@ -362,6 +380,7 @@ class LocalLauncherSystemTests {
 		builder.command().addAll(List.of(arguments));
 		builder.directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().put("GATEWAY_WEBHOOKS_GITHUB_SECRET", GITHUB_SECRET);
+		builder.environment().put("GATEWAY_WEBHOOKS_GITHUB_MAXBODY", "24MB");
 		builder.environment().put("GATEWAY_APIKEYS_0_NAME", "system-test");
 		builder.environment().put("ISSUESYNC_GITHUB_BASEURL", saas.baseUrl());
 		builder.environment().put("ISSUESYNC_GITHUB_TOKEN", "github-test-token");

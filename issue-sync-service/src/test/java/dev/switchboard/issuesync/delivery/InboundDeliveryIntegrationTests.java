@@ -1,5 +1,10 @@
 package dev.switchboard.issuesync.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
@@ -17,6 +23,7 @@ import dev.switchboard.issuesync.Fixtures;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,6 +52,9 @@ class InboundDeliveryIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@InjectWireMock("gateway")
+	WireMockServer gateway;
+
 	@Test
 	void recordsAGithubDeliveryOnceHoweverOftenItIsDelivered() {
 		InboundDelivery delivery = githubDelivery(UUID.randomUUID().toString());
@@ -58,6 +68,35 @@ class InboundDeliveryIntegrationTests {
 		publish(later);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsFor(later)).isEqualTo(1));
 		assertThat(rowsFor(delivery)).isEqualTo(1);
+	}
+
+	@Test
+	void fetchesABodyThatTravelledByReferenceFromTheGatewayBeforeApplyingIt() {
+		InboundDelivery delivery = githubDelivery(UUID.randomUUID().toString());
+		this.gateway.stubFor(get(urlEqualTo("/internal/deliveries/" + delivery.eventId() + "/body"))
+			.withHeader("X-Switchboard-Internal-Token", equalTo("test-internal-token"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/octet-stream")
+				.withBody(delivery.body())));
+
+		publish(delivery.withBodyByReference());
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsFor(delivery)).isEqualTo(1));
+		this.gateway.verify(1, getRequestedFor(urlEqualTo("/internal/deliveries/" + delivery.eventId() + "/body")));
+	}
+
+	@Test
+	void deadLettersADeliveryWhoseBodyTheGatewayNoLongerHas() {
+		InboundDelivery delivery = githubDelivery(UUID.randomUUID().toString());
+		this.gateway.stubFor(get(urlEqualTo("/internal/deliveries/" + delivery.eventId() + "/body"))
+			.willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")));
+
+		publish(delivery.withBodyByReference());
+
+		Message deadLetter = deadLetter(delivery.eventId().toString());
+		assertThat(deadLetter.getMessageProperties().getHeaders().get("x-exception-message")).asString()
+			.contains("404");
+		assertThat(rowsFor(delivery)).isZero();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.switchboard.issuesync.delivery.messaging;
 import java.util.function.Consumer;
 
 import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.issuesync.delivery.DeliveryBodies;
 import dev.switchboard.issuesync.delivery.TrackerDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -17,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 class DeliveryMessagingConfiguration {
 
 	@Bean
-	Consumer<InboundDelivery> inboundDeliveries(TrackerDeliveries deliveries, MeterRegistry meters) {
-		return new InboundDeliveryConsumer(deliveries, meters);
+	Consumer<InboundDelivery> inboundDeliveries(TrackerDeliveries deliveries, DeliveryBodies bodies,
+			MeterRegistry meters) {
+		return new InboundDeliveryConsumer(deliveries, bodies, meters);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.switchboard.issuesync.delivery.messaging;
 import java.util.function.Consumer;
 
 import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.issuesync.delivery.DeliveryBodies;
 import dev.switchboard.issuesync.delivery.Recording;
 import dev.switchboard.issuesync.delivery.TrackerDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,16 +22,24 @@ class InboundDeliveryConsumer implements Consumer<InboundDelivery> {
 
 	private final TrackerDeliveries deliveries;
 
+	private final DeliveryBodies bodies;
+
 	private final MeterRegistry meters;
 
-	InboundDeliveryConsumer(TrackerDeliveries deliveries, MeterRegistry meters) {
+	InboundDeliveryConsumer(TrackerDeliveries deliveries, DeliveryBodies bodies, MeterRegistry meters) {
 		this.deliveries = deliveries;
+		this.bodies = bodies;
 		this.meters = meters;
 	}
 
 	@Override
-	public void accept(InboundDelivery delivery) {
-		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", delivery.correlationId())) {
+	public void accept(InboundDelivery message) {
+		InboundDelivery delivery = message;
+		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", message.correlationId())) {
+			if (message.byReference()) {
+				// too large for a message: fetched before the transaction that applies it
+				delivery = message.withBody(this.bodies.fetch(message.eventId()));
+			}
 			Recording recording = this.deliveries.accept(delivery);
 			log.info("{} {} delivery {} ({})", recording, delivery.provider(), delivery.deliveryId(),
 					delivery.routingKey());
