@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -130,6 +131,15 @@ public abstract class CrmBridgeIntegration {
 		properties.setCorrelationId(command.correlationId());
 		this.rabbit.send(Destinations.TICKETS_COMMANDS, "#",
 				new Message(this.json.writerFor(TicketCommand.class).writeValueAsBytes(command), properties));
+	}
+
+	/** Until when the ticket's commands wait (parked), or the epoch when they do not. */
+	protected Instant notBefore(String ticketId) {
+		return this.jdbc.sql("select not_before from ticket_state where ticket_id = ?")
+			.param(ticketId)
+			.query((rows, number) -> (rows.getTimestamp(1) != null) ? rows.getTimestamp(1).toInstant() : Instant.EPOCH)
+			.optional()
+			.orElse(Instant.EPOCH);
 	}
 
 	/** A client of the Twilio fake. */

@@ -375,14 +375,6 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 			.orElse("absent");
 	}
 
-	private Instant notBefore(String ticketId) {
-		return this.jdbc.sql("select not_before from ticket_state where ticket_id = ?")
-			.param(ticketId)
-			.query((rs, row) -> (rs.getTimestamp(1) != null) ? rs.getTimestamp(1).toInstant() : Instant.EPOCH)
-			.optional()
-			.orElse(Instant.EPOCH);
-	}
-
 	private List<LoggedRequest> puts(String ticketId) {
 		return zendesk().find(putRequestedFor(urlEqualTo(ticketPath(ticketId))));
 	}

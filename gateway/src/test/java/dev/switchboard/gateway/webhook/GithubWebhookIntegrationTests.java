@@ -24,6 +24,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
 
 @GatewayIntegrationTest
 class GithubWebhookIntegrationTests {
@@ -92,7 +93,7 @@ class GithubWebhookIntegrationTests {
 
 	@Test
 	void refusesABodyOverTheProvidersLimitWith413() {
-		byte[] huge = new byte[24 * 1024 * 1024 + 1];
+		byte[] huge = new byte[(int) DataSize.parse(GatewayIntegrationTest.GITHUB_MAX_BODY).toBytes() + 1];
 		Arrays.fill(huge, (byte) ' ');
 
 		HttpResponse<String> response = this.client.github("issues", UUID.randomUUID().toString(), huge, sign(huge));

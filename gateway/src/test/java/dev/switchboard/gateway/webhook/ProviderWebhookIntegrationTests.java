@@ -122,7 +122,10 @@ class ProviderWebhookIntegrationTests {
 	@MethodSource("providers")
 	void refusesABodyOverTheLimitWith413(Provider provider, String routingKey, Function<String, Signed> request) {
 		Signed valid = request.apply("d-" + UUID.randomUUID());
-		byte[] huge = new byte[(provider == Provider.GITHUB ? 5 : 1) * 1024 * 1024 + 1];
+		long limit = (provider == Provider.GITHUB)
+				? org.springframework.util.unit.DataSize.parse(GatewayIntegrationTest.GITHUB_MAX_BODY).toBytes()
+				: 1024 * 1024;
+		byte[] huge = new byte[(int) limit + 1];
 
 		HttpResponse<String> response = this.client.post(valid.path(), huge, valid.headers());
 

@@ -118,14 +118,6 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 	}
 
-	private Instant notBefore(String ticketId) {
-		return this.jdbc.sql("select not_before from ticket_state where ticket_id = ?")
-			.param(ticketId)
-			.query((rows, number) -> (rows.getTimestamp(1) != null) ? rows.getTimestamp(1).toInstant() : Instant.EPOCH)
-			.optional()
-			.orElse(Instant.EPOCH);
-	}
-
 	private static String ticketPath(String ticketId) {
 		return "/api/v2/tickets/" + ticketId + ".json";
 	}
