@@ -16,6 +16,11 @@ public interface DeliveryLog {
 	void record(InboundDelivery delivery, Outcome outcome);
 
 	/**
+	 * Sets the outcome of a delivery recorded before, without counting another attempt.
+	 */
+	void settle(UUID id, Outcome outcome);
+
+	/**
 	 * Counts another copy of an already published delivery (answered 2xx, not published
 	 * again).
 	 */

@@ -75,20 +75,28 @@ public class WebhookIngress {
 					delivery.deliveryId());
 			return new IngressOutcome.Duplicate(delivery.eventId(), delivery.deliveryId());
 		}
-		if (WebhookProperties.travelsByReference(delivery.body())) {
+		boolean byReference = WebhookProperties.travelsByReference(delivery.body());
+		if (byReference) {
 			// the message only points at the log: the body must be there before the owner
 			// reads the message (a failure here answers 503, nothing was accepted)
 			this.log.record(delivery, Outcome.UNCONFIRMED);
 		}
 		return switch (this.publisher.publish(delivery, null)) {
 			case PublishOutcome.Confirmed confirmed -> {
-				recordQuietly(delivery, Outcome.PUBLISHED);
+				if (byReference) {
+					settleQuietly(delivery, Outcome.PUBLISHED);
+				}
+				else {
+					recordQuietly(delivery, Outcome.PUBLISHED);
+				}
 				logger.info("Accepted {} delivery {} ({}, {} bytes)", provider.id(), delivery.deliveryId(),
 						delivery.routingKey(), request.body().length);
 				yield new IngressOutcome.Accepted(delivery.eventId(), delivery.deliveryId());
 			}
 			case PublishOutcome.NotConfirmed failed -> {
-				recordQuietly(delivery, Outcome.UNCONFIRMED);
+				if (!byReference) {
+					recordQuietly(delivery, Outcome.UNCONFIRMED);
+				}
 				logger.warn("Could not hand {} delivery {} to the broker: {}", provider.id(), delivery.deliveryId(),
 						failed.reason());
 				yield new IngressOutcome.Unavailable(failed.reason());
@@ -104,6 +112,17 @@ public class WebhookIngress {
 	private void recordQuietly(InboundDelivery delivery, Outcome outcome) {
 		try {
 			this.log.record(delivery, outcome);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not write delivery {} to the delivery log ({}): {}", delivery.deliveryId(), outcome,
+					ex.getMessage());
+		}
+	}
+
+	/** As {@link #recordQuietly}, for a delivery recorded before it was published. */
+	private void settleQuietly(InboundDelivery delivery, Outcome outcome) {
+		try {
+			this.log.settle(delivery.eventId(), outcome);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not write delivery {} to the delivery log ({}): {}", delivery.deliveryId(), outcome,

@@ -126,6 +126,10 @@ class GithubWebhookIntegrationTests {
 				java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token"));
 		assertThat(body.statusCode()).isEqualTo(200);
 		assertThat(body.body()).isEqualTo(large);
+		HttpResponse<String> logged = this.client.admin("GET", "/api/deliveries/" + delivery.eventId(),
+				GatewayIntegrationTest.ADMIN_KEY, null);
+		String entry = logged.body().substring(0, logged.body().indexOf("\"headers\""));
+		assertThat(entry).contains("\"outcome\":\"published\"").contains("\"attempts\":1");
 		assertThat(this.client.getBytes(path, java.util.Map.of()).statusCode()).isEqualTo(401);
 		assertThat(this.client
 			.getBytes(path, java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token-but-wrong"))

@@ -96,6 +96,14 @@ class JdbcDeliveryLog implements DeliveryLog {
 	}
 
 	@Override
+	public void settle(UUID id, Outcome outcome) {
+		this.writes.record(() -> this.jdbc.sql("update delivery_log set outcome = :outcome where id = :id")
+			.param("outcome", outcome.name())
+			.param("id", id)
+			.update());
+	}
+
+	@Override
 	public void countDuplicate(UUID id) {
 		this.jdbc.sql("update delivery_log set attempts = attempts + 1 where id = :id").param("id", id).update();
 	}
