@@ -14,6 +14,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.micrometer.core.instrument.Gauge;
@@ -42,14 +43,16 @@ class Bucket4jRequestBudget implements RequestBudget {
 			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
 			.build();
 		if (isPostgres(dataSource)) {
-			// the rate is part of the key: a stored bucket keeps the configuration it was
-			// made with
+			// a stored bucket keeps the configuration it was made with: this instance's,
+			// newer than any stored, replaces it (tokens kept), so a changed budget takes
+			// effect for every instance; an older instance uses the newer one
 			this.bucket = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 				.primaryKeyMapper(PrimaryKeyMapper.STRING)
 				.table("rate_limit_bucket")
 				.build()
 				.builder()
-				.build("helpdesk:requests:" + perMinute + "/min", () -> configuration);
+				.withImplicitConfigurationReplacement(System.currentTimeMillis(), TokensInheritanceStrategy.AS_IS)
+				.build("helpdesk:requests", () -> configuration);
 		}
 		else {
 			log.info("Helpdesk request budget kept in memory: this database is not PostgreSQL (a single local "

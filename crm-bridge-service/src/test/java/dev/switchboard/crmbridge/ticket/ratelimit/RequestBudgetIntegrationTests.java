@@ -15,6 +15,7 @@ import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
 import dev.switchboard.crmbridge.ticket.CommandProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +52,19 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 	@LocalServerPort
 	int port;
 
+	/**
+	 * Each test starts with a full budget, and leaves none behind: the other tests'
+	 * context (100,000 a minute) shares this database, and a bucket stored here would
+	 * impose this context's configuration on it.
+	 */
 	@BeforeEach
 	void fullBudget() {
 		this.jdbc.sql("delete from rate_limit_bucket").update();
+	}
+
+	@AfterEach
+	void noBudgetLeftBehind() {
+		fullBudget();
 	}
 
 	@Test
@@ -104,6 +116,29 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 			.untilAsserted(() -> assertThat(notBefore(notedTicket)).isAfter(Instant.now().plusSeconds(30)));
 		assertThat(zendesk().find(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + notedTicket + "\\.json"))))
 			.isEmpty();
+	}
+
+	@Test
+	void aBudgetChangedOnANewerInstanceHoldsForTheOlderOnesToo() {
+		String first = newTicketId();
+		String second = newTicketId();
+		stubTicket(first);
+		stubTicket(second);
+		CommandProperties raised = new CommandProperties(this.properties.drainInterval(), 1000,
+				this.properties.updatesPerTicket(), this.properties.ticketWindow(), this.properties.failureBackoff(),
+				this.properties.maxFailures(), this.properties.authRecheck());
+		// an instance started after this one, configured with 1,000 requests a minute
+		new Bucket4jRequestBudget(this.dataSource, raised, new SimpleMeterRegistry()).spend();
+
+		publish(note(first));
+		publish(note(second));
+
+		// at one request a minute, the second ticket's read and update would wait a
+		// minute
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(zendesk().find(putRequestedFor(urlEqualTo(ticketPath(first))))).hasSize(1);
+			assertThat(zendesk().find(putRequestedFor(urlEqualTo(ticketPath(second))))).hasSize(1);
+		});
 	}
 
 	private static AddInternalNote note(String ticketId) {

@@ -15,6 +15,7 @@ import dev.switchboard.gateway.adminapi.RateLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -47,7 +48,13 @@ class Bucket4jRateLimiter implements RateLimiter {
 				.primaryKeyMapper(PrimaryKeyMapper.STRING)
 				.table("rate_limit_bucket")
 				.build();
-			this.buckets = (key) -> shared.builder().build(key, () -> configuration);
+			// a stored bucket keeps the configuration it was made with: this instance's,
+			// newer than any stored, replaces it (tokens kept), so a changed rate limit
+			// takes effect for every instance; an older instance uses the newer one
+			long version = System.currentTimeMillis();
+			this.buckets = (key) -> shared.builder()
+				.withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)
+				.build(key, () -> configuration);
 		}
 		else {
 			log.info("Admin API rate limit kept in memory: this database is not PostgreSQL (a single local instance)");

@@ -13,6 +13,7 @@ import dev.switchboard.statuspage.delivery.SlackProperties;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -41,12 +42,8 @@ class Bucket4jSlackBudget implements SlackBudget {
 
 	Bucket4jSlackBudget(DataSource dataSource, SlackProperties properties) {
 		Function<BucketConfiguration, Function<String, Bucket>> store = store(dataSource);
-		// the rate is part of the key: a stored bucket keeps the configuration it was
-		// made with
-		this.messages = store.apply(evenly(properties.workspaceMessagesPerMinute()))
-			.apply("slack:chat.postMessage:" + properties.workspaceMessagesPerMinute() + "/min");
-		this.edits = store.apply(evenly(properties.parentEditsPerMinute()))
-			.apply("slack:chat.update:" + properties.parentEditsPerMinute() + "/min");
+		this.messages = store.apply(evenly(properties.workspaceMessagesPerMinute())).apply("slack:chat.postMessage");
+		this.edits = store.apply(evenly(properties.parentEditsPerMinute())).apply("slack:chat.update");
 		this.editsPerMinute = properties.parentEditsPerMinute();
 	}
 
@@ -85,7 +82,13 @@ class Bucket4jSlackBudget implements SlackBudget {
 				.primaryKeyMapper(PrimaryKeyMapper.STRING)
 				.table("rate_limit_bucket")
 				.build();
-			return (configuration) -> (key) -> shared.builder().build(key, () -> configuration);
+			// a stored bucket keeps the configuration it was made with: this instance's,
+			// newer than any stored, replaces it (tokens kept), so a changed budget takes
+			// effect for every instance; an older instance uses the newer one
+			long version = System.currentTimeMillis();
+			return (configuration) -> (key) -> shared.builder()
+				.withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)
+				.build(key, () -> configuration);
 		}
 		log.info("Slack workspace budgets kept in memory: this database is not PostgreSQL (a single local instance)");
 		return (configuration) -> (key) -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build();
