@@ -2,7 +2,9 @@ package dev.switchboard.gateway.adminapi.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
