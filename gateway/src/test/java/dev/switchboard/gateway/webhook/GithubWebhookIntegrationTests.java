@@ -13,6 +13,7 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.GatewayIntegrationTest;
 import dev.switchboard.gateway.WebhookClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,9 @@ class GithubWebhookIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	MeterRegistry meters;
 
 	WebhookClient client;
 
@@ -112,9 +116,12 @@ class GithubWebhookIntegrationTests {
 				+ json.substring(json.indexOf('{') + 1))
 			.getBytes(StandardCharsets.UTF_8);
 
+		double before = this.meters.counter("switchboard.publish.by-reference").count();
+
 		HttpResponse<String> response = this.client.github("issues", deliveryId, large, sign(large));
 
 		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(this.meters.counter("switchboard.publish.by-reference").count()).isEqualTo(before + 1);
 		Message message = this.rabbit.receive(OWNER_QUEUE, 5000);
 		assertThat(message).isNotNull();
 		assertThat(message.getBody().length).isLessThan(64 * 1024);

@@ -21,6 +21,7 @@ import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.issuesync.Fixtures;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wiremock.spring.InjectWireMock;
@@ -55,6 +56,9 @@ class InboundDeliveryIntegrationTests {
 	@InjectWireMock("gateway")
 	WireMockServer gateway;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void recordsAGithubDeliveryOnceHoweverOftenItIsDelivered() {
 		InboundDelivery delivery = githubDelivery(UUID.randomUUID().toString());
@@ -83,6 +87,8 @@ class InboundDeliveryIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsFor(delivery)).isEqualTo(1));
 		this.gateway.verify(1, getRequestedFor(urlEqualTo("/internal/deliveries/" + delivery.eventId() + "/body")));
+		assertThat(this.meters.counter("switchboard.deliveries.bodies.fetched", "provider", "github").count())
+			.isPositive();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import dev.switchboard.gateway.webhook.DeliveryPublisher;
 import dev.switchboard.gateway.webhook.GatewayProperties;
 import dev.switchboard.gateway.webhook.PublishOutcome;
 import dev.switchboard.gateway.webhook.WebhookProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,8 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 
 	private final Timer confirms;
 
+	private final Counter byReference;
+
 	RabbitDeliveryPublisher(RabbitTemplate rabbit, JsonMapper json, GatewayProperties properties,
 			MeterRegistry meters) {
 		this.rabbit = rabbit;
@@ -54,6 +57,9 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		this.confirmTimeout = properties.publish().confirmTimeout();
 		this.confirms = Timer.builder("switchboard.publish.confirm")
 			.description("Publishing a delivery until the broker confirmed (or refused) it")
+			.register(meters);
+		this.byReference = Counter.builder("switchboard.publish.by-reference")
+			.description("Deliveries published without their body, too large for a message (kept in the log)")
 			.register(meters);
 	}
 
@@ -106,8 +112,11 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		}
 		// a body too large for a message stays in the delivery log, where the owner
 		// fetches it
-		InboundDelivery onTheWire = WebhookProperties.travelsByReference(delivery.body())
-				? delivery.withBodyByReference() : delivery;
+		InboundDelivery onTheWire = delivery;
+		if (WebhookProperties.travelsByReference(delivery.body())) {
+			onTheWire = delivery.withBodyByReference();
+			this.byReference.increment();
+		}
 		return new Message(this.json.writeValueAsBytes(onTheWire), properties);
 	}
 

@@ -39,6 +39,8 @@ class InboundDeliveryConsumer implements Consumer<InboundDelivery> {
 			if (message.byReference()) {
 				// too large for a message: fetched before the transaction that applies it
 				delivery = message.withBody(this.bodies.fetch(message.eventId()));
+				this.meters.counter("switchboard.deliveries.bodies.fetched", "provider", message.provider())
+					.increment();
 			}
 			Recording recording = this.deliveries.accept(delivery);
 			log.info("{} {} delivery {} ({})", recording, delivery.provider(), delivery.deliveryId(),
