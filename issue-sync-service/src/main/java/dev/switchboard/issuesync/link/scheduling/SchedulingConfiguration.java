@@ -6,6 +6,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,25 +21,15 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @EnableSchedulerLock(defaultLockAtMostFor = "10m")
 class SchedulingConfiguration {
 
-	private static final int SCHEDULED_JOBS = 3;
-
 	/**
-	 * One thread per scheduled job (reconciliation, report comments and parked links).
-	 * Boot's virtual-thread scheduler runs every fixed-delay job on its single scheduler
-	 * thread, where a job waiting on a slow remote API held up all the others.
-	 * <p>
-	 * It takes the {@code DataSource} so that it is shut down first: running jobs finish
-	 * (up to 15 s) while the pool still serves them. Closed the other way round, a job
-	 * waited for a connection the closing pool never gave until its 30 s timeout.
+	 * Boot's scheduler, built from {@code spring.task.scheduling.*} (application.yml: one
+	 * thread per job, waiting for running jobs on shutdown), but on platform threads:
+	 * with virtual threads Boot's own runs every fixed-delay job on one thread. It takes
+	 * the {@code DataSource} so that it shuts down before the connection pool closes.
 	 */
 	@Bean
-	ThreadPoolTaskScheduler taskScheduler(DataSource dataSource) {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setPoolSize(SCHEDULED_JOBS);
-		scheduler.setThreadNamePrefix("schedules-");
-		scheduler.setWaitForTasksToCompleteOnShutdown(true);
-		scheduler.setAwaitTerminationSeconds(15);
-		return scheduler;
+	ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder, DataSource dataSource) {
+		return builder.build();
 	}
 
 	@Bean
