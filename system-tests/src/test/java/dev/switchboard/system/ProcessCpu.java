@@ -3,6 +3,7 @@ package dev.switchboard.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -57,28 +58,42 @@ final class ProcessCpu {
 	}
 
 	private void count(Path process, Map<String, Long> ticks) {
-		String stat;
+		Stat stat;
 		try {
-			stat = String.join(" ", Files.readAllLines(process.resolve("stat")));
+			stat = Stat.of(Long.parseLong(process.getFileName().toString()));
 		}
 		catch (IOException ex) {
 			return; // ended meanwhile
 		}
-		long pid = Long.parseLong(process.getFileName().toString());
-		String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-		// fields after the command name: state is field 3, utime 14, stime 15
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		this.groups.forEach((group, member) -> {
-			if (member.test(pid)) {
-				ticks.merge(group, used, Long::sum);
+			if (member.test(stat.pid())) {
+				ticks.merge(group, stat.ticks(), Long::sum);
 			}
 		});
 		this.commands.forEach((group, name) -> {
-			if (name.equals(command)) {
-				ticks.merge(group, used, Long::sum);
+			if (name.equals(stat.command())) {
+				ticks.merge(group, stat.ticks(), Long::sum);
 			}
 		});
+	}
+
+	/** User plus system CPU time one process has used so far. */
+	static Duration cpuTime(long pid) throws IOException {
+		return Duration.ofMillis(Stat.of(pid).ticks() * 1000 / TICKS_PER_SECOND);
+	}
+
+	/** A process's command name and its user plus system CPU ticks. */
+	private record Stat(long pid, String command, long ticks) {
+
+		static Stat of(long pid) throws IOException {
+			String stat = String.join(" ", Files.readAllLines(Path.of("/proc", Long.toString(pid), "stat")));
+			// fields after the command name in parentheses: state is field 3, utime 14,
+			// stime 15
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return new Stat(pid, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+					Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+		}
+
 	}
 
 	/**

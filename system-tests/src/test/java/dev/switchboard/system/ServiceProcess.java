@@ -112,12 +112,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** User plus system CPU time the process has used so far. */
 	Duration cpuTime() throws IOException {
-		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
-		// fields after the command name in parentheses: state is field 3, utime 14, stime
-		// 15
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		return Duration.ofMillis(ticks * 1000 / clockTicksPerSecond());
+		return ProcessCpu.cpuTime(this.process.pid());
 	}
 
 	/** Resident set size in bytes. */
@@ -161,11 +156,6 @@ final class ServiceProcess implements AutoCloseable {
 			Thread.sleep(500);
 		}
 		throw new IllegalStateException(this.module + " did not become ready, see " + this.log);
-	}
-
-	private static long clockTicksPerSecond() {
-		// USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK)
-		return 100;
 	}
 
 	static Map<String, String> env(String... pairs) {
