@@ -83,20 +83,13 @@ public class WebhookIngress {
 		}
 		return switch (this.publisher.publish(delivery, null)) {
 			case PublishOutcome.Confirmed confirmed -> {
-				if (byReference) {
-					settleQuietly(delivery, Outcome.PUBLISHED);
-				}
-				else {
-					recordQuietly(delivery, Outcome.PUBLISHED);
-				}
+				recordQuietly(delivery, Outcome.PUBLISHED, byReference);
 				logger.info("Accepted {} delivery {} ({}, {} bytes)", provider.id(), delivery.deliveryId(),
 						delivery.routingKey(), request.body().length);
 				yield new IngressOutcome.Accepted(delivery.eventId(), delivery.deliveryId());
 			}
 			case PublishOutcome.NotConfirmed failed -> {
-				if (!byReference) {
-					recordQuietly(delivery, Outcome.UNCONFIRMED);
-				}
+				recordQuietly(delivery, Outcome.UNCONFIRMED, byReference);
 				logger.warn("Could not hand {} delivery {} to the broker: {}", provider.id(), delivery.deliveryId(),
 						failed.reason());
 				yield new IngressOutcome.Unavailable(failed.reason());
@@ -107,22 +100,17 @@ public class WebhookIngress {
 	/**
 	 * The broker's answer decides the HTTP answer: once it confirmed, the delivery is
 	 * safe even if the log cannot be written (a retry would then be published again, and
-	 * consumers drop the repeat).
+	 * consumers drop the repeat). A delivery recorded before it was published only gets
+	 * its outcome set: its attempt is counted already.
 	 */
-	private void recordQuietly(InboundDelivery delivery, Outcome outcome) {
+	private void recordQuietly(InboundDelivery delivery, Outcome outcome, boolean recordedBefore) {
 		try {
-			this.log.record(delivery, outcome);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not write delivery {} to the delivery log ({}): {}", delivery.deliveryId(), outcome,
-					ex.getMessage());
-		}
-	}
-
-	/** As {@link #recordQuietly}, for a delivery recorded before it was published. */
-	private void settleQuietly(InboundDelivery delivery, Outcome outcome) {
-		try {
-			this.log.settle(delivery.eventId(), outcome);
+			if (recordedBefore) {
+				this.log.settle(delivery.eventId(), outcome);
+			}
+			else {
+				this.log.record(delivery, outcome);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not write delivery {} to the delivery log ({}): {}", delivery.deliveryId(), outcome,
