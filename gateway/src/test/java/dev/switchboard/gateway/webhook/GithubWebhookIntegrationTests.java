@@ -110,12 +110,7 @@ class GithubWebhookIntegrationTests {
 	@Test
 	void sendsABodyTooLargeForAMessageByReferenceAndServesItToServicesOnly() {
 		String deliveryId = UUID.randomUUID().toString();
-		String json = new String(this.payload, StandardCharsets.UTF_8);
-		// a 12 MB issue event: larger than a RabbitMQ message may carry once encoded
-		byte[] large = ("{\"padding\":\"" + "x".repeat(12 * 1024 * 1024) + "\","
-				+ json.substring(json.indexOf('{') + 1))
-			.getBytes(StandardCharsets.UTF_8);
-
+		byte[] large = largeEvent();
 		double before = this.meters.counter("switchboard.publish.by-reference").count();
 
 		HttpResponse<String> response = this.client.github("issues", deliveryId, large, sign(large));
@@ -133,10 +128,7 @@ class GithubWebhookIntegrationTests {
 				java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token"));
 		assertThat(body.statusCode()).isEqualTo(200);
 		assertThat(body.body()).isEqualTo(large);
-		HttpResponse<String> logged = this.client.admin("GET", "/api/deliveries/" + delivery.eventId(),
-				GatewayIntegrationTest.ADMIN_KEY, null);
-		String entry = logged.body().substring(0, logged.body().indexOf("\"headers\""));
-		assertThat(entry).contains("\"outcome\":\"published\"").contains("\"attempts\":1");
+		assertThat(loggedEntry(delivery.eventId())).contains("\"outcome\":\"published\"").contains("\"attempts\":1");
 		assertThat(this.client.getBytes(path, java.util.Map.of()).statusCode()).isEqualTo(401);
 		assertThat(this.client
 			.getBytes(path, java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token-but-wrong"))
@@ -182,6 +174,45 @@ class GithubWebhookIntegrationTests {
 		finally {
 			this.admin.declareBinding(githubBinding);
 		}
+	}
+
+	@Test
+	void publishesABodyTooLargeForAMessageWhenGithubRetriesAfterA503() {
+		String deliveryId = UUID.randomUUID().toString();
+		byte[] large = largeEvent();
+		Binding githubBinding = new Binding(OWNER_QUEUE, Binding.DestinationType.QUEUE, Destinations.WEBHOOKS_INBOUND,
+				"github.#", null);
+		this.admin.removeBinding(githubBinding);
+		try {
+			assertThat(this.client.github("issues", deliveryId, large, sign(large)).statusCode()).isEqualTo(503);
+		}
+		finally {
+			this.admin.declareBinding(githubBinding);
+		}
+		UUID eventId = InboundDelivery.idOf("github", deliveryId);
+		assertThat(loggedEntry(eventId)).contains("\"outcome\":\"unconfirmed\"").contains("\"attempts\":1");
+
+		HttpResponse<String> retried = this.client.github("issues", deliveryId, large, sign(large));
+
+		assertThat(retried.statusCode()).isEqualTo(202);
+		assertThat(loggedEntry(eventId)).contains("\"outcome\":\"published\"").contains("\"attempts\":2");
+		Message message = this.rabbit.receive(OWNER_QUEUE, 5000);
+		assertThat(message).isNotNull();
+		assertThat(this.json.readValue(message.getBody(), InboundDelivery.class).byReference()).isTrue();
+	}
+
+	/** A 12 MB issue event: larger than a RabbitMQ message may carry once encoded. */
+	private byte[] largeEvent() {
+		String json = new String(this.payload, StandardCharsets.UTF_8);
+		return ("{\"padding\":\"" + "x".repeat(12 * 1024 * 1024) + "\"," + json.substring(json.indexOf('{') + 1))
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The delivery log's entry for the delivery, without its headers and body. */
+	private String loggedEntry(UUID eventId) {
+		String logged = this.client.admin("GET", "/api/deliveries/" + eventId, GatewayIntegrationTest.ADMIN_KEY, null)
+			.body();
+		return logged.substring(0, logged.indexOf("\"headers\""));
 	}
 
 	private static String sign(byte[] body) {

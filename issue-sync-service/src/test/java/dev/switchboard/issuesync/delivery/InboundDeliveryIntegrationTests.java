@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
@@ -89,6 +90,24 @@ class InboundDeliveryIntegrationTests {
 		this.gateway.verify(1, getRequestedFor(urlEqualTo("/internal/deliveries/" + delivery.eventId() + "/body")));
 		assertThat(this.meters.counter("switchboard.deliveries.bodies.fetched", "provider", "github").count())
 			.isPositive();
+	}
+
+	@Test
+	void retriesTheGatewayAfterAServerErrorAndThenAppliesTheDelivery() {
+		InboundDelivery delivery = githubDelivery(UUID.randomUUID().toString());
+		String path = "/internal/deliveries/" + delivery.eventId() + "/body";
+		this.gateway.stubFor(get(urlEqualTo(path)).inScenario(path)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		this.gateway.stubFor(get(urlEqualTo(path)).inScenario(path)
+			.whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(200).withBody(delivery.body())));
+
+		publish(delivery.withBodyByReference());
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsFor(delivery)).isEqualTo(1));
+		this.gateway.verify(2, getRequestedFor(urlEqualTo(path)));
 	}
 
 	@Test
