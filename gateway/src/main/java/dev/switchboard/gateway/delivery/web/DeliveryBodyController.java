@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.delivery.web;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.UUID;
@@ -46,15 +45,12 @@ class DeliveryBodyController {
 			.<ResponseEntity<?>>map((delivery) -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_OCTET_STREAM)
 				.body(delivery.body()))
-			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "unknown-delivery", "Unknown delivery",
+			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not-found", "Unknown delivery",
 					"No delivery " + id + " in the log (purged after its retention, or never received)."));
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:switchboard:problem:delivery:" + kind));
-		problem.setTitle(title);
-		return ResponseEntity.status(status).body(problem);
+		return ResponseEntity.status(status).body(DeliveryController.problem(status, kind, title, detail));
 	}
 
 }

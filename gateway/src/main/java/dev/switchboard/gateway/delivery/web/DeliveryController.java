@@ -117,7 +117,11 @@ class DeliveryController {
 			.body(problem(HttpStatus.NOT_FOUND, "not-found", "Unknown delivery", "No delivery " + id + " in the log."));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+	/**
+	 * A problem of the delivery log's endpoints
+	 * ({@code urn:switchboard:problem:deliveries:*}).
+	 */
+	static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("urn:switchboard:problem:deliveries:" + kind));
 		problem.setTitle(title);
