@@ -9,6 +9,7 @@ import dev.switchboard.testsupport.RealBroker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,9 @@ class LocalDefaultsSmokeIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@DynamicPropertySource
 	static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
 		String dataDir = Files.createTempDirectory("gateway-smoke").toString();
@@ -35,14 +39,19 @@ class LocalDefaultsSmokeIntegrationTests {
 	}
 
 	@Test
-	void startsOnEmbeddedH2AndReportsReadyLiveAndMetrics() {
-		WebhookClient client = new WebhookClient(this.port);
+	void startsOnEmbeddedH2AndReportsReadyLiveAndMetricsOnTheManagementPortOnly() {
+		WebhookClient management = new WebhookClient(this.managementPort);
+		WebhookClient published = new WebhookClient(this.port);
 
-		assertThat(client.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
+		assertThat(management.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
 			.contains("\"db\"")
 			.contains("\"rabbit\"");
-		assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-		assertThat(client.get("/actuator/prometheus").body()).contains("application=\"gateway\"");
+		assertThat(management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(management.get("/actuator/prometheus").body()).contains("application=\"gateway\"");
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		assertThat(published.get("/readyz").statusCode()).isEqualTo(200);
+		assertThat(published.get("/livez").statusCode()).isEqualTo(200);
+		assertThat(published.get("/actuator/prometheus").statusCode()).isEqualTo(401);
 	}
 
 	@Test

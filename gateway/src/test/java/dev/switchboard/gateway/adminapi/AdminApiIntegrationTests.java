@@ -106,8 +106,14 @@ class AdminApiIntegrationTests {
 		HttpResponse<String> index = this.client.admin("GET", "/api/docs", GatewayIntegrationTest.ADMIN_KEY, null);
 
 		assertThat(index.statusCode()).isEqualTo(200);
-		assertThat(index.body()).contains("/api/docs/issue-sync-service").contains("/api/deliveries");
-		assertThat(this.client.get("/v3/api-docs").body()).contains("/api/deliveries").contains("/api/dead-letters");
+		assertThat(index.body()).contains("/api/docs/issue-sync-service")
+			.contains("/api/deliveries")
+			.contains("/api/docs/gateway");
+		assertThat(this.client.admin("GET", "/api/docs/gateway", GatewayIntegrationTest.ADMIN_KEY, null).body())
+			.contains("/api/deliveries")
+			.contains("/api/dead-letters");
+		assertThat(this.client.get("/api/docs/gateway").statusCode()).isEqualTo(401);
+		assertThat(this.client.get("/v3/api-docs").statusCode()).isEqualTo(401);
 	}
 
 }

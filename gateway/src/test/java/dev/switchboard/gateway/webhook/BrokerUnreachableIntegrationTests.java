@@ -74,8 +74,8 @@ class BrokerUnreachableIntegrationTests {
 	void isNotReadyButStaysLiveWhileTheBrokerIsUnreachable() {
 		WebhookClient client = new WebhookClient(this.port);
 
-		assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-		assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(client.get("/readyz").statusCode()).isEqualTo(503);
+		assertThat(client.get("/livez").statusCode()).isEqualTo(200);
 	}
 
 }

@@ -78,6 +78,7 @@ class AdminRoutesConfiguration {
 			RouterFunction<ServerResponse> docs = route(service + "-docs").GET("/api/docs/" + service, http())
 				.before(uri(locations.get(service)))
 				.before(setPath("/v3/api-docs"))
+				.before(setRequestHeader(InternalTokenProperties.HEADER, token.internalToken()))
 				.before(removeRequestHeader(HttpHeaders.AUTHORIZATION))
 				.onError(Exception.class, (ex, request) -> unavailable(service, ex, meters))
 				.build();

@@ -17,7 +17,8 @@ class ApiIndexController {
 	@GetMapping("/api/docs")
 	List<Description> index() {
 		List<Description> descriptions = new ArrayList<>();
-		descriptions.add(new Description("gateway", List.of("/api/deliveries", "/api/dead-letters"), "/v3/api-docs"));
+		descriptions
+			.add(new Description("gateway", List.of("/api/deliveries", "/api/dead-letters"), "/api/docs/gateway"));
 		for (Map.Entry<String, List<String>> owned : AdminRoutesConfiguration.ownedPaths().entrySet()) {
 			descriptions.add(new Description(owned.getKey(), owned.getValue(), "/api/docs/" + owned.getKey()));
 		}

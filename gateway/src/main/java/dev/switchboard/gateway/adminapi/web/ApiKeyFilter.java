@@ -2,12 +2,16 @@ package dev.switchboard.gateway.adminapi.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 
 import dev.switchboard.gateway.adminapi.ApiKeyProperties;
 import dev.switchboard.gateway.adminapi.ApiKeys;
+import dev.switchboard.gateway.adminapi.InternalTokenProperties;
 import dev.switchboard.gateway.adminapi.RateLimiter;
+import dev.switchboard.gateway.edge.EdgePaths;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,11 +31,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The admin API's door, before anything is routed: {@code Authorization: Bearer <key>}
- * must be a configured key (401), within its rate limit (429 with {@code Retry-After})
- * and its body within the limit (413, 411 for a body of unknown length). Changes
- * (anything but GET/HEAD) are logged with the key's name. The webhook paths are not under
- * {@code /api} (they carry signatures instead).
+ * The door of every path that is not public, before anything is routed; deny by default
+ * ({@link EdgePaths#accessOf}): the webhook paths (they carry signatures) and the probes
+ * are the only public ones, {@code /internal/**} needs the internal token, and every
+ * other path, whatever its spelling and whether or not a route exists for it, needs
+ * {@code Authorization: Bearer <key>} of a configured key (401), within its rate limit
+ * (429 with {@code Retry-After}) and its body within the limit (413, 411 for a body of
+ * unknown length). Changes (anything but GET/HEAD) are logged with the key's name.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -51,8 +57,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final MeterRegistry meters;
 
+	private final byte[] internalToken;
+
 	ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, ApiKeyProperties properties, JsonMapper json,
-			MeterRegistry meters) {
+			MeterRegistry meters, InternalTokenProperties internal) {
+		this.internalToken = internal.internalToken().getBytes(StandardCharsets.UTF_8);
 		this.keys = keys;
 		this.rateLimiter = rateLimiter;
 		this.properties = properties;
@@ -62,13 +71,23 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !(path.equals("/api") || path.startsWith("/api/"));
+		return EdgePaths.accessOf(request.getRequestURI()) == EdgePaths.Access.PUBLIC;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (EdgePaths.accessOf(request.getRequestURI()) == EdgePaths.Access.INTERNAL) {
+			String offered = request.getHeader(InternalTokenProperties.HEADER);
+			if (offered != null
+					&& MessageDigest.isEqual(this.internalToken, offered.getBytes(StandardCharsets.UTF_8))) {
+				chain.doFilter(request, response);
+				return;
+			}
+			refuse(response, HttpStatus.UNAUTHORIZED, "internal-token", "Internal token required",
+					"Only Switchboard's services call this: send " + InternalTokenProperties.HEADER + ".");
+			return;
+		}
 		Optional<String> key = this.keys.nameOf(bearer(request));
 		if (key.isEmpty()) {
 			refuse(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or unknown API key",

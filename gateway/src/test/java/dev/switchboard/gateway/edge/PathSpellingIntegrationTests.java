@@ -1,0 +1,316 @@
+package dev.switchboard.gateway.edge;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.switchboard.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * An attacker's spellings of every path the gateway serves or routes, sent without a key:
+ * each is refused by the edge (400 for a spelling a router would read differently, by
+ * Tomcat itself or by the gateway's path check, 401 for the plain one), as a problem
+ * detail, never answered by a handler, and the service behind the routes (a WireMock
+ * answering 200 to anything) receives nothing. The paths come from the running
+ * application (its controllers and its router functions), so a new route is in the table
+ * without editing this test.
+ */
+@GatewayIntegrationTest
+class PathSpellingIntegrationTests {
+
+	private static final Set<String> EDGE_REFUSALS = Set.of("urn:switchboard:problem:edge:non-canonical-path",
+			"urn:switchboard:problem:admin:unauthorized", "urn:switchboard:problem:admin:internal-token",
+			"urn:switchboard:problem:edge:refused-by-server");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void refusesEverySpellingOfEveryNonPublicPathWithoutAKeyAndRoutesNothing() throws IOException {
+		WireMock.resetAllRequests();
+		stubFor(any(anyUrl()).willReturn(okJson("[{\"id\":\"leaked\"}]")));
+		List<String> paths = nonPublicPaths();
+		assertThat(paths).contains("/api/deliveries", "/api/links", "/api/links/x", "/api/sessions",
+				"/api/docs/issue-sync-service");
+
+		List<String> failures = new ArrayList<>();
+		int sent = 0;
+		for (String path : paths) {
+			for (String spelling : spellings(path)) {
+				for (String method : List.of("GET", "POST", "DELETE")) {
+					RawResponse response = send(method, spelling);
+					sent++;
+					if (!EDGE_REFUSALS.contains(response.problemType())) {
+						failures.add(method + " " + spelling + " -> " + response.status() + " "
+								+ response.body().substring(0, Math.min(200, response.body().length())));
+					}
+				}
+			}
+		}
+
+		assertThat(sent).isGreaterThan(500);
+		assertThat(failures).isEmpty();
+		assertThat(WireMock.findAll(WireMock.anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@Test
+	void answersTheProbesOnThePublishedPortButNothingElseOfManagement() throws IOException {
+		assertThat(send("GET", "/livez").status()).isEqualTo(200);
+		assertThat(send("GET", "/readyz").status()).isEqualTo(200);
+		for (String management : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
+				"/actuator/env", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html", "/api/docs/gateway")) {
+			RawResponse response = send("GET", management);
+			assertThat(response.status()).as(management).isEqualTo(401);
+			assertThat(response.body()).as(management).doesNotContain("jvm_").doesNotContain("openapi");
+		}
+	}
+
+	/**
+	 * Every path pattern the application serves, variables filled in, but the public
+	 * ones.
+	 */
+	private List<String> nonPublicPaths() {
+		Set<String> patterns = new LinkedHashSet<>();
+		for (RequestMappingInfoHandlerMapping mapping : this.context
+			.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+			.values()) {
+			for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+				patterns.addAll(info.getPatternValues());
+			}
+		}
+		for (RouterFunctionMapping mapping : this.context.getBeansOfType(RouterFunctionMapping.class).values()) {
+			RouterFunction<?> routes = mapping.getRouterFunction();
+			if (routes != null) {
+				routes.accept(new PathCollector(patterns));
+			}
+		}
+		List<String> paths = new ArrayList<>();
+		for (String pattern : patterns) {
+			String filled = VARIABLE.matcher(pattern).replaceAll(UUID.randomUUID().toString());
+			for (String path : filled.endsWith("/**")
+					? List.of(filled.substring(0, filled.length() - 3), filled.substring(0, filled.length() - 3) + "/x")
+					: List.of(filled)) {
+				if (EdgePaths.accessOf(path) != EdgePaths.Access.PUBLIC) {
+					paths.add(path);
+				}
+			}
+		}
+		return paths;
+	}
+
+	/** The spellings of one path that a hostile caller would try. */
+	static Set<String> spellings(String path) {
+		Set<String> spellings = new LinkedHashSet<>();
+		String rest = path.substring(1);
+		int slash = rest.indexOf('/');
+		String first = (slash < 0) ? rest : rest.substring(0, slash);
+		String tail = (slash < 0) ? "" : rest.substring(slash);
+		spellings.add(path);
+		spellings.add("/" + first + ";x" + tail);
+		spellings.add("/" + first + ";" + tail);
+		spellings.add(path + ";jsessionid=1");
+		spellings.add("/" + encodeFirstLetter(first, false) + tail);
+		spellings.add("/" + encodeFirstLetter(first, true) + tail);
+		spellings.add("/%25" + String.format("%02x", (int) first.charAt(0)) + first.substring(1) + tail);
+		spellings.add(encodeAll(path));
+		spellings.add(path.replace("/", "%2F").replaceFirst("%2F", "/"));
+		spellings.add(path.replace("/", "%2f").replaceFirst("%2f", "/"));
+		spellings.add("/x/../" + rest);
+		spellings.add("/x/%2e%2e/" + rest);
+		spellings.add("/x/%2E%2E/" + rest);
+		spellings.add("/x/.%2e/" + rest);
+		spellings.add("/x/..%2f" + rest);
+		spellings.add("/x/%c0%ae%c0%ae/" + rest);
+		spellings.add("/./" + rest);
+		spellings.add("/" + first + "/." + tail);
+		spellings.add("/webhooks/../" + rest);
+		spellings.add("/webhooks/%2e%2e/" + rest);
+		spellings.add("/webhooks/github/..%2f..%2f" + rest);
+		spellings.add("/webhooks;/../" + rest);
+		spellings.add("/livez/../" + rest);
+		spellings.add("/readyz;/../" + rest);
+		spellings.add("/" + path);
+		spellings.add("/" + first + "//" + tail.replaceFirst("^/", ""));
+		spellings.add(path + "/");
+		spellings.add(path + "//");
+		spellings.add(path + "/.");
+		spellings.add(path + "%20");
+		spellings.add(path + "%00");
+		spellings.add(path + "%09");
+		spellings.add(path.toUpperCase(Locale.ROOT));
+		spellings.add("/" + Character.toUpperCase(first.charAt(0)) + first.substring(1) + tail);
+		spellings.add("/" + first + "\\" + tail.replaceFirst("^/", ""));
+		spellings.add(path.replace("/", "\\"));
+		spellings.add(path + ".json");
+		spellings.add(path + "?x=1");
+		return spellings;
+	}
+
+	private static String encodeFirstLetter(String segment, boolean upper) {
+		String hex = String.format(upper ? "%02X" : "%02x", (int) segment.charAt(0));
+		return "%" + hex + segment.substring(1);
+	}
+
+	private static String encodeAll(String path) {
+		StringBuilder encoded = new StringBuilder();
+		for (char c : path.toCharArray()) {
+			encoded.append((c == '/') ? "/" : String.format("%%%02x", (int) c));
+		}
+		return encoded.toString();
+	}
+
+	/** Sends the request line exactly as written: no client library normalises it. */
+	private RawResponse send(String method, String target) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			String content = method.equals("POST")
+					? "{\"ticketId\":\"1\",\"issueUrl\":\"https://github.com/o/r/issues/1\"}" : "";
+			out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: " + content.length() + "\r\n\r\n" + content)
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			Matcher status = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(response);
+			int code = status.find() ? Integer.parseInt(status.group(1)) : -1;
+			Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"").matcher(response);
+			int bodyStart = response.indexOf("\r\n\r\n");
+			return new RawResponse(code, type.find() ? type.group(1) : "",
+					(bodyStart < 0) ? "" : response.substring(bodyStart + 4));
+		}
+	}
+
+	record RawResponse(int status, String problemType, String body) {
+	}
+
+	/** Collects the path patterns of router functions (Spring Cloud Gateway's routes). */
+	private record PathCollector(Set<String> patterns) implements RouterFunctions.Visitor, RequestPredicates.Visitor {
+
+		@Override
+		public void startNested(RequestPredicate predicate) {
+			predicate.accept(this);
+		}
+
+		@Override
+		public void endNested(RequestPredicate predicate) {
+		}
+
+		@Override
+		public void route(RequestPredicate predicate, HandlerFunction<?> handlerFunction) {
+			predicate.accept(this);
+		}
+
+		@Override
+		public void resources(
+				java.util.function.Function<org.springframework.web.servlet.function.ServerRequest, java.util.Optional<org.springframework.core.io.Resource>> lookupFunction) {
+		}
+
+		@Override
+		public void attributes(java.util.Map<String, Object> attributes) {
+		}
+
+		@Override
+		public void unknown(RouterFunction<?> routerFunction) {
+		}
+
+		@Override
+		public void method(Set<org.springframework.http.HttpMethod> methods) {
+		}
+
+		@Override
+		public void path(String pattern) {
+			this.patterns.add(pattern);
+		}
+
+		@Override
+		public void pathExtension(String extension) {
+		}
+
+		@Override
+		public void header(String name, String value) {
+		}
+
+		@Override
+		public void param(String name, String value) {
+		}
+
+		@Override
+		public void version(String version) {
+		}
+
+		@Override
+		public void startAnd() {
+		}
+
+		@Override
+		public void and() {
+		}
+
+		@Override
+		public void endAnd() {
+		}
+
+		@Override
+		public void startOr() {
+		}
+
+		@Override
+		public void or() {
+		}
+
+		@Override
+		public void endOr() {
+		}
+
+		@Override
+		public void startNegate() {
+		}
+
+		@Override
+		public void endNegate() {
+		}
+
+		@Override
+		public void unknown(RequestPredicate predicate) {
+		}
+
+	}
+
+}
