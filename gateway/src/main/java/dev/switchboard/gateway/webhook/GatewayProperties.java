@@ -3,8 +3,11 @@ package dev.switchboard.gateway.webhook;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code gateway.*} settings of the ingress.
@@ -14,12 +17,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * header
  * @param publish how long to wait for the broker's confirm, and the {@code Retry-After}
  * of a 503
+ * @param ingress how much memory webhook bodies may hold at once
  */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(@DefaultValue("http://localhost:8080") URI publicBaseUrl,
-		@DefaultValue Publish publish) {
+public record GatewayProperties(@DefaultValue("http://localhost:8080") URI publicBaseUrl, @DefaultValue Publish publish,
+		@DefaultValue Ingress ingress) {
 
 	public record Publish(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30s") Duration retryAfter) {
+	}
+
+	/**
+	 * @param bodyBudget the bytes all webhook bodies in flight may hold together (env
+	 * {@code GATEWAY_INGRESS_BODYBUDGET}); unset: a quarter of the maximum heap
+	 */
+	public record Ingress(@Nullable DataSize bodyBudget) {
+
+		public long bodyBudgetBytes(long maxHeap) {
+			return (this.bodyBudget != null) ? this.bodyBudget.toBytes() : maxHeap / 4;
+		}
+
 	}
 
 	/** The public URL of a path on this gateway, without a trailing slash doubling. */

@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.webhook;
 
+import java.util.Optional;
+
 import dev.switchboard.contracts.Provider;
 
 /**
@@ -19,5 +21,15 @@ public interface ProviderScheme {
 	long maxBodyBytes();
 
 	SchemeVerdict check(WebhookRequest request);
+
+	/**
+	 * What can be refused from the headers and the path alone, before the body is read (a
+	 * missing or malformed signature header, a stale timestamp, a wrong path token);
+	 * empty when the body is needed to decide. Never accepts anything: {@link #check}
+	 * still verifies the whole request.
+	 */
+	default Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
+		return Optional.empty();
+	}
 
 }

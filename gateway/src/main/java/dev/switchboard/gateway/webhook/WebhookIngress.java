@@ -52,6 +52,18 @@ public class WebhookIngress {
 			.orElseGet(OptionalLong::empty);
 	}
 
+	/**
+	 * Refuses what the headers and the path alone show to be for an unknown provider or
+	 * not signed; empty when the body has to be read. Nothing is accepted here.
+	 */
+	public Optional<IngressOutcome> screen(String provider, WebhookRequest headersOnly) {
+		Optional<ProviderScheme> scheme = enabledScheme(provider);
+		if (scheme.isEmpty()) {
+			return Optional.of(new IngressOutcome.UnknownProvider(provider));
+		}
+		return scheme.get().screen(headersOnly).map((refused) -> new IngressOutcome.Unauthorized(refused.reason()));
+	}
+
 	public IngressOutcome receive(String provider, WebhookRequest request, String correlationId) {
 		Optional<ProviderScheme> scheme = enabledScheme(provider);
 		if (scheme.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.webhook;
 
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,15 @@ public record WebhookProperties(@DefaultValue Secrets github, @DefaultValue Secr
 		}
 	}
 
+	/** The largest body any provider may send. */
+	public DataSize largestMaxBody() {
+		return Stream
+			.of(this.github.maxBody(), this.jira.maxBody(), this.zendesk.maxBody(), this.twilio.maxBody(),
+					this.remoteSession.maxBody(), this.statuspage.maxBody())
+			.max(DataSize::compareTo)
+			.orElseThrow();
+	}
+
 	/** Whether a body is too large to travel inside the message. */
 	public static boolean travelsByReference(byte[] body) {
 		return body.length > LARGEST_INLINE_BODY.toBytes();
@@ -86,6 +96,31 @@ public record WebhookProperties(@DefaultValue Secrets github, @DefaultValue Secr
 	 * one in a rotation.
 	 */
 	public record Token(@Nullable String token, @Nullable String previousToken, @DefaultValue("1MB") DataSize maxBody) {
+
+		/**
+		 * The token is the only credential of an unsigned webhook and sits in a path:
+		 * long, and of the characters a path keeps as they are.
+		 */
+		private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{32,256}");
+
+		public Token {
+			check("GATEWAY_WEBHOOKS_STATUSPAGE_TOKEN", token);
+			check("GATEWAY_WEBHOOKS_STATUSPAGE_PREVIOUSTOKEN", previousToken);
+		}
+
+		private static void check(String variable, @Nullable String value) {
+			if (value != null && !value.isBlank() && !FORM.matcher(value).matches()) {
+				throw new IllegalArgumentException(variable + " must be 32 to 256 characters of A-Z, a-z, 0-9, '-' "
+						+ "and '_' (e.g. openssl rand -hex 32)");
+			}
+		}
+
+		/**
+		 * Whether a token from a path has the form of one (checked before anything else).
+		 */
+		public static boolean wellFormed(String candidate) {
+			return FORM.matcher(candidate).matches();
+		}
 
 		public Secrets asSecrets() {
 			return new Secrets(this.token, this.previousToken, this.maxBody);

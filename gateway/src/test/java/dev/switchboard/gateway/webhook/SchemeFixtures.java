@@ -3,6 +3,8 @@ package dev.switchboard.gateway.webhook;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.unit.DataSize;
 
 /** Properties for scheme unit tests: one provider switched on, the others off. */
@@ -27,8 +29,13 @@ public final class SchemeFixtures {
 	}
 
 	public static GatewayProperties gateway(String publicBaseUrl) {
+		return gateway(publicBaseUrl, null);
+	}
+
+	public static GatewayProperties gateway(String publicBaseUrl, @Nullable DataSize bodyBudget) {
 		return new GatewayProperties(URI.create(publicBaseUrl),
-				new GatewayProperties.Publish(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+				new GatewayProperties.Publish(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+				new GatewayProperties.Ingress(bodyBudget));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.webhook.github;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.switchboard.contracts.Provider;
@@ -37,6 +38,15 @@ class GithubScheme extends SecretScheme {
 
 	static String sign(String secret, byte[] body) {
 		return "sha256=" + Signatures.hex(Signatures.hmacSha256(secret, body));
+	}
+
+	private static final Pattern SIGNATURE_FORM = Pattern.compile("sha256=[0-9a-f]{64}");
+
+	@Override
+	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
+		String signature = headersOnly.header(SIGNATURE);
+		return (signature != null && SIGNATURE_FORM.matcher(signature).matches()) ? Optional.empty()
+				: Optional.of(new SchemeVerdict.BadSignature(SIGNATURE + " is missing or not sha256=<64 hex digits>"));
 	}
 
 	@Override

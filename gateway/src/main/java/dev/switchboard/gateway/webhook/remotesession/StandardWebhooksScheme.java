@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.standardwebhooks.Webhook;
@@ -52,6 +53,26 @@ class StandardWebhooksScheme extends SecretScheme {
 		}
 		catch (WebhookSigningException | EmptyWebhookSecretException | RuntimeException ex) {
 			return "";
+		}
+	}
+
+	@Override
+	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
+		String id = headersOnly.header("webhook-id");
+		String timestamp = headersOnly.header("webhook-timestamp");
+		String signatures = headersOnly.header("webhook-signature");
+		if (id == null || timestamp == null || signatures == null || !ID.matcher(id).matches()
+				|| !signatures.contains("v1,")) {
+			return Optional
+				.of(new SchemeVerdict.BadSignature("webhook-id, webhook-timestamp and webhook-signature are required"));
+		}
+		try {
+			return Freshness.fresh(Instant.ofEpochSecond(Long.parseLong(timestamp)), this.clock) ? Optional.empty()
+					: Optional.of(new SchemeVerdict.BadSignature(
+							"webhook-timestamp is more than five minutes away from now"));
+		}
+		catch (NumberFormatException | java.time.DateTimeException ex) {
+			return Optional.of(new SchemeVerdict.BadSignature("webhook-timestamp is not a number of seconds"));
 		}
 	}
 

@@ -38,11 +38,22 @@ class StatuspageScheme extends SecretScheme {
 		this.json = json;
 	}
 
+	/** The token is the whole credential: it is checked before the body is read. */
+	@Override
+	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
+		String token = headersOnly.pathToken();
+		if (token == null || !WebhookProperties.Token.wellFormed(token)
+				|| !signedByAnySecret((secret) -> Signatures.constantTimeEquals(secret, token))) {
+			return Optional.of(new SchemeVerdict.BadSignature("the token in the path is wrong"));
+		}
+		return Optional.empty();
+	}
+
 	@Override
 	public SchemeVerdict check(WebhookRequest request) {
-		String token = request.pathToken();
-		if (token == null || !signedByAnySecret((secret) -> Signatures.constantTimeEquals(secret, token))) {
-			return new SchemeVerdict.BadSignature("the token in the path is wrong");
+		Optional<SchemeVerdict.BadSignature> refused = screen(request);
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		JsonNode payload;
 		try {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.switchboard.contracts.Provider;
@@ -48,6 +49,16 @@ class TwilioScheme extends SecretScheme {
 			.sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
 			.forEach((parameter) -> data.append(parameter.getKey()).append(parameter.getValue()));
 		return Signatures.base64(Signatures.hmacSha1(authToken, data.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** Base64 of a SHA-1 digest. */
+	private static final Pattern SIGNATURE_FORM = Pattern.compile("[A-Za-z0-9+/]{27}=");
+
+	@Override
+	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
+		String signature = headersOnly.header(SIGNATURE);
+		return (signature != null && SIGNATURE_FORM.matcher(signature).matches()) ? Optional.empty()
+				: Optional.of(new SchemeVerdict.BadSignature(SIGNATURE + " is missing or not a base64 HMAC-SHA1"));
 	}
 
 	@Override

@@ -7,17 +7,23 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.gateway.correlation.CorrelationIds;
+import dev.switchboard.gateway.webhook.BodyBudget;
 import dev.switchboard.gateway.webhook.GatewayProperties;
 import dev.switchboard.gateway.webhook.IngressOutcome;
 import dev.switchboard.gateway.webhook.WebhookIngress;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.dao.DataAccessException;
@@ -31,9 +37,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhooks/{provider}}: reads the raw body within the provider's limit, lets
- * the ingress verify and publish it, and answers 202 only once the broker confirmed it.
- * Every error is a problem detail; neither the body nor a signature is ever logged.
+ * {@code POST /webhooks/{provider}}: refuses what it can before reading the body (an
+ * unknown provider, a declared length over the provider's limit, a missing or malformed
+ * signature header, a stale timestamp, a wrong Statuspage token), reads the raw body in
+ * bounded chunks within the provider's limit and the shared {@link BodyBudget} (503 with
+ * {@code Retry-After} over it), lets the ingress verify and publish it, and answers 202
+ * only once the broker confirmed it. Every error is a problem detail; neither the body
+ * nor a signature is ever logged.
  */
 @RestController
 class WebhookController {
@@ -42,12 +52,25 @@ class WebhookController {
 
 	private final MeterRegistry meters;
 
+	private static final Logger logger = LoggerFactory.getLogger(WebhookController.class);
+
+	private static final byte[] NO_BODY = new byte[0];
+
 	private final Duration retryAfter;
 
-	WebhookController(WebhookIngress ingress, MeterRegistry meters, GatewayProperties properties) {
+	private final BodyBudget budget;
+
+	private final AtomicLong lastOverBudgetLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
+
+	WebhookController(WebhookIngress ingress, MeterRegistry meters, GatewayProperties properties, BodyBudget budget) {
 		this.ingress = ingress;
 		this.meters = meters;
 		this.retryAfter = properties.publish().retryAfter();
+		this.budget = budget;
+		Gauge.builder("switchboard.webhooks.body.budget.available", budget, BodyBudget::available)
+			.description("Bytes webhook bodies in flight may still take")
+			.baseUnit("bytes")
+			.register(meters);
 	}
 
 	@PostMapping("/webhooks/{provider}")
@@ -73,15 +96,32 @@ class WebhookController {
 		if (limit.isEmpty()) {
 			return unknownProvider(provider);
 		}
-		byte[] body = readWithin(request, limit.getAsLong());
-		if (body == null) {
-			return problem(provider, "too-large", HttpStatus.CONTENT_TOO_LARGE, "Webhook body too large",
-					"The body exceeds the " + limit.getAsLong() + " bytes allowed for " + provider + ".");
+		if (request.getContentLengthLong() > limit.getAsLong()) {
+			return tooLarge(provider, limit.getAsLong());
 		}
-		String correlationId = MDC.get(CorrelationIds.MDC_KEY);
-		WebhookRequest webhook = new WebhookRequest(headersOf(request), body, pathAndQuery(request), pathToken);
-		IngressOutcome outcome = this.ingress.receive(provider, webhook,
-				(correlationId != null) ? correlationId : CorrelationIds.acceptOrCreate(null));
+		Map<String, String> headers = headersOf(request);
+		String pathAndQuery = pathAndQuery(request);
+		Optional<IngressOutcome> refused = this.ingress.screen(provider,
+				new WebhookRequest(headers, NO_BODY, pathAndQuery, pathToken));
+		if (refused.isPresent()) {
+			return answer(provider, refused.get());
+		}
+		try (BodyBudget.Lease lease = this.budget.lease(); InputStream in = request.getInputStream()) {
+			return switch (BodyReader.read(in, request.getContentLengthLong(), limit.getAsLong(), lease)) {
+				case BodyReader.Read.TooLarge tooLarge -> tooLarge(provider, limit.getAsLong());
+				case BodyReader.Read.OverBudget overBudget -> overBudget(provider, request.getContentLengthLong());
+				case BodyReader.Read.Body body -> {
+					String correlationId = MDC.get(CorrelationIds.MDC_KEY);
+					yield answer(provider,
+							this.ingress.receive(provider,
+									new WebhookRequest(headers, body.bytes(), pathAndQuery, pathToken),
+									(correlationId != null) ? correlationId : CorrelationIds.acceptOrCreate(null)));
+				}
+			};
+		}
+	}
+
+	private ResponseEntity<?> answer(String provider, IngressOutcome outcome) {
 		return switch (outcome) {
 			case IngressOutcome.Accepted accepted -> {
 				count(provider, "accepted");
@@ -101,6 +141,30 @@ class WebhookController {
 			case IngressOutcome.Unavailable unavailable -> unavailable(provider,
 					"The message broker did not confirm the delivery (" + unavailable.reason() + "); retry later.");
 		};
+	}
+
+	private ResponseEntity<ProblemDetail> tooLarge(String provider, long limit) {
+		return problem(provider, "too-large", HttpStatus.CONTENT_TOO_LARGE, "Webhook body too large",
+				"The body exceeds the " + limit + " bytes allowed for " + provider + ".");
+	}
+
+	/**
+	 * Every byte the gateway may hold for bodies is taken: the request is not read, and
+	 * the provider retries. Logged at most once a second (a flood would fill the log),
+	 * never with the body.
+	 */
+	private ResponseEntity<ProblemDetail> overBudget(String provider, long declaredLength) {
+		long now = System.nanoTime();
+		long last = this.lastOverBudgetLog.get();
+		if (now - last > 1_000_000_000L && this.lastOverBudgetLog.compareAndSet(last, now)) {
+			logger.warn("Webhook bodies hold the whole body budget ({} bytes): {} request of {} bytes answered 503",
+					this.budget.total(), provider, (declaredLength >= 0) ? declaredLength : "unknown");
+		}
+		count(provider, "over-budget");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfter.toSeconds()))
+			.body(problemDetail(provider, "over-budget", HttpStatus.SERVICE_UNAVAILABLE, "Too many bodies in flight",
+					"The gateway is reading as many webhook bodies as its memory allows; retry later."));
 	}
 
 	/**
@@ -132,21 +196,6 @@ class WebhookController {
 		problem.setType(URI.create("urn:switchboard:problem:webhook:unknown-provider"));
 		problem.setTitle("Unknown webhook provider");
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-	}
-
-	/**
-	 * The body, or {@code null} when it is larger than the limit (not read further than
-	 * that).
-	 */
-	private static byte @Nullable [] readWithin(HttpServletRequest request, long limit) throws IOException {
-		long declared = request.getContentLengthLong();
-		if (declared > limit) {
-			return null;
-		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-			return (body.length > limit) ? null : body;
-		}
 	}
 
 	private static Map<String, String> headersOf(HttpServletRequest request) {

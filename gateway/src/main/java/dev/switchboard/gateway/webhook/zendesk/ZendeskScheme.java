@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.switchboard.contracts.Provider;
@@ -48,6 +49,21 @@ class ZendeskScheme extends SecretScheme {
 
 	static String sign(String secret, String timestamp, byte[] body) {
 		return Signatures.base64(Signatures.hmacSha256(secret, timestamp.getBytes(StandardCharsets.UTF_8), body));
+	}
+
+	/** Base64 of a SHA-256 digest. */
+	private static final Pattern SIGNATURE_FORM = Pattern.compile("[A-Za-z0-9+/]{43}=");
+
+	@Override
+	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
+		String signature = headersOnly.header(SIGNATURE);
+		String timestamp = headersOnly.header(TIMESTAMP);
+		if (signature == null || timestamp == null || !SIGNATURE_FORM.matcher(signature).matches()) {
+			return Optional.of(new SchemeVerdict.BadSignature(
+					SIGNATURE + " (base64 of an HMAC-SHA256) and " + TIMESTAMP + " are required"));
+		}
+		return fresh(timestamp) ? Optional.empty()
+				: Optional.of(new SchemeVerdict.BadSignature(TIMESTAMP + " is more than five minutes away from now"));
 	}
 
 	@Override

@@ -25,14 +25,15 @@ class StatuspageSchemeTests {
 		.getBytes(StandardCharsets.UTF_8);
 
 	private final StatuspageScheme scheme = new StatuspageScheme(
-			SchemeFixtures.only("statuspage", SchemeFixtures.secrets("path-token-0123456789", "old-token-0123456789")),
+			SchemeFixtures.only("statuspage",
+					SchemeFixtures.secrets("path-token-0123456789abcdefghijklm", "old-token-0123456789abcdefghijklmn")),
 			JsonMapper.builder().build());
 
 	@Test
 	void acceptsTheTokenInThePathAndKeysTheDeliveryByTheNewestUpdate() {
-		assertThat(this.scheme.check(request("path-token-0123456789", INCIDENT)))
+		assertThat(this.scheme.check(request("path-token-0123456789abcdefghijklm", INCIDENT)))
 			.isEqualTo(new SchemeVerdict.Verified("k2fvz4b9yrp1", "incident", Map.of()));
-		assertThat(this.scheme.check(request("old-token-0123456789", INCIDENT)))
+		assertThat(this.scheme.check(request("old-token-0123456789abcdefghijklmn", INCIDENT)))
 			.isInstanceOf(SchemeVerdict.Verified.class);
 	}
 
@@ -51,14 +52,14 @@ class StatuspageSchemeTests {
 				"""
 			.getBytes(StandardCharsets.UTF_8);
 
-		assertThat(this.scheme.check(request("path-token-0123456789", component)))
+		assertThat(this.scheme.check(request("path-token-0123456789abcdefghijklm", component)))
 			.isEqualTo(new SchemeVerdict.Verified("f7l4m9x2q1c8", "component", Map.of()));
 	}
 
 	@Test
 	void aBodyThatIsNeitherIsMalformed() {
-		assertThat(
-				this.scheme.check(request("path-token-0123456789", "{\"page\":{}}".getBytes(StandardCharsets.UTF_8))))
+		assertThat(this.scheme
+			.check(request("path-token-0123456789abcdefghijklm", "{\"page\":{}}".getBytes(StandardCharsets.UTF_8))))
 			.isInstanceOf(SchemeVerdict.Malformed.class);
 	}
 
