@@ -5,10 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.ServiceNames;
@@ -41,17 +46,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WireMock, short intervals and back-offs. Every test uses its own ticket ids, so tests
  * never see each other's stubs or rows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token",
-				"crm-bridge.zendesk.email=switchboard@example.com", "crm-bridge.zendesk.api-token=test-zendesk-token",
-				"crm-bridge.zendesk.read-timeout=1s", "crm-bridge.commands.drain-interval=100ms",
-				"crm-bridge.commands.failure-backoff=100ms", "crm-bridge.commands.max-failures=3",
-				"crm-bridge.commands.auth-recheck=500ms", "crm-bridge.commands.requests-per-minute=100000",
-				"resilience4j.retry.instances.zendesk.wait-duration=10ms",
-				"crm-bridge.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
-				"crm-bridge.twilio.auth-token=test-twilio-auth-token", "crm-bridge.twilio.read-timeout=1s",
-				"crm-bridge.twilio.from-number=+18005551212",
-				"crm-bridge.calls.gateway-url=https://switchboard.example.com", "crm-bridge.calls.end-note-grace=2s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"switchboard.internal-token=test-internal-token", "crm-bridge.zendesk.email=switchboard@example.com",
+		"crm-bridge.zendesk.api-token=test-zendesk-token", "crm-bridge.zendesk.read-timeout=1s",
+		"crm-bridge.commands.drain-interval=100ms", "crm-bridge.commands.failure-backoff=100ms",
+		"crm-bridge.commands.max-failures=3", "crm-bridge.commands.auth-recheck=500ms",
+		"crm-bridge.commands.requests-per-minute=100000", "resilience4j.retry.instances.zendesk.wait-duration=10ms",
+		"crm-bridge.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
+		"crm-bridge.twilio.auth-token=test-twilio-auth-token", "crm-bridge.twilio.read-timeout=1s",
+		"crm-bridge.twilio.from-number=+18005551212", "crm-bridge.calls.gateway-url=https://switchboard.example.com",
+		"crm-bridge.calls.end-note-grace=2s", "crm-bridge.calls.allowed-destinations=US,GB" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock({ @ConfigureWireMock(name = "zendesk", baseUrlProperties = "crm-bridge.zendesk.base-url"),
 		@ConfigureWireMock(name = "twilio", baseUrlProperties = "crm-bridge.twilio.base-url") })
@@ -147,6 +151,29 @@ public abstract class CrmBridgeIntegration {
 		URI url = URI.create(this.twilioUrl);
 		return new WireMock(url.getHost(), url.getPort());
 	}
+
+	/**
+	 * Spellings of a ticket id that are not one: path tricks, signs, blanks, other
+	 * scripts' digits, numbers in other notations, ids too long for Zendesk.
+	 */
+	protected static Stream<String> hostileTicketIds() {
+		return Stream.of("../users/1", "1%2F..%2Fusers", "1/../2", "..", "-1", " 1", "1 ", "\uff11\uff12", "1e3",
+				"0123", "35436?role=admin", "35436#x", "9223372036854775808", "12345678901234567890", "1".repeat(300));
+	}
+
+	/**
+	 * Every URL (path and query, as sent) the Zendesk fake received; a request through a
+	 * hostile id would show as a path outside {@link #WELL_FORMED_ZENDESK_PATH}.
+	 */
+	protected List<String> zendeskUrls() {
+		return zendesk().find(RequestPatternBuilder.allRequests()).stream().map(LoggedRequest::getUrl).toList();
+	}
+
+	/** The Zendesk API paths this service calls, every id digits. */
+	protected static final Pattern WELL_FORMED_ZENDESK_PATH = Pattern
+		.compile("/api/v2/(tickets\\.json|users\\.json|tickets/[1-9][0-9]*\\.json|users/[1-9][0-9]*\\.json"
+				+ "|users/[1-9][0-9]*/tickets/requested\\.json\\?sort_by=updated_at&sort_order=desc"
+				+ "|search\\.json\\?query=[^/]*)");
 
 	/** A ticket id no other test uses. */
 	protected static String newTicketId() {

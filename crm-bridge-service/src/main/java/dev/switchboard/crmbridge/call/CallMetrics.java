@@ -11,4 +11,7 @@ public interface CallMetrics {
 	/** Caller lookup outcome: one, several, none, anonymous. */
 	void lookup(String outcome);
 
+	/** A call not placed: why ({@link CallRefused#reason()}) and whose number. */
+	void refused(String reason, String party);
+
 }

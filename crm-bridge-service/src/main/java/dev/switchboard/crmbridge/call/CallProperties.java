@@ -2,9 +2,12 @@ package dev.switchboard.crmbridge.call;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param gatewayUrl the gateway's public URL, where the phone system sends callbacks of
  * the calls Switchboard starts ({@code /webhooks/twilio})
  * @param withheldCallers what an inbound call from an anonymous or withheld number gets
+ * @param allowedDestinations ISO 3166 region codes (e.g. {@code US}, {@code GB}) whose
+ * ordinary numbers click-to-call and {@code /call} may dial, the agent's and the
+ * customer's alike; empty or unset: {@code defaultRegion} only ({@link DialPolicy})
  */
 @Validated
 @ConfigurationProperties("crm-bridge.calls")
@@ -30,7 +36,22 @@ public record CallProperties(@DefaultValue("US") @NotBlank String defaultRegion,
 		@DefaultValue("most-recent-ticket") MultipleMatches multipleMatches, @DefaultValue("30m") Duration reuseWindow,
 		@DefaultValue("180d") Duration retention, @DefaultValue("10s") Duration endNoteGrace,
 		@DefaultValue("http://localhost:8080") @NotNull URI gatewayUrl,
-		@DefaultValue("new-ticket") WithheldCallers withheldCallers) {
+		@DefaultValue("new-ticket") WithheldCallers withheldCallers, @Nullable List<String> allowedDestinations) {
+
+	public CallProperties {
+		List<String> regions = (allowedDestinations == null || allowedDestinations.isEmpty()) ? List.of(defaultRegion)
+				: allowedDestinations;
+		allowedDestinations = regions.stream()
+			.map((region) -> region.strip().toUpperCase(Locale.ROOT))
+			.filter((region) -> !region.isEmpty())
+			.distinct()
+			.toList();
+	}
+
+	@Override
+	public List<String> allowedDestinations() {
+		return java.util.Objects.requireNonNull(this.allowedDestinations);
+	}
 
 	/** What an inbound call from an anonymous or withheld number gets. */
 	public enum WithheldCallers {

@@ -20,4 +20,13 @@ public interface PhoneNumbers {
 	/** A readable form for notes and subjects ({@code +1 415-555-0123}). */
 	String display(String e164);
 
+	/**
+	 * What dialling the number would reach; empty unless it is a valid number of its
+	 * country's numbering plan (a possible length is not enough).
+	 */
+	Optional<Destination> destination(String raw);
+
+	/** Whether the numbering plans know this ISO 3166 region code. */
+	boolean knownRegion(String region);
+
 }

@@ -10,10 +10,12 @@ import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SchemaVersions;
 import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.crmbridge.call.ClickToCall;
+import dev.switchboard.crmbridge.call.NoteCall;
 import dev.switchboard.crmbridge.delivery.DeliveryHandler;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
 import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
+import dev.switchboard.crmbridge.ticket.HelpdeskIds;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
 import dev.switchboard.crmbridge.ticket.TicketEvents;
 import dev.switchboard.crmbridge.ticket.TicketHistory;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ticket's row lock and one older than the last seen is dropped; a note's author is
  * looked up (cached) because {@code /call} and {@code /remote} act on their behalf. An
  * internal {@code /call [number]} note by an agent starts a click-to-call (once per
- * comment).
+ * comment), or, when the dial policy refuses a number, an internal note that says why. An
+ * author id that is not a helpdesk id is not looked up.
  */
 @Service
 public class HelpdeskEventHandler implements DeliveryHandler {
@@ -87,11 +90,12 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 	private String callFromNote(HelpdeskActivity.CommentAdded comment, HelpdeskUser author, String number,
 			String correlationId) {
 		try {
-			return this.clickToCall
-				.fromNote(comment.commentId(), comment.ticketId(), author.phone(), number.isEmpty() ? null : number,
-						correlationId)
-				.map((call) -> "published-and-called")
-				.orElse("published");
+			return switch (this.clickToCall.fromNote(comment.commentId(), comment.ticketId(), comment.time(),
+					author.phone(), number.isEmpty() ? null : number, correlationId)) {
+				case NoteCall.Placed placed -> "published-and-called";
+				case NoteCall.Refused refused -> "published-call-refused";
+				case NoteCall.AlreadyActedOn repeat -> "published";
+			};
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			// permanent: retrying the delivery would not help; the note stays as written
@@ -111,6 +115,11 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 	}
 
 	private HelpdeskUser author(String authorId, String fallbackName) {
+		if (!HelpdeskIds.valid(authorId)) {
+			// not a user the helpdesk can be asked about (and never part of a request
+			// path)
+			return new HelpdeskUser(authorId, fallbackName, null, null);
+		}
 		try {
 			return this.helpdesk.user(authorId);
 		}

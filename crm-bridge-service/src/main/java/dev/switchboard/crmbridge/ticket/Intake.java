@@ -7,6 +7,12 @@ public enum Intake {
 	QUEUED,
 
 	/** Seen before (a redelivery or a replay): nothing changed. */
-	DUPLICATE
+	DUPLICATE,
+
+	/**
+	 * Not a command the helpdesk can take (its ticket id is not a helpdesk id): sent to
+	 * the dead-letter queue with the reason, never stored, never sent to the helpdesk.
+	 */
+	REFUSED
 
 }

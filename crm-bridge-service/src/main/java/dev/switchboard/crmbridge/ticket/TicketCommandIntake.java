@@ -9,23 +9,37 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores each command once, before the message is acknowledged; the drainer applies it. A
- * redelivered command (same {@code commandId}) changes nothing.
+ * redelivered command (same {@code commandId}) changes nothing. A command whose ticket id
+ * is not a helpdesk id ({@link HelpdeskIds}) goes to the dead-letter queue with the
+ * reason instead: it never reaches the ledger or the helpdesk.
  */
 @Service
 public class TicketCommandIntake {
 
 	private final PendingCommands pending;
 
+	private final DeadLetters deadLetters;
+
 	private final Clock clock;
 
-	public TicketCommandIntake(PendingCommands pending, Clock clock) {
+	public TicketCommandIntake(PendingCommands pending, DeadLetters deadLetters, Clock clock) {
 		this.pending = pending;
+		this.deadLetters = deadLetters;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public Intake accept(TicketCommand command) {
+		if (!HelpdeskIds.valid(command.ticketId())) {
+			this.deadLetters.deadLetter(command, refusal(command.ticketId()));
+			return Intake.REFUSED;
+		}
 		return this.pending.addIfAbsent(command, this.clock.instant()) ? Intake.QUEUED : Intake.DUPLICATE;
+	}
+
+	static String refusal(String ticketId) {
+		return "ticketId " + HelpdeskIds.quoted(ticketId) + " is not a helpdesk ticket id (" + HelpdeskIds.RULE
+				+ "); the command was not applied";
 	}
 
 }

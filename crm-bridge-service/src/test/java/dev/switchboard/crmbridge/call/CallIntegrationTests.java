@@ -301,7 +301,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 
 	@Test
 	void answersAnUnknownCallWithAProblem() throws Exception {
-		HttpResponse<String> response = api("/api/calls/CAnothere");
+		HttpResponse<String> response = api("/api/calls/CA00000000000000000000000000000000");
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

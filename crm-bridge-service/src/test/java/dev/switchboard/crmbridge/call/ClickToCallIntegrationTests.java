@@ -13,20 +13,27 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -48,6 +55,9 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void ringsTheAgentThenTheCustomerAndLogsTheCallOnTheTicket() throws Exception {
 		String ticketId = newTicketId();
@@ -62,6 +72,8 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
 					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 
+		// GB is listed in allowed-destinations (CrmBridgeIntegration): a London number is
+		// dialled
 		HttpResponse<String> response = apiPost("""
 				{"ticketId":"%s","agentPhone":"(415) 555-0100","customerPhone":"+44 20 7946 0018"}
 				""".formatted(ticketId));
@@ -169,6 +181,150 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).doesNotContain("test-twilio-auth-token");
 		assertThat(callsTo(customer)).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@MethodSource("ticketIdsThatAreNotHelpdeskIds")
+	void refusesATicketIdThatIsNotAHelpdeskIdAsABadRequestNamingTheFieldAndDialsNothing(String ticketId)
+			throws Exception {
+		String customer = "+1212555" + (1000 + new java.util.Random().nextInt(8999));
+		twilio().register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody(fixture("twilio/call-created.json", Map.of("callSid", "CA" + "0".repeat(32), "to", customer)))));
+
+		HttpResponse<String> response = apiPost(this.json
+			.writeValueAsString(Map.of("ticketId", ticketId, "agentPhone", "+14155550100", "customerPhone", customer)));
+
+		assertBadRequestNaming(response, "ticketId");
+		assertThat(callsTo(customer)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("ticketIdsThatAreNotHelpdeskIds")
+	void refusesToListTheCallsOfATicketIdThatIsNotAHelpdeskId(String ticketId) throws Exception {
+		HttpResponse<String> response = apiGet(
+				"/api/calls?ticketId=" + URLEncoder.encode(ticketId, StandardCharsets.UTF_8).replace("+", "%20"));
+
+		assertBadRequestNaming(response, "ticketId");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CAnothere", "CA%2E%2E", "CA0123456789abcdef0123456789abcdeZ",
+			"ca0123456789abcdef0123456789abcdef", "CA0123456789abcdef0123456789abcdef0" })
+	void refusesACallSidThatIsNotOneAsABadRequestNamingTheField(String callSid) throws Exception {
+		assertBadRequestNaming(apiGet("/api/calls/" + callSid), "callSid");
+	}
+
+	static Stream<String> ticketIdsThatAreNotHelpdeskIds() {
+		return Stream.concat(hostileTicketIds(), Stream.of("", " "));
+	}
+
+	private void assertBadRequestNaming(HttpResponse<String> response, String field) {
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("field").asString()).isEqualTo(field);
+		assertThat(problem.path("detail").asString()).startsWith(field + " ");
+	}
+
+	/**
+	 * The shared context lists US and GB ({@code allowed-destinations=US,GB}): ordinary
+	 * numbers there are dialled (see the UK customer above), premium-rate and other
+	 * expensive lines are refused even there, and every other region is refused.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					+1 415 555 0100 | +1 900 555 0100  | customerPhone | premium-rate    | +1 900-555-0100 is a premium-rate number
+					+1 415 555 0100 | +44 909 8790879  | customerPhone | premium-rate    | +44 909 879 0879 is a premium-rate number
+					+1 415 555 0100 | +44 70 1234 5678 | customerPhone | personal-number | +44 70 1234 5678 is a personal (follow-me) number
+					+1 415 555 0100 | +44 76 4012 3456 | customerPhone | pager           | +44 76 4012 3456 is a pager number
+					+1 415 555 0100 | +1 500 234 5678  | customerPhone | personal-number | +1 500-234-5678 is a personal (follow-me) number
+					+1 415 555 0100 | +49 1512 3456789 | customerPhone | region          | +49 1512 3456789 is a number in DE; only numbers in US, GB are dialled
+					+1 415 555 0100 | +1 876 555 0100  | customerPhone | region          | +1 876-555-0100 is a number in JM
+					+1 415 555 0100 | +1 416 555 0100  | customerPhone | region          | +1 416-555-0100 is a number in CA
+					+1 415 555 0100 | 12               | customerPhone | invalid         | is not a valid phone number
+					+1 900 234 5678 | +1 212 555 0142  | agentPhone    | premium-rate    | +1 900-234-5678 is a premium-rate number
+					+33 6 12 34 56 78 | +1 212 555 0142 | agentPhone   | region          | +33 6 12 34 56 78 is a number in FR
+					""")
+	void refusesANumberOutsideTheDialPolicyWithAProblemThatSaysWhyAndDialsNothing(String agent, String customer,
+			String field, String reason, String why) throws Exception {
+		double before = refusals(reason, field.equals("agentPhone") ? "agent" : "customer");
+
+		HttpResponse<String> response = apiPost(this.json
+			.writeValueAsString(Map.of("ticketId", newTicketId(), "agentPhone", agent, "customerPhone", customer)));
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("field").asString()).isEqualTo(field);
+		assertThat(problem.path("reason").asString()).isEqualTo(reason);
+		assertThat(problem.path("detail").asString()).contains(why);
+		if (!reason.equals("invalid")) {
+			assertThat(problem.path("detail").asString()).contains("crm-bridge.calls.allowed-destinations");
+		}
+		assertThat(refusals(reason, field.equals("agentPhone") ? "agent" : "customer")).isEqualTo(before + 1);
+		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					+1 415 555 0177 | /call +1 900 555 0100  | Not dialled: the customer's number +1 900-555-0100 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations).
+					+1 415 555 0177 | /call +44 909 8790879  | Not dialled: the customer's number +44 909 879 0879 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations).
+					+1 415 555 0177 | /call +49 1512 3456789 | Not dialled: the customer's number +49 1512 3456789 is a number in DE; only numbers in US, GB are dialled (crm-bridge.calls.allowed-destinations).
+					+1 900 234 5678 | /call +1 212 555 0143  | Not dialled: the agent's number +1 900-234-5678 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations).
+					'' | /call +1 212 555 0144                 | Not dialled: the note's author has no phone number in the helpdesk, so there is no agent phone to ring.
+					""")
+	void answersACallNoteOutsideTheDialPolicyWithAnInternalNoteThatSaysWhyAndDialsNothing(String authorPhone,
+			String command, String expectedNote) {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		zendesk().register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
+			.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", authorId, "name", "Dana Agent", "email",
+					"dana@example.com", "phone", (authorPhone != null) ? authorPhone : "")))));
+		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		publish(callNote(ticketId, authorId, command));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+				.hasSize(1));
+		JsonNode comment = this.json
+			.readTree(zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
+				.get(0)
+				.getBodyAsString())
+			.path("ticket")
+			.path("comment");
+		assertThat(comment.path("body").asString()).isEqualTo(expectedNote);
+		assertThat(comment.path("public").asBoolean()).isFalse();
+		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from call_log where ticket_id = ?")
+			.param(ticketId)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	private double refusals(String reason, String party) {
+		Counter counter = this.meters.find("switchboard.calls.refused")
+			.tags("reason", reason, "party", party)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private InboundDelivery callNote(String ticketId, String authorId, String command) {
+		String body = fixture("zendesk/event-comment-added.json",
+				Map.of("ticketId", ticketId, "authorId", authorId, "authorName", "Dana Agent", "body", command,
+						"commentId", newTicketId(), "isPublic", "false", "eventId", UUID.randomUUID().toString(),
+						"time", Instant.now().toString(), "updatedAt", Instant.now().toString()));
+		String eventId = this.json.readTree(body).path("id").asString();
+		return InboundDelivery.of("corr-" + eventId, Provider.ZENDESK, "zen:event-type:ticket.comment_added", eventId,
+				Instant.now(), Map.of(), body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test

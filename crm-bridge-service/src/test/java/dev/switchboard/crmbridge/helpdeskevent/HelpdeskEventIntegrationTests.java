@@ -1,5 +1,6 @@
 package dev.switchboard.crmbridge.helpdeskevent;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +14,22 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.Reopen;
+import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -145,6 +151,58 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		StatusChanged changed = awaitTicketEvent(StatusChanged.class, ticketId);
 		assertThat(changed.status()).isEqualTo("open");
 		assertThat(changed.writtenBySwitchboard()).isTrue();
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.switchboard.crmbridge.CrmBridgeIntegration#hostileTicketIds")
+	void deadLettersAnEventWhoseTicketIdIsNotAHelpdeskIdAndActsOnNothingInIt(String ticketId) {
+		String authorId = newTicketId();
+		stubUser(authorId, "Dana Agent", "dana@example.com", "+14155550123");
+		InboundDelivery delivery = delivery(fixture("zendesk/event-comment-added.json",
+				Map.of("ticketId", ticketId, "authorId", authorId, "authorName", "Dana Agent", "body",
+						"/call +1 212 555 0166", "commentId", newTicketId(), "isPublic", "false", "eventId",
+						UUID.randomUUID().toString(), "time", "2026-11-23T10:00:00Z", "updatedAt",
+						"2026-11-23T10:00:00Z")),
+				"zen:event-type:ticket.comment_added");
+
+		publish(delivery);
+
+		Message deadLetter = awaitInboundDeadLetter(delivery);
+		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message"))
+			.contains("is not a helpdesk ticket id");
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo("/api/v2/users/" + authorId + ".json")))).isEmpty();
+		assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate());
+		assertThat(twilio().find(postRequestedFor(anyUrl()))).noneMatch((request) -> request.getBodyAsString()
+			.contains(URLEncoder.encode("+12125550166", StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void publishesANoteWhoseAuthorIdIsNotAHelpdeskIdWithoutLookingTheAuthorUp() {
+		String ticketId = newTicketId();
+		String target = newTicketId();
+		String authorId = "../../tickets/" + target;
+
+		publish(comment(ticketId, authorId, "written by something that is not a user", false, "2026-11-23T10:00:00Z"));
+
+		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
+		assertThat(note.author().id()).isEqualTo(authorId);
+		assertThat(note.author().name()).isEqualTo("Dana Agent");
+		assertThat(note.author().phone()).isNull();
+		assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
+			.noneMatch((url) -> url.contains(target));
+	}
+
+	private Message awaitInboundDeadLetter(InboundDelivery delivery) {
+		String queue = Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.CRM_BRIDGE);
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (System.currentTimeMillis() < deadline) {
+			Message message = this.rabbit.receive(queue, 500);
+			if (message != null
+					&& delivery.eventId().toString().equals(message.getMessageProperties().getMessageId())) {
+				return message;
+			}
+		}
+		throw new AssertionError("delivery " + delivery.eventId() + " not dead-lettered");
 	}
 
 	private void stubUser(String userId, String name, String email, String phone) {

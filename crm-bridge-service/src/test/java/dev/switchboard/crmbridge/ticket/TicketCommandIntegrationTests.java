@@ -21,6 +21,8 @@ import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketFollowedUp;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.amqp.core.Message;
@@ -57,6 +59,9 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 
 	@Autowired
 	BindingsLifecycleController bindings;
+
+	@Autowired
+	PendingCommands pending;
 
 	@Test
 	void appliesACommandOnceHoweverOftenItIsDelivered() {
@@ -207,6 +212,44 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		Message deadLetter = awaitDeadLetter(note);
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("not found");
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("dead-lettered"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.switchboard.crmbridge.CrmBridgeIntegration#hostileTicketIds")
+	void deadLettersACommandWhoseTicketIdIsNotAHelpdeskIdWithoutAskingZendesk(String ticketId) {
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-hostile", ticketId, Instant.now(),
+				"Linked to https://github.com/acme/app/issues/42 (open)");
+
+		publish(note);
+
+		Message deadLetter = awaitDeadLetter(note);
+		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message"))
+			.contains("is not a helpdesk ticket id");
+		assertThat(stateOf(note)).isEqualTo("absent");
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
+				.doesNotContain("/api/v2/users/1.json", "/api/v2/tickets/2.json"));
+	}
+
+	/**
+	 * A command stored before ticket ids were checked on the way in: the Zendesk adapter
+	 * refuses the id before building a URL, and the command is dead-lettered.
+	 */
+	@Test
+	void deadLettersAStoredCommandWhoseTicketIdIsNotAHelpdeskIdWithoutARequest() {
+		String userId = newTicketId();
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-stored", "../users/" + userId, Instant.now(),
+				"Stored by an earlier version");
+
+		this.pending.addIfAbsent(note, Instant.now());
+
+		Message deadLetter = awaitDeadLetter(note);
+		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message"))
+			.contains("is not a helpdesk id");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("dead-lettered"));
+		assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
+			.doesNotContain("/api/v2/users/" + userId + ".json");
 	}
 
 	@Test

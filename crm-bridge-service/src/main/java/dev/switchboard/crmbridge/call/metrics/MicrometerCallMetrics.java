@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code switchboard.calls} by outcome and missed (the missed-call rate is missed / all),
  * {@code switchboard.calls.wait} (ringing → answered),
- * {@code switchboard.calls.caller-lookup} by outcome.
+ * {@code switchboard.calls.caller-lookup} by outcome, {@code switchboard.calls.refused}
+ * by reason and party (agent, customer).
  */
 @Component
 class MicrometerCallMetrics implements CallMetrics {
@@ -39,6 +40,11 @@ class MicrometerCallMetrics implements CallMetrics {
 	@Override
 	public void lookup(String outcome) {
 		this.meters.counter("switchboard.calls.caller-lookup", "outcome", outcome).increment();
+	}
+
+	@Override
+	public void refused(String reason, String party) {
+		this.meters.counter("switchboard.calls.refused", "reason", reason, "party", party).increment();
 	}
 
 }

@@ -6,13 +6,20 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.switchboard.crmbridge.call.CallProperties;
+import dev.switchboard.crmbridge.call.Destination;
 import dev.switchboard.crmbridge.call.PhoneNumbers;
 
 import org.springframework.stereotype.Component;
 
-/** libphonenumber: E.164 with {@code crm-bridge.calls.default-region}. */
+/**
+ * libphonenumber: E.164 with {@code crm-bridge.calls.default-region}; what a number
+ * reaches (its region and line type) for the dial policy.
+ */
 @Component
 class LibphonenumberNumbers implements PhoneNumbers {
+
+	/** Longer input is not a phone number (libphonenumber itself stops at 250). */
+	private static final int MAX_INPUT = 100;
 
 	private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -40,6 +47,47 @@ class LibphonenumberNumbers implements PhoneNumbers {
 		catch (NumberParseException ex) {
 			return Optional.empty();
 		}
+	}
+
+	@Override
+	public Optional<Destination> destination(String raw) {
+		if (raw.length() > MAX_INPUT) {
+			return Optional.empty();
+		}
+		try {
+			PhoneNumber number = this.util.parse(raw, this.region);
+			if (!this.util.isValidNumber(number)) {
+				return Optional.empty();
+			}
+			String region = this.util.getRegionCodeForNumber(number);
+			return Optional.of(new Destination(this.util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+					(region != null) ? region : "ZZ", line(this.util.getNumberType(number))));
+		}
+		catch (NumberParseException ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public boolean knownRegion(String region) {
+		return this.util.getSupportedRegions().contains(region);
+	}
+
+	private static Destination.Line line(PhoneNumberUtil.PhoneNumberType type) {
+		return switch (type) {
+			case FIXED_LINE -> Destination.Line.FIXED_LINE;
+			case MOBILE -> Destination.Line.MOBILE;
+			case FIXED_LINE_OR_MOBILE -> Destination.Line.FIXED_LINE_OR_MOBILE;
+			case TOLL_FREE -> Destination.Line.TOLL_FREE;
+			case PREMIUM_RATE -> Destination.Line.PREMIUM_RATE;
+			case SHARED_COST -> Destination.Line.SHARED_COST;
+			case VOIP -> Destination.Line.VOIP;
+			case PERSONAL_NUMBER -> Destination.Line.PERSONAL_NUMBER;
+			case PAGER -> Destination.Line.PAGER;
+			case UAN -> Destination.Line.UAN;
+			case VOICEMAIL -> Destination.Line.VOICEMAIL;
+			case UNKNOWN -> Destination.Line.UNKNOWN;
+		};
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.switchboard.crmbridge.call.twilio;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import dev.switchboard.crmbridge.call.CallProperties;
 import dev.switchboard.crmbridge.call.Telephony;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
 class TwilioTelephony implements Telephony {
 
 	private static final String EVENTS = "initiated ringing answered completed";
+
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
 	private final TwilioProperties properties;
 
@@ -60,6 +63,11 @@ class TwilioTelephony implements Telephony {
 
 	@Override
 	public String dial(String agentNumber, String customerNumber) {
+		// the numbers go into a form field and into TwiML: only E.164 passes, whatever
+		// the
+		// caller checked before
+		e164(agentNumber);
+		e164(customerNumber);
 		String twiml = "<Response><Dial callerId=\"" + this.properties.fromNumber() + "\" record=\"record-from-answer\""
 				+ " recordingStatusCallback=\"" + this.callbackUrl + "\"><Number statusCallbackEvent=\"" + EVENTS
 				+ "\" statusCallback=\"" + this.callbackUrl + "\">" + customerNumber + "</Number></Dial></Response>";
@@ -72,7 +80,13 @@ class TwilioTelephony implements Telephony {
 			form.add("StatusCallbackEvent", event);
 		}
 		HttpUrl url = HttpUrl.get(this.properties.baseUrl().toString())
-			.resolve("/2010-04-01/Accounts/" + this.properties.accountSid() + "/Calls.json");
+			.newBuilder()
+			.encodedPath("/")
+			.addPathSegment("2010-04-01")
+			.addPathSegment("Accounts")
+			.addPathSegment(this.properties.accountSid())
+			.addPathSegment("Calls.json")
+			.build();
 		Request request = new Request.Builder().url(url)
 			.header("Authorization", Credentials.basic(this.properties.accountSid(), this.properties.authToken()))
 			.post(form.build())
@@ -96,6 +110,12 @@ class TwilioTelephony implements Telephony {
 		}
 		catch (JacksonException ex) {
 			throw new TelephonyException("Twilio's answer is not JSON", false);
+		}
+	}
+
+	private static void e164(String number) {
+		if (!E164.matcher(number).matches()) {
+			throw new TelephonyException("not an E.164 number: nothing dialled", true);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.switchboard.crmbridge.helpdeskevent.HelpdeskActivity;
 import dev.switchboard.crmbridge.helpdeskevent.HelpdeskEventFormat;
+import dev.switchboard.crmbridge.ticket.HelpdeskIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Zendesk event webhooks: {@code id}, {@code type}, {@code time}, {@code subject}
  * ({@code zen:ticket:<id>}), {@code detail} (the ticket, {@code updated_at}),
  * {@code event} ({@code comment{id, body, is_public, author{id, name}}} or
- * {@code previous}/{@code current} statuses, which may be spelled in capitals).
+ * {@code previous}/{@code current} statuses, which may be spelled in capitals). An event
+ * whose ticket id is not a helpdesk id is unreadable (it goes to the dead-letter queue).
  */
 @Component
 class ZendeskEventFormat implements HelpdeskEventFormat {
@@ -56,13 +58,21 @@ class ZendeskEventFormat implements HelpdeskEventFormat {
 		};
 	}
 
+	/**
+	 * {@code detail.id}, else the end of {@code subject}; refused unless it is a helpdesk
+	 * id, so an event cannot name a path instead of a ticket.
+	 */
 	private static String ticketId(JsonNode root) {
 		String id = text(root.path("detail"), "id");
-		if (id != null) {
-			return id;
+		if (id == null) {
+			String subject = required(root, "subject");
+			id = subject.substring(subject.lastIndexOf(':') + 1);
 		}
-		String subject = required(root, "subject");
-		return subject.substring(subject.lastIndexOf(':') + 1);
+		if (!HelpdeskIds.valid(id)) {
+			throw new IllegalArgumentException("Zendesk event for ticket id " + HelpdeskIds.quoted(id)
+					+ ", which is not a helpdesk ticket id (" + HelpdeskIds.RULE + ")");
+		}
+		return id;
 	}
 
 	private static Instant time(JsonNode root) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.crmbridge.ticket.HelpdeskIds;
 import dev.switchboard.crmbridge.ticket.Intake;
 import dev.switchboard.crmbridge.ticket.TicketCommandIntake;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,8 @@ import org.slf4j.MDC;
 /**
  * Stores each command (the message is acknowledged once it is in the database) with its
  * correlation id in the logs. A failure propagates: one attempt, then the dead-letter
- * queue.
+ * queue. A command for something that is not a helpdesk ticket id is dead-lettered by the
+ * intake with its reason ({@code outcome=refused}).
  */
 class TicketCommandConsumer implements Consumer<TicketCommand> {
 
@@ -34,7 +36,7 @@ class TicketCommandConsumer implements Consumer<TicketCommand> {
 		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", command.correlationId())) {
 			Intake intake = this.intake.accept(command);
 			log.info("{} command {} ({}) for ticket {}", intake, command.commandId(),
-					command.getClass().getSimpleName(), command.ticketId());
+					command.getClass().getSimpleName(), HelpdeskIds.quoted(command.ticketId()));
 			this.meters.counter("switchboard.commands.received", "outcome", intake.name().toLowerCase(Locale.ROOT))
 				.increment();
 		}

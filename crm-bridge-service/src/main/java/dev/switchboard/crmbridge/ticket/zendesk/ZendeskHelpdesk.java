@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
 import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
+import dev.switchboard.crmbridge.ticket.HelpdeskIds;
 import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
 import dev.switchboard.crmbridge.ticket.RequestBudget;
@@ -86,7 +87,7 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	@Override
 	public HelpdeskTicket read(String ticketId) {
-		return ticket(send(request("api/v2/tickets/" + ticketId + ".json").get(), ticketId));
+		return ticket(send(request(ticketUrl(ticketId)).get(), ticketId));
 	}
 
 	@Override
@@ -94,18 +95,19 @@ class ZendeskHelpdesk implements Helpdesk {
 		Map<String, Object> ticket = fields(update);
 		ticket.put("safe_update", true);
 		ticket.put("updated_stamp", updatedStamp);
-		return ticket(send(request("api/v2/tickets/" + ticketId + ".json").put(body(ticket)), ticketId));
+		return ticket(send(request(ticketUrl(ticketId)).put(body(ticket)), ticketId));
 	}
 
 	@Override
 	public HelpdeskTicket createFollowUp(String closedTicketId, TicketUpdate update) {
 		Map<String, Object> ticket = fields(update);
-		ticket.put("via_followup_source_id", numeric(closedTicketId, "ticket id"));
+		ticket.put("via_followup_source_id", Long.parseLong(id(closedTicketId, "ticket id")));
 		ticket.putIfAbsent("comment", Map.of("body",
 				"Follow-up of closed ticket #" + closedTicketId + ", created by Switchboard.", "public", false));
-		return ticket(
-				send(request("api/v2/tickets.json").header(IDEMPOTENCY_KEY, "switchboard-followup-" + closedTicketId)
-					.post(body(ticket)), closedTicketId));
+		return ticket(send(
+				request(url("tickets.json").build()).header(IDEMPOTENCY_KEY, "switchboard-followup-" + closedTicketId)
+					.post(body(ticket)),
+				closedTicketId));
 	}
 
 	@Override
@@ -115,7 +117,7 @@ class ZendeskHelpdesk implements Helpdesk {
 		if (cached != null && now.isBefore(cached.until())) {
 			return cached.user();
 		}
-		JsonNode user = send(request("api/v2/users/" + userId + ".json").get(), userId).path("user");
+		JsonNode user = send(request(url("users", id(userId, "user id") + ".json").build()).get(), userId).path("user");
 		if (!user.has("id")) {
 			throw new HelpdeskException(new HelpdeskFailure.Malformed("no user in the response"));
 		}
@@ -127,12 +129,8 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	@Override
 	public List<HelpdeskUser> endUsersByPhone(String digits) {
-		HttpUrl url = HttpUrl.get(String.valueOf(this.properties.baseUrl()))
-			.newBuilder()
-			.encodedPath("/api/v2/search.json")
-			.addQueryParameter("query", "role:end-user phone:*" + digits)
-			.build();
-		JsonNode results = send(authorized(url).get(), digits).path("results");
+		HttpUrl url = url("search.json").addQueryParameter("query", "role:end-user phone:*" + digits).build();
+		JsonNode results = send(request(url).get(), digits).path("results");
 		List<HelpdeskUser> users = new ArrayList<>();
 		for (JsonNode user : results) {
 			if ("user".equals(text(user, "result_type")) || user.has("phone")) {
@@ -146,7 +144,7 @@ class ZendeskHelpdesk implements Helpdesk {
 	@Override
 	public HelpdeskUser createEndUser(String name, String phone) {
 		Map<String, Object> user = Map.of("name", name, "phone", phone, "role", "end-user");
-		JsonNode created = send(request("api/v2/users.json")
+		JsonNode created = send(request(url("users.json").build())
 			.post(RequestBody.create(this.json.writeValueAsBytes(Map.of("user", user)), JSON)), phone).path("user");
 		if (!created.has("id")) {
 			throw new HelpdeskException(new HelpdeskFailure.Malformed("no user in the response"));
@@ -157,10 +155,11 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	@Override
 	public List<HelpdeskTicket> requestedTickets(String userId) {
-		JsonNode tickets = send(
-				request("api/v2/users/" + userId + "/tickets/requested.json?sort_by=updated_at&sort_order=desc").get(),
-				userId)
-			.path("tickets");
+		HttpUrl url = url("users", id(userId, "user id"), "tickets", "requested.json")
+			.addQueryParameter("sort_by", "updated_at")
+			.addQueryParameter("sort_order", "desc")
+			.build();
+		JsonNode tickets = send(request(url).get(), userId).path("tickets");
 		List<HelpdeskTicket> found = new ArrayList<>();
 		for (JsonNode ticket : tickets) {
 			found.add(ticketOf(ticket));
@@ -173,10 +172,11 @@ class ZendeskHelpdesk implements Helpdesk {
 		Map<String, Object> ticket = fields(update);
 		ticket.put("subject", subject);
 		if (requesterId != null) {
-			ticket.put("requester_id", numeric(requesterId, "requester id"));
+			ticket.put("requester_id", Long.parseLong(id(requesterId, "requester id")));
 		}
-		return ticket(send(request("api/v2/tickets.json").header(IDEMPOTENCY_KEY, idempotencyKey).post(body(ticket)),
-				subject));
+		return ticket(
+				send(request(url("tickets.json").build()).header(IDEMPOTENCY_KEY, idempotencyKey).post(body(ticket)),
+						subject));
 	}
 
 	@Override
@@ -221,11 +221,42 @@ class ZendeskHelpdesk implements Helpdesk {
 		return RequestBody.create(this.json.writeValueAsBytes(Map.of("ticket", ticket)), JSON);
 	}
 
-	private Request.Builder request(String path) {
-		return authorized(HttpUrl.get(String.valueOf(this.properties.baseUrl())).resolve("/" + path));
+	/**
+	 * {@code /api/v2/<segments>} on the base URL, each segment added (and so
+	 * percent-encoded) as one segment: a {@code /}, {@code ?} or {@code %2F} in an id
+	 * cannot add or climb segments. OkHttp still reads a segment that is exactly
+	 * {@code ..} as "up", which is why ids are checked ({@link #id}) before they become a
+	 * segment.
+	 */
+	private HttpUrl.Builder url(String... segments) {
+		HttpUrl.Builder url = HttpUrl.get(String.valueOf(this.properties.baseUrl()))
+			.newBuilder()
+			.encodedPath("/")
+			.addPathSegment("api")
+			.addPathSegment("v2");
+		for (String segment : segments) {
+			url.addPathSegment(segment);
+		}
+		return url;
 	}
 
-	private Request.Builder authorized(HttpUrl url) {
+	private HttpUrl ticketUrl(String ticketId) {
+		return url("tickets", id(ticketId, "ticket id") + ".json").build();
+	}
+
+	/**
+	 * Refuses, before any request, an id that is not a helpdesk id: the callers check
+	 * where ids enter, this is the last line.
+	 */
+	private static String id(String id, String what) {
+		if (!HelpdeskIds.valid(id)) {
+			throw new HelpdeskException(new HelpdeskFailure.Rejected(400,
+					what + " " + HelpdeskIds.quoted(id) + " is not a helpdesk id (" + HelpdeskIds.RULE + ")"));
+		}
+		return id;
+	}
+
+	private Request.Builder request(HttpUrl url) {
 		return new Request.Builder().url(url)
 			.header("Authorization", Credentials.basic(this.properties.email() + "/token", this.properties.apiToken()))
 			.header("Accept", "application/json");
