@@ -19,6 +19,11 @@ public record LoggedDelivery(UUID id, String provider, String eventType, String 
 		Instant receivedAt, int sizeBytes, Outcome outcome, int attempts, int replays, @Nullable Instant lastReplayedAt,
 		Map<String, String> headers, byte[] body) {
 
+	public DeliverySummary summary() {
+		return new DeliverySummary(this.id, this.provider, this.eventType, this.deliveryId, this.correlationId,
+				this.receivedAt, this.sizeBytes, this.outcome, this.attempts, this.replays, this.lastReplayedAt);
+	}
+
 	/** The delivery as it was published, to publish it again. */
 	public InboundDelivery toInboundDelivery() {
 		return new InboundDelivery(dev.switchboard.contracts.SchemaVersions.CURRENT, this.id, this.correlationId,

@@ -55,6 +55,36 @@ class DeliveryLogIntegrationTests {
 	}
 
 	@Test
+	void listsLargeDeliveriesWithoutTheirBodies() {
+		String marker = "marker-" + UUID.randomUUID();
+		String padding = "x".repeat(2 * 1024 * 1024);
+		String firstId = null;
+		for (int i = 0; i < 3; i++) {
+			byte[] body = ("{\"action\":\"edited\",\"marker\":\"" + marker + "\",\"padding\":\"" + padding + "\"}")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			HttpResponse<String> accepted = this.client.send(ProviderRequests.github(marker + "-" + i, body));
+			assertThat(accepted.statusCode()).isEqualTo(202);
+			if (firstId == null) {
+				firstId = this.json.readTree(accepted.body()).path("eventId").asString();
+			}
+		}
+
+		HttpResponse<String> page = admin("GET", "/api/deliveries?provider=github&size=200");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(marker + "-0").doesNotContain("\"marker\"").doesNotContain("xxxxxxxx");
+		assertThat(page.body().length()).isLessThan(200 * 1024);
+		assertThat(admin("GET", "/api/deliveries/" + firstId).body()).contains(marker).contains(padding);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+			.getThreadMXBean();
+		long before = threads.getCurrentThreadAllocatedBytes();
+		DeliveryPage listed = this.log.search(new DeliveryQuery("github", null, null, null, null, 0, 200));
+		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+		assertThat(listed.items()).extracting(DeliverySummary::deliveryId).contains(marker + "-0", marker + "-2");
+		assertThat(allocated).as("bytes allocated to list the page").isLessThan(2L * 1024 * 1024);
+	}
+
+	@Test
 	void listsAcceptedDeliveriesByProviderWithTheirOutcomeAndServesOneWithItsBody() {
 		String token = "t-" + UUID.randomUUID();
 		assertThat(this.client.send(ProviderRequests.twilio(token)).statusCode()).isEqualTo(202);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.gateway.delivery.DeliveryLog;
 import dev.switchboard.gateway.delivery.DeliveryPage;
+import dev.switchboard.gateway.delivery.DeliverySummary;
 import dev.switchboard.gateway.delivery.DeliveryQuery;
 import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.delivery.Outcome;
@@ -33,8 +34,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcDeliveryLog implements DeliveryLog {
 
-	private static final String COLUMNS = "id, provider, event_type, delivery_id, correlation_id, received_at, "
-			+ "size_bytes, outcome, attempts, replays, last_replayed_at, headers, body";
+	private static final String SUMMARY_COLUMNS = "id, provider, event_type, delivery_id, correlation_id, "
+			+ "received_at, size_bytes, outcome, attempts, replays, last_replayed_at";
+
+	private static final String COLUMNS = SUMMARY_COLUMNS + ", headers, body";
 
 	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
 	};
@@ -139,13 +142,13 @@ class JdbcDeliveryLog implements DeliveryLog {
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<LoggedDelivery> items = new ArrayList<>(this.jdbc
-			.sql("select " + COLUMNS + " from delivery_log" + where
+		List<DeliverySummary> items = new ArrayList<>(this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from delivery_log" + where
 					+ " order by received_at desc, id limit :limit offset :offset")
 			.params(params)
 			.param("limit", query.size())
 			.param("offset", (long) query.page() * query.size())
-			.query(this::toDelivery)
+			.query(JdbcDeliveryLog::toSummary)
 			.list());
 		return new DeliveryPage(items, query.page(), query.size(), total);
 	}
@@ -174,6 +177,15 @@ class JdbcDeliveryLog implements DeliveryLog {
 		return this.jdbc.sql("delete from delivery_log where received_at < :before")
 			.param("before", Timestamp.from(instant))
 			.update();
+	}
+
+	private static DeliverySummary toSummary(ResultSet rows, int number) throws SQLException {
+		Timestamp replayed = rows.getTimestamp("last_replayed_at");
+		return new DeliverySummary(rows.getObject("id", UUID.class), rows.getString("provider"),
+				rows.getString("event_type"), rows.getString("delivery_id"), rows.getString("correlation_id"),
+				rows.getTimestamp("received_at").toInstant(), rows.getInt("size_bytes"),
+				Outcome.valueOf(rows.getString("outcome")), rows.getInt("attempts"), rows.getInt("replays"),
+				(replayed != null) ? replayed.toInstant() : null);
 	}
 
 	private LoggedDelivery toDelivery(ResultSet rows, int number) throws SQLException {

@@ -14,6 +14,7 @@ import dev.switchboard.gateway.delivery.DeliveryLog;
 import dev.switchboard.gateway.delivery.DeliveryPage;
 import dev.switchboard.gateway.delivery.DeliveryQuery;
 import dev.switchboard.gateway.delivery.DeliveryReplay;
+import dev.switchboard.gateway.delivery.DeliverySummary;
 import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.delivery.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/deliveries}: the delivery log (filter by provider, event, outcome, time
- * range; paged), one entry with its headers and body, and replay.
+ * range; paged; listed without headers and bodies, which only the entry's own page
+ * carries), one entry with its headers and body, and replay.
  */
 @RestController
 @RequestMapping("/api/deliveries")
@@ -53,7 +55,7 @@ class DeliveryController {
 			Instant receivedAt, int sizeBytes, String outcome, int attempts, int replays,
 			@Nullable Instant lastReplayedAt) {
 
-		static Summary of(LoggedDelivery delivery) {
+		static Summary of(DeliverySummary delivery) {
 			return new Summary(delivery.id(), delivery.provider(), delivery.eventType(), delivery.deliveryId(),
 					delivery.correlationId(), delivery.receivedAt(), delivery.sizeBytes(),
 					delivery.outcome().name().toLowerCase(java.util.Locale.ROOT), delivery.attempts(),
@@ -131,10 +133,10 @@ class DeliveryController {
 	private static Detail detail(LoggedDelivery delivery) {
 		try {
 			String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(delivery.body())).toString();
-			return new Detail(Summary.of(delivery), delivery.headers(), text, null);
+			return new Detail(Summary.of(delivery.summary()), delivery.headers(), text, null);
 		}
 		catch (CharacterCodingException ex) {
-			return new Detail(Summary.of(delivery), delivery.headers(), null,
+			return new Detail(Summary.of(delivery.summary()), delivery.headers(), null,
 					Base64.getEncoder().encodeToString(delivery.body()));
 		}
 	}
