@@ -1,18 +1,31 @@
 package dev.switchboard.remotesession;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.switchboard.contracts.Destinations;
@@ -46,8 +59,10 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The one Spring context of this module's integration tests: the real RabbitMQ (this
  * run's vhost) and PostgreSQL (this run's database), TeamViewer faked by WireMock (with
- * its real wire format), short intervals and back-offs. Every test uses its own ticket
- * ids and session codes, so tests never see each other's stubs, rows or messages.
+ * its real wire format), short intervals and back-offs, Guacamole recording and drive
+ * paths configured, and a current and a previous key for the secrets at rest. Every test
+ * uses its own ticket ids and session codes, so tests never see each other's stubs, rows
+ * or messages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.internal-token=" + RemoteSessionIntegration.TOKEN,
@@ -55,6 +70,10 @@ import org.springframework.test.context.ContextConfiguration;
 				"remote-session.teamviewer.max-short-wait=2s",
 				"remote-session.guacamole.base-url=https://guac.example.test/guacamole",
 				"remote-session.guacamole.secret-key=" + RemoteSessionIntegration.GUACAMOLE_KEY,
+				"remote-session.guacamole.recording-path=" + RemoteSessionIntegration.RECORDING_PATH,
+				"remote-session.guacamole.drive-path=" + RemoteSessionIntegration.DRIVE_PATH,
+				"switchboard.encryption.key=" + RemoteSessionIntegration.ENCRYPTION_KEY,
+				"switchboard.encryption.previous-keys=" + RemoteSessionIntegration.PREVIOUS_ENCRYPTION_KEY,
 				"remote-session.poll-interval=300ms", "remote-session.outbox-relay-interval=300ms",
 				"resilience4j.retry.configs.teamviewer.wait-duration=50ms" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
@@ -64,6 +83,16 @@ public abstract class RemoteSessionIntegration {
 	protected static final String TOKEN = "test-internal-token";
 
 	protected static final String GUACAMOLE_KEY = "4C0B569E4C96DF157EEE1B65DD0E4D41";
+
+	protected static final String RECORDING_PATH = "/var/lib/guacamole/recordings";
+
+	protected static final String DRIVE_PATH = "/var/lib/guacamole/drives";
+
+	/** The current key of stored secrets. */
+	protected static final String ENCRYPTION_KEY = "KHMg1qDNs6Q2w3zLfLEGq0UKoK6Aqp8kYUiALVsg0VA=";
+
+	/** A key rotated out: what it encrypted must stay readable. */
+	protected static final String PREVIOUS_ENCRYPTION_KEY = "QvDY4Fa8Ykm5lVjH3qMnOW6O1Eop0Mec9v6TxRTcVio=";
 
 	private static final String COMMANDS_QUEUE = "test.tickets.commands";
 
@@ -211,6 +240,34 @@ public abstract class RemoteSessionIntegration {
 			.param(sessionId)
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * Undoes guacamole-auth-json's encoding independently of the service's code:
+	 * AES-128-CBC with a zero IV, then checks the HMAC-SHA256 prefix; the JSON of an
+	 * agent link.
+	 */
+	protected JsonNode guacamolePayload(String agentUrl) {
+		try {
+			return this.json.readTree(decryptGuacamoleData(agentUrl.substring(agentUrl.indexOf("data=") + 5)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String decryptGuacamoleData(String urlEncodedData) throws GeneralSecurityException {
+		byte[] key = HexFormat.of().parseHex(GUACAMOLE_KEY);
+		String data = URLDecoder.decode(urlEncodedData, StandardCharsets.UTF_8);
+		Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+		cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+		byte[] signed = cipher.doFinal(Base64.getDecoder().decode(data));
+		byte[] signature = Arrays.copyOfRange(signed, 0, 32);
+		byte[] json = Arrays.copyOfRange(signed, 32, signed.length);
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		assertThat(MessageDigest.isEqual(signature, mac.doFinal(json))).as("HMAC-SHA256 signature").isTrue();
+		return new String(json, StandardCharsets.UTF_8);
 	}
 
 	/**

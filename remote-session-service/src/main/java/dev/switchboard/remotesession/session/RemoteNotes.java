@@ -50,6 +50,12 @@ public class RemoteNotes {
 		if (note.publicNote() || note.writtenBySwitchboard() || !COMMAND.matcher(note.body().strip()).matches()) {
 			return Optional.empty();
 		}
+		if (!TicketIds.valid(note.ticketId())) {
+			// poison: refused before anything is reserved, so no session and no ticket
+			// command; the consumer counts it and the binder dead-letters it
+			log.warn("/remote note {} (event {}) names no valid ticket id: refused", note.noteId(), note.eventId());
+			TicketIds.require("ticketId", note.ticketId());
+		}
 		String email = note.author().email();
 		if (email == null || email.isBlank()) {
 			log.warn("/remote note {} on ticket {} has an author without an e-mail address: no session started",

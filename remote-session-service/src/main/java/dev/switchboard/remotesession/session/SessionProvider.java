@@ -14,6 +14,14 @@ public interface SessionProvider {
 	/** Whether the vendor is configured (an empty credential switches it off). */
 	boolean configured();
 
+	/**
+	 * Refuses a request this vendor must not be asked for (e.g. a connection parameter a
+	 * caller may not set), before anything is reserved or called.
+	 * @throws InvalidFieldException naming the refused field
+	 */
+	default void check(StartRequest request) {
+	}
+
 	CreatedSession create(NewSession session);
 
 	/**

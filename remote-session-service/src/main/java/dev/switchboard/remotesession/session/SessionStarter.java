@@ -54,6 +54,7 @@ public class SessionStarter {
 	 */
 	public Started start(StartRequest request, @Nullable UUID messageId) {
 		SessionProvider provider = provider(request.provider());
+		provider.check(request);
 		SessionLedger.Reservation reservation = this.ledger.reserve(request, messageId);
 		Session reserved = reservation.session();
 		if (!reservation.reserved()) {

@@ -17,9 +17,7 @@ public record StartRequest(UUID sessionId, String ticketId, ProviderName provide
 		@Nullable Connection connection, StartedVia via, String correlationId, Instant causedAt) {
 
 	public StartRequest {
-		if (ticketId.isBlank()) {
-			throw new IllegalArgumentException("ticketId must not be blank");
-		}
+		TicketIds.require("ticketId", ticketId);
 		if (agentEmail.isBlank()) {
 			throw new IllegalArgumentException("agentEmail must not be blank");
 		}

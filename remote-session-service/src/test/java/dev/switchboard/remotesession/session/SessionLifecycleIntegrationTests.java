@@ -11,22 +11,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.InboundDelivery;
@@ -82,7 +72,7 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 	}
 
 	@Test
-	void givesTheAgentAGuacamoleLinkThatDecryptsToExactlyTheRequestedConnectionAndExpiry() throws Exception {
+	void givesTheAgentAGuacamoleLinkThatDecryptsToExactlyTheRequestedConnectionAndExpiry() {
 		String ticketId = newTicketId();
 
 		JsonNode session = read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)));
@@ -92,7 +82,7 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 		assertThat(session.has("customerUrl")).isFalse();
 		String agentUrl = session.get("agentUrl").asString();
 		assertThat(agentUrl).startsWith("https://guac.example.test/guacamole/#/?data=");
-		JsonNode payload = this.json.readTree(decrypt(agentUrl.substring(agentUrl.indexOf("data=") + 5)));
+		JsonNode payload = guacamolePayload(agentUrl);
 		assertThat(payload.get("username").asString()).isEqualTo("ada@example.com");
 		assertThat(payload.get("expires").asLong())
 			.isEqualTo(Instant.parse(session.get("expiresAt").asString()).toEpochMilli());
@@ -100,7 +90,9 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 		JsonNode connection = payload.get("connections").get(id);
 		assertThat(connection.get("protocol").asString()).isEqualTo("rdp");
 		assertThat(this.json.convertValue(connection.get("parameters"), Map.class))
-			.isEqualTo(Map.of("hostname", "10.0.0.5", "port", "3389", "ignore-cert", "true", "security", "nla"));
+			.isEqualTo(Map.of("hostname", "10.0.0.5", "port", "3389", "ignore-cert", "true", "security", "nla",
+					"recording-path", RECORDING_PATH, "recording-name", id, "create-recording-path", "true",
+					"enable-drive", "true", "drive-path", DRIVE_PATH, "create-drive-path", "true"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(1));
 		assertThat(commandsFor(ticketId).get(0)).isInstanceOf(AddInternalNote.class);
 	}
@@ -252,24 +244,6 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 			.map((TicketCommand command) -> ((AddInternalNote) command).body())
 			.filter((body) -> !body.startsWith("Remote session created"))
 			.toList();
-	}
-
-	/**
-	 * Undoes guacamole-auth-json's encoding independently of the service's code:
-	 * AES-128-CBC with a zero IV, then checks the HMAC-SHA256 prefix.
-	 */
-	private static String decrypt(String urlEncodedData) throws Exception {
-		byte[] key = HexFormat.of().parseHex(GUACAMOLE_KEY);
-		String data = java.net.URLDecoder.decode(urlEncodedData, StandardCharsets.UTF_8);
-		Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-		cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
-		byte[] signed = cipher.doFinal(Base64.getDecoder().decode(data));
-		byte[] signature = Arrays.copyOfRange(signed, 0, 32);
-		byte[] json = Arrays.copyOfRange(signed, 32, signed.length);
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(key, "HmacSHA256"));
-		assertThat(MessageDigest.isEqual(signature, mac.doFinal(json))).as("HMAC-SHA256 signature").isTrue();
-		return new String(json, StandardCharsets.UTF_8);
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.SessionEvent;
 import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.remotesession.secret.SecretCipher;
 import dev.switchboard.remotesession.session.OutboundMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -41,7 +42,8 @@ import org.springframework.util.MimeTypeUtils;
  * relay publishes it through the output binding with its id as the AMQP
  * {@code message_id}. A crash between commit and publish only delays it: the relay also
  * runs on a schedule and picks up whatever is unsent ({@code FOR UPDATE SKIP LOCKED}, so
- * instances never send the same row at once).
+ * instances never send the same row at once). Payloads are stored encrypted
+ * ({@link SecretCipher}): the invitation commands carry the session links.
  */
 @Component
 class OutboxMessages implements OutboundMessages {
@@ -66,17 +68,20 @@ class OutboxMessages implements OutboundMessages {
 
 	private final MeterRegistry meters;
 
+	private final SecretCipher secrets;
+
 	private final Clock clock;
 
 	private final Executor afterCommit = Executors.newVirtualThreadPerTaskExecutor();
 
 	OutboxMessages(JdbcClient jdbc, JsonMapper json, StreamBridge bridge, TransactionTemplate transactions,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, SecretCipher secrets, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.bridge = bridge;
 		this.transactions = transactions;
 		this.meters = meters;
+		this.secrets = secrets;
 		this.clock = clock;
 	}
 
@@ -97,7 +102,8 @@ class OutboxMessages implements OutboundMessages {
 				insert into outbox_message (message_id, destination, correlation_id, payload, created_at)
 				values (?, ?, ?, ?, ?) on conflict do nothing
 				""")
-			.params(messageId, destination, correlationId, payload, Timestamp.from(this.clock.instant()))
+			.params(messageId, destination, correlationId, this.secrets.encrypt(payload),
+					Timestamp.from(this.clock.instant()))
 			.update();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -169,7 +175,11 @@ class OutboxMessages implements OutboundMessages {
 	 */
 	private void publish(Row row) {
 		CorrelationData confirm = new CorrelationData(row.messageId().toString());
-		Message<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
+		// a payload that does not decrypt (its key was dropped from the previous keys)
+		// stays
+		// unsent, and the others go on
+		String payload = this.secrets.decrypt(row.storedPayload());
+		Message<byte[]> message = MessageBuilder.withPayload(payload.getBytes(StandardCharsets.UTF_8))
 			.setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
 			.setHeader("amqp_messageId", row.messageId().toString())
 			.setHeader("amqp_correlationId", row.correlationId())
@@ -199,7 +209,7 @@ class OutboxMessages implements OutboundMessages {
 		}
 	}
 
-	private record Row(UUID messageId, String destination, String correlationId, String payload) {
+	private record Row(UUID messageId, String destination, String correlationId, String storedPayload) {
 
 		@Override
 		public String toString() {

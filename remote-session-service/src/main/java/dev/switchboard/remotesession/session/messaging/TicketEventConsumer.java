@@ -3,6 +3,7 @@ package dev.switchboard.remotesession.session.messaging;
 import java.util.function.Consumer;
 
 import dev.switchboard.contracts.TicketEvent;
+import dev.switchboard.remotesession.session.InvalidFieldException;
 import dev.switchboard.remotesession.session.RemoteNotes;
 import dev.switchboard.remotesession.session.Session;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,8 @@ import org.slf4j.MDC;
 
 /**
  * Hands each ticket event to {@link RemoteNotes} with its correlation id in the logs. A
- * failure propagates: the binder (one attempt) republishes it to the dead-letter queue.
+ * failure propagates: the binder (one attempt) republishes it to the dead-letter queue. A
+ * {@code /remote} note with an invalid ticket id is counted as {@code refused}.
  */
 class TicketEventConsumer implements Consumer<TicketEvent> {
 
@@ -36,6 +38,10 @@ class TicketEventConsumer implements Consumer<TicketEvent> {
 			this.meters
 				.counter("switchboard.ticket-events.received", "outcome", session.isPresent() ? "session" : "ignored")
 				.increment();
+		}
+		catch (InvalidFieldException ex) {
+			this.meters.counter("switchboard.ticket-events.received", "outcome", "refused").increment();
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			this.meters.counter("switchboard.ticket-events.received", "outcome", "failed").increment();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.switchboard.remotesession.secret.SecretCipher;
 import dev.switchboard.remotesession.session.Customer;
 import dev.switchboard.remotesession.session.ParkedStart;
 import dev.switchboard.remotesession.session.ProviderName;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Repository;
  * {@code remote_session}, {@code remote_session_event} and {@code received_message}.
  * {@code ON CONFLICT DO NOTHING} turns a conflicting insert (same id, or a second live
  * session for the same ticket and agent) into a no-op instead of an error that would
- * abort the transaction (PostgreSQL; H2 understands it in PostgreSQL mode).
+ * abort the transaction (PostgreSQL; H2 understands it in PostgreSQL mode). The links
+ * ({@code agent_url}, {@code customer_url}) open a screen while valid: they are stored
+ * encrypted ({@link SecretCipher}); a row written before that is still read as it is.
  */
 @Repository
 class JdbcSessions implements Sessions {
@@ -37,8 +40,11 @@ class JdbcSessions implements Sessions {
 
 	private final JdbcClient jdbc;
 
-	JdbcSessions(JdbcClient jdbc) {
+	private final SecretCipher secrets;
+
+	JdbcSessions(JdbcClient jdbc, SecretCipher secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 	}
 
 	@Override
@@ -70,7 +76,7 @@ class JdbcSessions implements Sessions {
 	public Optional<Session> find(UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from remote_session where id = ?")
 			.param(id)
-			.query(JdbcSessions::session)
+			.query(this::session)
 			.optional();
 	}
 
@@ -78,7 +84,7 @@ class JdbcSessions implements Sessions {
 	public Optional<Session> findLive(String liveKey) {
 		return this.jdbc.sql("select " + COLUMNS + " from remote_session where live_key = ?")
 			.param(liveKey)
-			.query(JdbcSessions::session)
+			.query(this::session)
 			.optional();
 	}
 
@@ -86,7 +92,7 @@ class JdbcSessions implements Sessions {
 	public Optional<Session> lock(UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from remote_session where id = ? for update")
 			.param(id)
-			.query(JdbcSessions::session)
+			.query(this::session)
 			.optional();
 	}
 
@@ -94,7 +100,7 @@ class JdbcSessions implements Sessions {
 	public Optional<Session> lockByProviderSessionId(String providerSessionId) {
 		return this.jdbc.sql("select " + COLUMNS + " from remote_session where provider_session_id = ? for update")
 			.param(providerSessionId)
-			.query(JdbcSessions::session)
+			.query(this::session)
 			.optional();
 	}
 
@@ -102,7 +108,7 @@ class JdbcSessions implements Sessions {
 	public List<Session> byTicket(String ticketId) {
 		return this.jdbc.sql("select " + COLUMNS + " from remote_session where ticket_id = ? order by created_at, id")
 			.param(ticketId)
-			.query(JdbcSessions::session)
+			.query(this::session)
 			.list();
 	}
 
@@ -120,8 +126,8 @@ class JdbcSessions implements Sessions {
 			.param("providerSessionId", session.providerSessionId())
 			.param("state", session.state().name())
 			.param("live", session.state().isLive())
-			.param("agentUrl", session.agentUrl())
-			.param("customerUrl", session.customerUrl())
+			.param("agentUrl", encrypt(session.agentUrl()))
+			.param("customerUrl", encrypt(session.customerUrl()))
 			.param("startedAt", timestamp(session.startedAt()))
 			.param("endedAt", timestamp(session.endedAt()))
 			.param("durationSeconds", session.durationSeconds())
@@ -169,7 +175,7 @@ class JdbcSessions implements Sessions {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from remote_session where state in ('CREATED', 'INVITED') and expires_at <= ?
 				order by expires_at limit ? for update skip locked
-				""").params(Timestamp.from(now), limit).query(JdbcSessions::session).list();
+				""").params(Timestamp.from(now), limit).query(this::session).list();
 	}
 
 	@Override
@@ -177,7 +183,7 @@ class JdbcSessions implements Sessions {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from remote_session where state = 'STARTED' and coalesce(last_event_at, started_at) <= ?
 				order by started_at limit ? for update skip locked
-				""").params(Timestamp.from(quietSince), limit).query(JdbcSessions::session).list();
+				""").params(Timestamp.from(quietSince), limit).query(this::session).list();
 	}
 
 	@Override
@@ -185,7 +191,7 @@ class JdbcSessions implements Sessions {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from remote_session where provider = ? and state in ('INVITED', 'STARTED')
 				order by polled_at nulls first, created_at limit ?
-				""").params(provider.id(), limit).query(JdbcSessions::session).list();
+				""").params(provider.id(), limit).query(this::session).list();
 	}
 
 	@Override
@@ -227,17 +233,25 @@ class JdbcSessions implements Sessions {
 		this.jdbc.sql("delete from received_message where message_id = ?").param(messageId).update();
 	}
 
-	private static Session session(ResultSet row, int rowNum) throws SQLException {
+	private @Nullable String encrypt(@Nullable String link) {
+		return (link != null) ? this.secrets.encrypt(link) : null;
+	}
+
+	private @Nullable String decrypt(@Nullable String stored) {
+		return (stored != null) ? this.secrets.decrypt(stored) : null;
+	}
+
+	private Session session(ResultSet row, int rowNum) throws SQLException {
 		long duration = row.getLong("duration_seconds");
 		Long durationSeconds = row.wasNull() ? null : duration;
 		return new Session(row.getObject("id", UUID.class), row.getString("ticket_id"),
 				ProviderName.byId(row.getString("provider")).orElseThrow(), row.getString("provider_session_id"),
 				row.getString("agent_email"),
 				new Customer(row.getString("customer_name"), row.getString("customer_email")),
-				SessionState.valueOf(row.getString("state")), row.getString("agent_url"), row.getString("customer_url"),
-				instant(row, "expires_at"), instant(row, "created_at"), nullableInstant(row, "started_at"),
-				nullableInstant(row, "ended_at"), durationSeconds, row.getString("end_reason"),
-				row.getString("recording_url"), row.getString("host"),
+				SessionState.valueOf(row.getString("state")), decrypt(row.getString("agent_url")),
+				decrypt(row.getString("customer_url")), instant(row, "expires_at"), instant(row, "created_at"),
+				nullableInstant(row, "started_at"), nullableInstant(row, "ended_at"), durationSeconds,
+				row.getString("end_reason"), row.getString("recording_url"), row.getString("host"),
 				StartedVia.valueOf(row.getString("started_via").toUpperCase(java.util.Locale.ROOT)),
 				row.getString("correlation_id"), instant(row, "caused_at"), nullableInstant(row, "last_event_at"));
 	}

@@ -122,7 +122,8 @@ class TeamviewerSessionProvider implements SessionProvider {
 		JsonNode reports = call(() -> get(url("/api/v1/reports/connections").addQueryParameter("session_code", code)));
 		List<SessionActivity> activities = new ArrayList<>(ConnectionReports.activities(code, reports));
 		if (activities.isEmpty()) {
-			JsonNode state = call(() -> get(url("/api/v1/sessions/" + code)));
+			// the code is TeamViewer's, yet one path segment only, whatever it contains
+			JsonNode state = call(() -> get(url("/api/v1/sessions").addPathSegment(code)));
 			if ("closed".equalsIgnoreCase(text(state, "state"))) {
 				Instant closedAt = ConnectionReports.instant(text(state, "closed_at"));
 				activities.add(SessionActivity.failed(code, (closedAt != null) ? closedAt : Instant.now(),
@@ -139,7 +140,7 @@ class TeamviewerSessionProvider implements SessionProvider {
 		if (code == null) {
 			return;
 		}
-		call(() -> put("/api/v1/sessions/" + code, Map.of("state", "closed")));
+		call(() -> put(url("/api/v1/sessions").addPathSegment(code), Map.of("state", "closed")));
 	}
 
 	private JsonNode call(Supplier<JsonNode> request) {
@@ -160,8 +161,8 @@ class TeamviewerSessionProvider implements SessionProvider {
 			.build());
 	}
 
-	private JsonNode put(String path, Object body) {
-		return execute(new Request.Builder().url(url(path).build())
+	private JsonNode put(HttpUrl.Builder url, Object body) {
+		return execute(new Request.Builder().url(url.build())
 			.put(RequestBody.create(this.json.writeValueAsBytes(body), JSON))
 			.build());
 	}

@@ -16,6 +16,7 @@ import dev.switchboard.remotesession.session.SessionStarter;
 import dev.switchboard.remotesession.session.Sessions;
 import dev.switchboard.remotesession.session.StartRequest;
 import dev.switchboard.remotesession.session.StartedVia;
+import dev.switchboard.remotesession.session.TicketIds;
 import jakarta.validation.Valid;
 import org.slf4j.MDC;
 
@@ -53,6 +54,7 @@ class SessionController {
 
 	@PostMapping
 	ResponseEntity<SessionView> start(@Valid @RequestBody StartSessionBody body) {
+		String ticketId = TicketIds.require("ticketId", body.ticketId());
 		ProviderName provider = ProviderName.byId(body.provider()).orElseThrow();
 		if (provider != ProviderName.GUACAMOLE && body.connection() != null) {
 			throw new IllegalArgumentException("connection is for guacamole sessions only");
@@ -65,8 +67,8 @@ class SessionController {
 				: Customer.UNKNOWN;
 		UUID id = SessionStarter.newSessionId();
 		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", "api-" + id)) {
-			StartRequest request = new StartRequest(id, body.ticketId(), provider, body.agentEmail(), customer,
-					connection, StartedVia.API, "api-" + id, this.clock.instant());
+			StartRequest request = new StartRequest(id, ticketId, provider, body.agentEmail(), customer, connection,
+					StartedVia.API, "api-" + id, this.clock.instant());
 			SessionStarter.Started started = this.starter.start(request, null);
 			SessionView view = SessionView.of(started.session(), null);
 			return started.created()
@@ -83,7 +85,10 @@ class SessionController {
 
 	@GetMapping
 	List<SessionView> ofTicket(@RequestParam String ticketId) {
-		return this.sessions.byTicket(ticketId).stream().map((session) -> SessionView.of(session, null)).toList();
+		return this.sessions.byTicket(TicketIds.require("ticketId", ticketId))
+			.stream()
+			.map((session) -> SessionView.of(session, null))
+			.toList();
 	}
 
 	@PostMapping("/{id}/end")

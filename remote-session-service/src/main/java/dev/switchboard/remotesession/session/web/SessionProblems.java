@@ -3,6 +3,7 @@ package dev.switchboard.remotesession.session.web;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.switchboard.remotesession.session.InvalidFieldException;
 import dev.switchboard.remotesession.session.ProviderNotConfiguredException;
 import dev.switchboard.remotesession.session.SessionNotFoundException;
 import dev.switchboard.remotesession.session.SessionOverException;
@@ -17,11 +18,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 9457 problem details for {@code /api/sessions}: 400 for a request the model
- * refuses, 404 for an unknown session, 409 for ending a finished one, 422 for a vendor
- * not configured here, 502 when the vendor refused (saying what it refused) or answered
- * nonsense, 503 with Retry-After when it is unavailable. Validation errors come from
- * Spring's own problem handling.
+ * RFC 9457 problem details for {@code /api/sessions}: 400 for a request the model refuses
+ * (with a {@code field} property when one field is at fault), 404 for an unknown session,
+ * 409 for ending a finished one, 422 for a vendor not configured here, 502 when the
+ * vendor refused (saying what it refused) or answered nonsense, 503 with Retry-After when
+ * it is unavailable. Validation errors come from Spring's own problem handling.
  */
 @RestControllerAdvice(assignableTypes = SessionController.class)
 class SessionProblems {
@@ -42,6 +43,14 @@ class SessionProblems {
 	ProblemDetail notConfigured(ProviderNotConfiguredException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Provider not configured", ex.getMessage(),
 				"provider-not-configured");
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidField(InvalidFieldException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + ex.field(), ex.getMessage(),
+				"invalid-request");
+		problem.setProperty("field", ex.field());
+		return problem;
 	}
 
 	@ExceptionHandler

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code POST /api/sessions}: {@code {ticketId, provider, agentEmail, customer: {name,
  * email}, connection: {protocol, hostname, port, parameters}}}, the connection for
- * Guacamole only.
+ * Guacamole only. The ticket id is checked by the controller ({@code TicketIds}), so that
+ * the problem names the field; the connection by the Guacamole adapter.
  */
-record StartSessionBody(@NotBlank @Size(max = 64) String ticketId,
+record StartSessionBody(@Nullable String ticketId,
 		@NotBlank @Pattern(regexp = "teamviewer|guacamole",
 				message = "must be teamviewer or guacamole") String provider,
 		@NotBlank @Email @Size(max = 320) String agentEmail, @Nullable @Valid CustomerBody customer,
@@ -25,9 +26,8 @@ record StartSessionBody(@NotBlank @Size(max = 64) String ticketId,
 	record CustomerBody(@Nullable @Size(max = 200) String name, @Nullable @Email @Size(max = 320) String email) {
 	}
 
-	record ConnectionBody(@NotBlank @Pattern(regexp = "[a-z0-9-]{1,32}") String protocol,
-			@NotBlank @Size(max = 253) String hostname, @Min(1) @Max(65535) int port,
-			@Nullable Map<String, String> parameters) {
+	record ConnectionBody(@NotBlank @Size(max = 32) String protocol, @NotBlank @Size(max = 253) String hostname,
+			@Min(1) @Max(65535) int port, @Nullable Map<String, String> parameters) {
 
 		/** Never prints the parameters: they may carry the target's password. */
 		@Override

@@ -53,19 +53,34 @@ class GuacamoleSessionProviderTests {
 	@Test
 	void refusesASecretKeyThatIsNot128BitsAndNamesTheVariableAndAnEmptyOneSwitchesGuacamoleOff() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), "not-hex"))
+			.isThrownBy(
+					() -> new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), "not-hex", "", ""))
 			.withMessageContaining("REMOTESESSION_GUACAMOLE_SECRETKEY");
-		assertThat(new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), "").configured())
+		assertThat(new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), "", "", "").configured())
 			.isFalse();
-		assertThat(new GuacamoleProperties(URI.create(""), KEY).configured()).isFalse();
-		assertThat(new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), KEY).toString())
+		assertThat(new GuacamoleProperties(URI.create(""), KEY, "", "").configured()).isFalse();
+		assertThat(new GuacamoleProperties(URI.create("https://guac.example.test/guacamole"), KEY, "", "").toString())
 			.doesNotContain(KEY);
+	}
+
+	@Test
+	void refusesRecordingAndDrivePathsThatAreNotAbsoluteDirectoriesWithoutDotSegments() {
+		URI base = URI.create("https://guac.example.test/guacamole");
+		for (String path : new String[] { "recordings", "/var/lib/../../etc", "/var/./lib", "/var/lib/..",
+				"/var/lib\n/x" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new GuacamoleProperties(base, KEY, path, ""))
+				.withMessageContaining("remote-session.guacamole.recording-path");
+			assertThatIllegalArgumentException().isThrownBy(() -> new GuacamoleProperties(base, KEY, "", path))
+				.withMessageContaining("remote-session.guacamole.drive-path");
+		}
+		assertThat(new GuacamoleProperties(base, KEY, " /var/lib/guacamole/recordings ", "").recordingPath())
+			.isEqualTo("/var/lib/guacamole/recordings");
 	}
 
 	@Test
 	void buildsTheAgentLinkFromUserExpiryAndTheOneConnectionNamedAfterTheSession() {
 		GuacamoleSessionProvider provider = new GuacamoleSessionProvider(
-				new GuacamoleProperties(URI.create("https://guac.example.test/guacamole/"), KEY),
+				new GuacamoleProperties(URI.create("https://guac.example.test/guacamole/"), KEY, "", ""),
 				JsonMapper.builder().build());
 		UUID sessionId = UUID.fromString("5e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b");
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.remotesession.secret.aesgcm;
+
+import org.jspecify.annotations.NullMarked;
