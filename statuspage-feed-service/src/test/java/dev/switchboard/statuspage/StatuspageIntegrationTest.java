@@ -18,13 +18,16 @@ import org.springframework.test.context.ContextConfiguration;
  * PostgreSQL (this run's vhost and database), WireMock for Slack ({@code slack}) and for
  * feeds, Teams and webhook targets ({@code web}), short ticks, and the clock pinned near
  * the fixtures' time (2026-11-23T10:30Z, then running). Customer URLs point at WireMock
- * on localhost, so private addresses are allowed here; {@code RomeStatusFeedTests} shows
- * the refusal by default.
+ * on localhost over http, so private addresses and insecure targets are allowed here;
+ * {@code RomeStatusFeedTests} and {@code OutboundTargetIntegrationTests} show the
+ * refusals by default.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token", "statuspage-feed.allow-private-addresses=true",
+		properties = { "switchboard.internal-token=test-internal-token",
+				"switchboard.encryption.key=" + StatuspageIntegrationTest.ENCRYPTION_KEY,
+				"statuspage-feed.allow-private-addresses=true", "statuspage-feed.allow-insecure-targets=true",
 				"statuspage-feed.poll-interval=1s", "statuspage-feed.poll-jitter=0s", "statuspage-feed.poll-tick=200ms",
 				"statuspage-feed.webhook-grace=4s", "statuspage-feed.read-timeout=2s",
 				"statuspage-feed.delivery.tick=200ms", "statuspage-feed.delivery.backoff=500ms",
@@ -37,5 +40,8 @@ import org.springframework.test.context.ContextConfiguration;
 		@ConfigureWireMock(name = "web", baseUrlProperties = "test.web.base-url") })
 @Import(PinnedClock.class)
 public @interface StatuspageIntegrationTest {
+
+	/** {@code switchboard.encryption.key} of the tests (never a deployment's). */
+	String ENCRYPTION_KEY = "KHMg1qDNs6Q2w3zLfLEGq0UKoK6Aqp8kYUiALVsg0VA=";
 
 }

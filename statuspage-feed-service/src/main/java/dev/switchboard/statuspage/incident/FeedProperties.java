@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * components
  * @param allowPrivateAddresses allow feeds and targets on loopback, private or link-local
  * addresses (tests and sandboxes only)
+ * @param allowInsecureTargets allow Teams and webhook targets on plain http (tests and
+ * sandboxes only: the body, its signature and a Teams URL's {@code sig} would cross the
+ * network in clear)
  * @param maxFeedSize a larger feed document is refused
  * @param connectTimeout connect timeout of feed and target requests
  * @param readTimeout read timeout of feed and target requests
@@ -35,10 +38,10 @@ import org.springframework.validation.annotation.Validated;
 public record FeedProperties(@DefaultValue("30s") @NotNull Duration pollInterval,
 		@DefaultValue("5s") @NotNull Duration pollJitter, @DefaultValue("8") @Min(1) @Max(64) int pollConcurrency,
 		@DefaultValue("1h") @NotNull Duration firstRunWindow, @DefaultValue("60s") @NotNull Duration webhookGrace,
-		@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("2MB") @NotNull DataSize maxFeedSize,
-		@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("10s") @NotNull Duration readTimeout,
-		@DefaultValue("10m") @NotNull Duration unhealthyAfter, @DefaultValue("3") @Min(1) int unhealthyFailures,
-		@DefaultValue("30d") @NotNull Duration retention) {
+		@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("false") boolean allowInsecureTargets,
+		@DefaultValue("2MB") @NotNull DataSize maxFeedSize, @DefaultValue("5s") @NotNull Duration connectTimeout,
+		@DefaultValue("10s") @NotNull Duration readTimeout, @DefaultValue("10m") @NotNull Duration unhealthyAfter,
+		@DefaultValue("3") @Min(1) int unhealthyFailures, @DefaultValue("30d") @NotNull Duration retention) {
 
 	/**
 	 * The longest one request to a feed or target may take, redirects included (OkHttp's

@@ -8,8 +8,17 @@ public sealed interface Channel {
 
 	}
 
-	/** A Teams Workflows webhook: an Adaptive Card per update. */
+	/**
+	 * A Teams Workflows webhook: an Adaptive Card per update.
+	 *
+	 * @param webhookUrl carries its credential ({@code sig}); shown masked only
+	 */
 	record Teams(String webhookUrl) implements Channel {
+
+		@Override
+		public String toString() {
+			return "Teams[webhookUrl=" + Subscription.masked(this.webhookUrl) + "]";
+		}
 
 	}
 

@@ -1,14 +1,12 @@
 package dev.switchboard.statuspage.subscription;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.switchboard.statuspage.incident.CustomerUrls;
 import dev.switchboard.statuspage.incident.Feeds;
 import org.jspecify.annotations.Nullable;
 
@@ -33,10 +31,14 @@ public class SubscriptionCatalog {
 
 	private final OpenIncidents openIncidents;
 
+	private final CustomerUrls urls;
+
 	private final Clock clock;
 
-	SubscriptionCatalog(Subscriptions subscriptions, Feeds feeds, OpenIncidents openIncidents, Clock clock) {
+	SubscriptionCatalog(Subscriptions subscriptions, Feeds feeds, OpenIncidents openIncidents, CustomerUrls urls,
+			Clock clock) {
 		this.subscriptions = subscriptions;
+		this.urls = urls;
 		this.feeds = feeds;
 		this.openIncidents = openIncidents;
 		this.clock = clock;
@@ -87,6 +89,12 @@ public class SubscriptionCatalog {
 		if (state == SubscriptionState.FAILING) {
 			throw new InvalidSubscription("state can be set to active or paused");
 		}
+		if (state == SubscriptionState.ACTIVE) {
+			// a subscription stored before today's rules (plain http, an IP literal) is
+			// not
+			// resumed: it would only fail again; the caller learns why
+			target(current.channel());
+		}
 		if (state != null && state != current.state()) {
 			this.subscriptions.changeState(id, state, null, now);
 		}
@@ -133,28 +141,28 @@ public class SubscriptionCatalog {
 		}
 	}
 
-	private static void validate(Source source) {
+	private void validate(Source source) {
 		switch (source) {
-			case Source.Feed feed -> httpUrl(feed.url(), "source.url");
+			case Source.Feed feed -> url(feed.url(), "source.url", CustomerUrls.Use.FEED);
 			case Source.Statuspage page -> {
 				if (page.pageId().isBlank() || page.pageId().length() > 100) {
 					throw new InvalidSubscription("source.pageId is required");
 				}
-				httpUrl(page.feedUrl(), "source.feedUrl");
+				url(page.feedUrl(), "source.feedUrl", CustomerUrls.Use.FEED);
 			}
 		}
 	}
 
-	private static void validate(Channel channel) {
+	private void validate(Channel channel) {
 		switch (channel) {
 			case Channel.Slack slack -> {
 				if (!SLACK_CHANNEL.matcher(slack.channelId()).matches()) {
 					throw new InvalidSubscription("channel.channelId must be a Slack channel id such as C0123ABCD");
 				}
 			}
-			case Channel.Teams teams -> httpUrl(teams.webhookUrl(), "channel.webhookUrl");
+			case Channel.Teams teams -> target(teams);
 			case Channel.Webhook webhook -> {
-				httpUrl(webhook.url(), "channel.url");
+				target(webhook);
 				if (!webhook.secret().startsWith("whsec_") || webhook.secret().length() < 30) {
 					throw new InvalidSubscription(
 							"channel.secret must be a Standard Webhooks secret (whsec_ + base64)");
@@ -163,18 +171,23 @@ public class SubscriptionCatalog {
 		}
 	}
 
-	/** http(s) with a host; where it resolves is checked at connect time, every hop. */
-	static void httpUrl(String url, String field) {
-		try {
-			URI uri = new URI(url);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2000) {
-				throw new InvalidSubscription(field + " must be an http(s) URL with a host");
+	private void target(Channel channel) {
+		switch (channel) {
+			case Channel.Slack slack -> {
 			}
+			case Channel.Teams teams -> url(teams.webhookUrl(), "channel.webhookUrl", CustomerUrls.Use.TARGET);
+			case Channel.Webhook webhook -> url(webhook.url(), "channel.url", CustomerUrls.Use.TARGET);
 		}
-		catch (URISyntaxException ex) {
-			throw new InvalidSubscription(field + " is not a URL");
-		}
+	}
+
+	/**
+	 * An http(s) URL with a host, https for targets, and not an address of ours; where a
+	 * host name resolves is checked on every connection.
+	 */
+	private void url(String url, String field, CustomerUrls.Use use) {
+		this.urls.refusal(url, use).ifPresent((reason) -> {
+			throw new InvalidSubscription(field + " " + reason);
+		});
 	}
 
 }

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.switchboard.statuspage.delivery.IncidentView;
 import dev.switchboard.statuspage.delivery.PostResult;
 import dev.switchboard.statuspage.delivery.TeamsCards;
+import dev.switchboard.statuspage.incident.CustomerUrls;
+import dev.switchboard.statuspage.incident.Unreachable;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +45,8 @@ class TeamsWorkflowCards implements TeamsCards {
 
 	private final MeterRegistry meters;
 
+	private final CustomerUrls urls;
+
 	private final Retry retry = Retry.of("teams",
 			RetryConfig.<PostResult>custom()
 				.maxAttempts(3)
@@ -49,14 +54,20 @@ class TeamsWorkflowCards implements TeamsCards {
 				.retryOnResult((result) -> result instanceof PostResult.Transient)
 				.build());
 
-	TeamsWorkflowCards(OkHttpClient userUrlHttpClient, JsonMapper json, MeterRegistry meters) {
-		this.http = userUrlHttpClient;
+	TeamsWorkflowCards(OkHttpClient targetHttpClient, JsonMapper json, MeterRegistry meters, CustomerUrls urls) {
+		this.http = targetHttpClient;
+		this.urls = urls;
 		this.json = json;
 		this.meters = meters;
 	}
 
 	@Override
 	public PostResult post(String webhookUrl, IncidentView view) {
+		// a row stored before today's rules (plain http, an IP literal) is not called
+		Optional<String> refusal = this.urls.refusal(webhookUrl, CustomerUrls.Use.TARGET);
+		if (refusal.isPresent()) {
+			return new PostResult.ChannelBroken("teams target " + refusal.get());
+		}
 		byte[] body = message(view);
 		PostResult result = this.retry.executeSupplier(() -> once(webhookUrl, body));
 		this.meters.counter("switchboard.teams.posts", "outcome", result.getClass().getSimpleName().toLowerCase())
@@ -119,7 +130,11 @@ class TeamsWorkflowCards implements TeamsCards {
 			return new PostResult.Rejected("teams HTTP " + code);
 		}
 		catch (IOException ex) {
-			return new PostResult.Transient("teams " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			// the kind only: an address, a port or a "connection refused" would make
+			// delivery failures a port scanner for whoever may create subscriptions
+			Unreachable failure = Unreachable.of(ex);
+			return (failure == Unreachable.REFUSED) ? new PostResult.ChannelBroken("teams target " + failure.text())
+					: new PostResult.Transient("teams target " + failure.text());
 		}
 	}
 

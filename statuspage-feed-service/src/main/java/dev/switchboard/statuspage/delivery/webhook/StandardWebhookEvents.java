@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
@@ -13,6 +14,8 @@ import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.switchboard.statuspage.delivery.IncidentView;
 import dev.switchboard.statuspage.delivery.PostResult;
 import dev.switchboard.statuspage.delivery.WebhookEvents;
+import dev.switchboard.statuspage.incident.CustomerUrls;
+import dev.switchboard.statuspage.incident.Unreachable;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +47,8 @@ class StandardWebhookEvents implements WebhookEvents {
 
 	private final MeterRegistry meters;
 
+	private final CustomerUrls urls;
+
 	private final Retry retry = Retry.of("webhook",
 			RetryConfig.<PostResult>custom()
 				.maxAttempts(3)
@@ -51,8 +56,10 @@ class StandardWebhookEvents implements WebhookEvents {
 				.retryOnResult((result) -> result instanceof PostResult.Transient)
 				.build());
 
-	StandardWebhookEvents(OkHttpClient userUrlHttpClient, JsonMapper json, Clock clock, MeterRegistry meters) {
-		this.http = userUrlHttpClient;
+	StandardWebhookEvents(OkHttpClient targetHttpClient, JsonMapper json, Clock clock, MeterRegistry meters,
+			CustomerUrls urls) {
+		this.http = targetHttpClient;
+		this.urls = urls;
 		this.json = json;
 		this.clock = clock;
 		this.meters = meters;
@@ -60,6 +67,11 @@ class StandardWebhookEvents implements WebhookEvents {
 
 	@Override
 	public PostResult post(String url, String secret, String messageId, IncidentView view) {
+		// a row stored before today's rules (plain http, an IP literal) is not called
+		Optional<String> refusal = this.urls.refusal(url, CustomerUrls.Use.TARGET);
+		if (refusal.isPresent()) {
+			return new PostResult.ChannelBroken("webhook target " + refusal.get());
+		}
 		String payload = this.json.writeValueAsString(event(view));
 		PostResult result = this.retry.executeSupplier(() -> once(url, secret, messageId, payload));
 		this.meters.counter("switchboard.webhook.posts", "outcome", result.getClass().getSimpleName().toLowerCase())
@@ -114,7 +126,11 @@ class StandardWebhookEvents implements WebhookEvents {
 			return new PostResult.Rejected("webhook HTTP " + code);
 		}
 		catch (IOException ex) {
-			return new PostResult.Transient("webhook " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			// the kind only: an address, a port or a "connection refused" would make
+			// delivery failures a port scanner for whoever may create subscriptions
+			Unreachable failure = Unreachable.of(ex);
+			return (failure == Unreachable.REFUSED) ? new PostResult.ChannelBroken("webhook target " + failure.text())
+					: new PostResult.Transient("webhook target " + failure.text());
 		}
 	}
 

@@ -6,16 +6,19 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import dev.switchboard.statuspage.incident.CustomerUrls;
 import dev.switchboard.statuspage.incident.FeedEntry;
 import dev.switchboard.statuspage.incident.FeedFetch;
 import dev.switchboard.statuspage.incident.FeedProperties;
 import dev.switchboard.statuspage.incident.StatusFeed;
+import dev.switchboard.statuspage.incident.Unreachable;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fetches a feed with a conditional GET (ETag, Last-Modified) and a size cap, then lets
  * Rome parse the bytes with DOCTYPEs refused (no external entities, no entity expansion).
- * Rome never opens a URL itself. RSS 2.0 and Atom 1.0 both.
+ * Rome never opens a URL itself. RSS 2.0 and Atom 1.0 both. A failure to connect is
+ * recorded as its kind only ({@link Unreachable}), never with an address or a port.
  */
 @Component
 class RomeStatusFeed implements StatusFeed {
@@ -41,8 +45,11 @@ class RomeStatusFeed implements StatusFeed {
 
 	private final MeterRegistry meters;
 
-	RomeStatusFeed(OkHttpClient userUrlHttpClient, FeedProperties properties, MeterRegistry meters) {
+	private final CustomerUrls urls;
+
+	RomeStatusFeed(OkHttpClient userUrlHttpClient, FeedProperties properties, MeterRegistry meters, CustomerUrls urls) {
 		this.http = userUrlHttpClient;
+		this.urls = urls;
 		this.maxBytes = properties.maxFeedSize().toBytes();
 		this.meters = meters;
 	}
@@ -60,6 +67,10 @@ class RomeStatusFeed implements StatusFeed {
 	}
 
 	private FeedFetch get(String url, @Nullable String etag, @Nullable String lastModified) {
+		Optional<String> refusal = this.urls.refusal(url, CustomerUrls.Use.FEED);
+		if (refusal.isPresent()) {
+			return new FeedFetch.Failed("feed URL refused: " + refusal.get());
+		}
 		Request.Builder request = new Request.Builder().url(url)
 			.header("Accept", "application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5")
 			.header("User-Agent", "Switchboard statuspage-feed-service");
@@ -87,7 +98,7 @@ class RomeStatusFeed implements StatusFeed {
 			return new FeedFetch.Failed("not a readable RSS/Atom feed: " + firstLine(ex.getMessage()));
 		}
 		catch (IOException ex) {
-			return new FeedFetch.Failed(ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()));
+			return new FeedFetch.Failed("feed " + Unreachable.of(ex).text());
 		}
 	}
 

@@ -1,10 +1,14 @@
 package dev.switchboard.statuspage.subscription.persistence;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,31 +26,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code subscription}; components one per line. Also seeds a new subscription's
- * deliveries from {@code incident}/{@code incident_update}.
+ * {@code subscription}; components one per line; Teams URLs, webhook URLs and secrets
+ * sealed ({@link AesGcmSecrets}). Also seeds a new subscription's deliveries from
+ * {@code incident}/{@code incident_update}.
  */
 @Repository
 class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 
 	private final JdbcClient jdbc;
 
-	JdbcSubscriptions(JdbcClient jdbc) {
+	private final AesGcmSecrets secrets;
+
+	JdbcSubscriptions(JdbcClient jdbc, AesGcmSecrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 	}
 
 	@Override
 	public void add(Subscription subscription, Instant now) {
 		String[] channel = switch (subscription.channel()) {
 			case Channel.Slack slack -> new String[] { "slack", slack.channelId(), null };
-			case Channel.Teams teams -> new String[] { "teams", teams.webhookUrl(), null };
-			case Channel.Webhook webhook -> new String[] { "webhook", webhook.url(), webhook.secret() };
+			case Channel.Teams teams -> new String[] { "teams", this.secrets.seal(teams.webhookUrl()), null };
+			case Channel.Webhook webhook ->
+				new String[] { "webhook", this.secrets.seal(webhook.url()), this.secrets.seal(webhook.secret()) };
 		};
 		String sourceType = switch (subscription.source()) {
 			case Source.Feed feed -> "feed";
 			case Source.Statuspage page -> "statuspage";
 		};
 		// the destination row paces every subscription that posts to the same place
-		String destination = channel[0] + ":" + channel[1];
+		String destination = destination(subscription.channel());
 		this.jdbc.sql("insert into destination (address, next_send_at) values (?, ?) on conflict do nothing")
 			.params(destination, Timestamp.from(now))
 			.update();
@@ -73,19 +82,37 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 			.update();
 	}
 
+	/**
+	 * The key of the place a channel posts to: a Slack channel by its id, a Teams or
+	 * webhook URL by its SHA-256 (the URL carries a credential, the key is stored in
+	 * clear), so every subscription posting there shares one pace.
+	 */
+	static String destination(Channel channel) {
+		return switch (channel) {
+			case Channel.Slack slack -> "slack:" + slack.channelId();
+			case Channel.Teams teams -> "teams:sha256:" + sha256(teams.webhookUrl());
+			case Channel.Webhook webhook -> "webhook:sha256:" + sha256(webhook.url());
+		};
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Override
 	public Optional<Subscription> find(UUID id) {
-		return this.jdbc.sql("select * from subscription where id = ?")
-			.param(id)
-			.query(JdbcSubscriptions::subscription)
-			.optional();
+		return this.jdbc.sql("select * from subscription where id = ?").param(id).query(this::subscription).optional();
 	}
 
 	@Override
 	public List<Subscription> all() {
-		return this.jdbc.sql("select * from subscription order by created_at, id")
-			.query(JdbcSubscriptions::subscription)
-			.list();
+		return this.jdbc.sql("select * from subscription order by created_at, id").query(this::subscription).list();
 	}
 
 	@Override
@@ -177,15 +204,16 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 				""").params(Timestamp.from(now), id).update();
 	}
 
-	private static Subscription subscription(ResultSet rs, int row) throws SQLException {
+	private Subscription subscription(ResultSet rs, int row) throws SQLException {
 		Source source = "statuspage".equals(rs.getString("source_type"))
 				? new Source.Statuspage(rs.getString("page_id"), rs.getString("source_url"))
 				: new Source.Feed(rs.getString("source_url"));
 		String target = rs.getString("channel_target");
 		Channel channel = switch (rs.getString("channel_type")) {
 			case "slack" -> new Channel.Slack(target);
-			case "teams" -> new Channel.Teams(target);
-			default -> new Channel.Webhook(target, rs.getString("channel_secret"));
+			case "teams" -> new Channel.Teams(this.secrets.open(target));
+			default ->
+				new Channel.Webhook(this.secrets.open(target), this.secrets.open(rs.getString("channel_secret")));
 		};
 		String components = rs.getString("components");
 		return new Subscription(rs.getObject("id", UUID.class), rs.getString("name"),

@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +26,10 @@ import dev.switchboard.statuspage.incident.FeedFetch;
 import dev.switchboard.statuspage.incident.FeedProperties;
 import dev.switchboard.statuspage.incident.IncidentUpdate;
 import dev.switchboard.statuspage.incident.StatusTrail;
+import dev.switchboard.statuspage.incident.Unreachable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,6 +143,45 @@ class RomeStatusFeedTests {
 			assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
 		}
 		assertThat(PublicAddresses.isPublic(InetAddress.getByName("93.184.216.34"))).isTrue();
+		assertThat(PublicAddresses.isPublic(InetAddress.getByName("2606:2800:220:1:248:1893:25c8:1946"))).isTrue();
+	}
+
+	@Test
+	void refusesIpv6FormsThatCarryAnIpv4Address() throws Exception {
+		// compatible, NAT64 (well-known and local-use), 6to4, Teredo, and a mapped
+		// address
+		// the JDK did not unwrap
+		for (String address : List.of("::127.0.0.1", "::a9fe:a9fe", "::5db8:d822", "64:ff9b::7f00:1",
+				"64:ff9b::5db8:d822", "64:ff9b:1::a00:1", "2002:7f00:1::", "2002:5db8:d822::",
+				"2001:0:4136:e378:8000:63bf:3fff:fdd2", "::")) {
+			assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+		}
+		byte[] mapped = new byte[16];
+		mapped[10] = (byte) 0xff;
+		mapped[11] = (byte) 0xff;
+		mapped[12] = 127;
+		mapped[15] = 1;
+		assertThat(PublicAddresses.isPublic(Inet6Address.getByAddress(null, mapped, null))).isFalse();
+	}
+
+	@Test
+	void refusesAnIpLiteralBeforeConnectingToIt() throws Exception {
+		OkHttpClient client = new UserUrlHttpConfiguration()
+			.userUrlHttpClient(properties(false, DataSize.ofMegabytes(2)));
+		try (ServerSocket internal = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			internal.setSoTimeout(300);
+			// OkHttp takes these as addresses and never asks the Dns
+			for (String host : List.of("127.0.0.1", "127.1", "2130706433", "[::ffff:127.0.0.1]")) {
+				Request request = new Request.Builder().url("http://" + host + ":" + internal.getLocalPort() + "/")
+					.build();
+
+				assertThatExceptionOfType(IOException.class).as(host)
+					.isThrownBy(() -> client.newCall(request).execute().close())
+					.satisfies((failure) -> assertThat(Unreachable.of(failure)).isEqualTo(Unreachable.REFUSED));
+				assertThatExceptionOfType(SocketTimeoutException.class).as("a connection to " + host)
+					.isThrownBy(() -> internal.accept().close());
+			}
+		}
 	}
 
 	@Test
@@ -182,11 +227,15 @@ class RomeStatusFeedTests {
 	}
 
 	private static RomeStatusFeed feed(boolean allowPrivate, DataSize cap) {
-		FeedProperties properties = new FeedProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), 8,
-				Duration.ofHours(1), Duration.ofSeconds(60), allowPrivate, cap, Duration.ofSeconds(1),
-				Duration.ofSeconds(2), Duration.ofMinutes(10), 3, Duration.ofDays(30));
+		FeedProperties properties = properties(allowPrivate, cap);
 		return new RomeStatusFeed(new UserUrlHttpConfiguration().userUrlHttpClient(properties), properties,
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), new PublicCustomerUrls(properties));
+	}
+
+	static FeedProperties properties(boolean allowPrivate, DataSize cap) {
+		return new FeedProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), 8, Duration.ofHours(1),
+				Duration.ofSeconds(60), allowPrivate, false, cap, Duration.ofSeconds(1), Duration.ofSeconds(2),
+				Duration.ofMinutes(10), 3, Duration.ofDays(30));
 	}
 
 	static byte[] fixture(String name) {
