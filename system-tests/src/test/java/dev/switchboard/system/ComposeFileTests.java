@@ -59,7 +59,8 @@ class ComposeFileTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "SWITCHBOARD_INTERNAL_TOKEN", "RABBITMQ_PASSWORD", "POSTGRES_PASSWORD" })
+	@ValueSource(strings = { "SWITCHBOARD_INTERNAL_TOKEN", "SWITCHBOARD_ENCRYPTION_KEY", "RABBITMQ_PASSWORD",
+			"POSTGRES_PASSWORD" })
 	void composeRefusesToStartWithoutARequiredVariableAndNamesIt(String missing) throws Exception {
 		Path env = Files.createTempFile("compose", ".env");
 		StringBuilder values = new StringBuilder();
@@ -114,6 +115,20 @@ class ComposeFileTests {
 		assertThat(environment).contains("SPRING_DATASOURCE_URL", "SPRING_RABBITMQ_HOST");
 		assertThat(String.valueOf(environmentValue(service(name), "SPRING_DATASOURCE_URL")))
 			.endsWith("/" + name.replace('-', '_'));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway:8080", "issue-sync-service:8081", "statuspage-feed-service:8082",
+			"crm-bridge-service:8083", "remote-session-service:8084" })
+	void healthIsCheckedOnTheManagementPortWhichIsNeverPublished(String nameAndPort) {
+		String name = nameAndPort.split(":")[0];
+		int management = Integer.parseInt(nameAndPort.split(":")[1]) + 1000;
+		Map<String, Object> service = service(name);
+
+		assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
+			.contains("http://localhost:" + management + "/actuator/health/readiness");
+		assertThat(String.valueOf(service.get("ports"))).doesNotContain(Integer.toString(management));
+		assertThat(Repository.read(name + "/src/main/resources/application.yml")).contains("port: " + management);
 	}
 
 	@Test

@@ -212,8 +212,7 @@ public final class FeedPollingBenchmark {
 	}
 
 	private static String prometheus(ServiceProcess service) throws IOException, InterruptedException {
-		HttpResponse<String> answer = service.call("GET", "/actuator/prometheus", null);
-		return (answer.statusCode() == 200) ? answer.body() : "";
+		return service.prometheus();
 	}
 
 	/** Heap used in MB, from the service's Prometheus endpoint (NaN when unreadable). */

@@ -79,7 +79,7 @@ public final class GatewayBenchmark {
 					(System.nanoTime() - fullStarted) / 1e9);
 			double halfRate = full.acceptedPerSecond() / 2;
 			LoadResult half = load(port, RUN, halfRate);
-			Map<String, Double> timers = timers(port);
+			Map<String, Double> timers = timers(gateway);
 			print(broker, full, half, timers);
 			printCores(cores, full);
 		}
@@ -218,8 +218,8 @@ public final class GatewayBenchmark {
 	 * The gateway's own timers: average milliseconds per webhook of each step on its
 	 * path.
 	 */
-	private static Map<String, Double> timers(int port) throws IOException, InterruptedException {
-		String metrics = get(port, "/actuator/prometheus").body();
+	private static Map<String, Double> timers(ServiceProcess gateway) throws IOException, InterruptedException {
+		String metrics = gateway.prometheus();
 		return Map.of("request", average(metrics, "http_server_requests_seconds", "uri=\"/webhooks/{provider}\""),
 				"lookup", average(metrics, "switchboard_delivery_log_lookup_seconds", ""), "publish",
 				average(metrics, "switchboard_publish_confirm_seconds", ""), "write",

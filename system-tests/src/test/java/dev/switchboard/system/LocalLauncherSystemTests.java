@@ -62,7 +62,8 @@ class LocalLauncherSystemTests {
 	@BeforeAll
 	static void startTheServices() throws Exception {
 		saas.start();
-		offset = ListenPorts.freeOffset(8080, 8084);
+		// the services' ports and their management ports (+1000)
+		offset = ListenPorts.freeOffset(8080, 9084);
 		issueSyncDatabase = infrastructure.databaseUrl("issue-sync-service");
 		for (String service : List.of("gateway", "statuspage-feed-service", "crm-bridge-service",
 				"remote-session-service")) {
@@ -296,11 +297,15 @@ class LocalLauncherSystemTests {
 	@Test
 	void everyServiceIsReadyWithBrokerAndDatabaseAndExposesMetrics() throws Exception {
 		for (int port = 8080; port <= 8084; port++) {
-			HttpResponse<String> readiness = get(port + offset, "/actuator/health/readiness");
-			assertThat(readiness.statusCode()).as("port %d", port).isEqualTo(200);
+			int management = port + 1000 + offset;
+			HttpResponse<String> readiness = get(management, "/actuator/health/readiness");
+			assertThat(readiness.statusCode()).as("port %d", management).isEqualTo(200);
 			assertThat(readiness.body()).contains("\"rabbit\"").contains("\"db\"");
-			assertThat(get(port + offset, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+			assertThat(get(management, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+			assertThat(get(port + offset, "/actuator/prometheus").statusCode()).as("not on the service's own port")
+				.isIn(401, 404);
 		}
+		assertThat(get(8080 + offset, "/readyz").statusCode()).isEqualTo(200);
 	}
 
 	@Test

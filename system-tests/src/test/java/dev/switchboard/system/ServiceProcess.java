@@ -31,14 +31,17 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final String token;
 
 	private final Path log;
 
-	private ServiceProcess(String module, Process process, int port, String token, Path log) {
+	private ServiceProcess(String module, Process process, int port, int managementPort, String token, Path log) {
 		this.module = module;
 		this.process = process;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.token = token;
 		this.log = log;
 	}
@@ -57,6 +60,7 @@ final class ServiceProcess implements AutoCloseable {
 				.orElseThrow(() -> new IllegalStateException("package " + module + " first"));
 		}
 		int port = ListenPorts.freePort();
+		int managementPort = ListenPorts.freePort();
 		String token = "bench-" + UUID.randomUUID();
 		List<String> command = new java.util.ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -66,6 +70,8 @@ final class ServiceProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		Map<String, String> env = builder.environment();
 		env.put("SERVER_PORT", Integer.toString(port));
+		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+		env.put("SWITCHBOARD_ENCRYPTION_KEY", "KHMg1qDNs6Q2w3zLfLEGq0UKoK6Aqp8kYUiALVsg0VA=");
 		env.put("SWITCHBOARD_INTERNAL_TOKEN", token);
 		env.put("SPRING_RABBITMQ_HOST", infrastructure.rabbitHost());
 		env.put("SPRING_RABBITMQ_PORT", Integer.toString(infrastructure.rabbitPort()));
@@ -80,7 +86,7 @@ final class ServiceProcess implements AutoCloseable {
 		Path log = Files.createTempFile("bench-" + module, ".log");
 		System.out.println(module + " log: " + log);
 		Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		ServiceProcess service = new ServiceProcess(module, process, port, token, log);
+		ServiceProcess service = new ServiceProcess(module, process, port, managementPort, token, log);
 		service.awaitReady();
 		return service;
 	}
@@ -95,6 +101,24 @@ final class ServiceProcess implements AutoCloseable {
 
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Health and metrics: the management port, never the service's own. */
+	String managementUrl() {
+		return "http://127.0.0.1:" + this.managementPort;
+	}
+
+	/** {@code /actuator/prometheus} of the management port; empty when unreadable. */
+	String prometheus() throws IOException, InterruptedException {
+		HttpResponse<String> answer = HTTP
+			.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return (answer.statusCode() == 200) ? answer.body() : "";
+	}
+
+	boolean alive() {
+		return this.process.isAlive();
 	}
 
 	/**
@@ -144,7 +168,7 @@ final class ServiceProcess implements AutoCloseable {
 			}
 			try {
 				HttpResponse<Void> answer = HTTP.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+						HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (answer.statusCode() == 200) {
 					return;
