@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token",
+		properties = { "switchboard.internal-token=test-internal-token-0123456789",
 				"gateway.public-base-url=https://hooks.example.com/switchboard",
 				"gateway.webhooks.github.secret=" + GatewayIntegrationTest.GITHUB_SECRET,
 				"gateway.webhooks.github.max-body=" + GatewayIntegrationTest.GITHUB_MAX_BODY,

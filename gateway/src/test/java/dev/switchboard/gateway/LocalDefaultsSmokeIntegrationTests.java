@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * run's vhost).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token", "gateway.api-keys[0].name=local",
+		properties = { "switchboard.internal-token=test-internal-token-0123456789", "gateway.api-keys[0].name=local",
 				"gateway.api-keys[0].sha256=82007d29a6e0686708f2ef128b4d5d2225286cb76e82f74b09324d61ec36f968",
 				"gateway.webhooks.github.secret=" + GatewayIntegrationTest.GITHUB_SECRET })
 @ContextConfiguration(initializers = RealBroker.class)

@@ -63,7 +63,7 @@ class AdminApiIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("l-1");
 		verify(getRequestedFor(urlPathEqualTo("/api/links")).withQueryParam("ticketId", equalTo("35436"))
-			.withHeader(InternalTokenProperties.HEADER, equalTo("test-internal-token"))
+			.withHeader(InternalTokenProperties.HEADER, equalTo("test-internal-token-0123456789"))
 			.withHeader("Authorization", absent()));
 	}
 

@@ -21,8 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway pointed at a port where no broker listens: nothing may be answered 2xx. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token", "gateway.webhooks.github.secret=s3cret",
-				"gateway.publish.retry-after=30s", "spring.rabbitmq.connection-timeout=1s" })
+		properties = { "switchboard.internal-token=test-internal-token-0123456789",
+				"gateway.webhooks.github.secret=s3cret", "gateway.publish.retry-after=30s",
+				"spring.rabbitmq.connection-timeout=1s" })
 class BrokerUnreachableIntegrationTests {
 
 	@LocalServerPort

@@ -125,7 +125,7 @@ class GithubWebhookIntegrationTests {
 		assertThat(delivery.body()).isEmpty();
 		String path = "/internal/deliveries/" + delivery.eventId() + "/body";
 		HttpResponse<byte[]> body = this.client.getBytes(path,
-				java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token"));
+				java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token-0123456789"));
 		assertThat(body.statusCode()).isEqualTo(200);
 		assertThat(body.body()).isEqualTo(large);
 		assertThat(loggedEntry(delivery.eventId())).contains("\"outcome\":\"published\"").contains("\"attempts\":1");
@@ -135,7 +135,7 @@ class GithubWebhookIntegrationTests {
 			.statusCode()).isEqualTo(401);
 		assertThat(this.client
 			.getBytes("/internal/deliveries/" + UUID.randomUUID() + "/body",
-					java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token"))
+					java.util.Map.of("X-Switchboard-Internal-Token", "test-internal-token-0123456789"))
 			.statusCode()).isEqualTo(404);
 	}
 
