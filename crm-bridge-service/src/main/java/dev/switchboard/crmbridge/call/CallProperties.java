@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,18 +40,18 @@ public record CallProperties(@DefaultValue("US") @NotBlank String defaultRegion,
 		@DefaultValue("new-ticket") WithheldCallers withheldCallers, @Nullable List<String> allowedDestinations) {
 
 	public CallProperties {
-		List<String> regions = (allowedDestinations == null || allowedDestinations.isEmpty()) ? List.of(defaultRegion)
-				: allowedDestinations;
-		allowedDestinations = regions.stream()
+		List<String> listed = (allowedDestinations != null) ? allowedDestinations.stream()
 			.map((region) -> region.strip().toUpperCase(Locale.ROOT))
 			.filter((region) -> !region.isEmpty())
 			.distinct()
-			.toList();
+			.toList() : List.of();
+		// Boot binds an unset list as null; unset, empty and blank all mean the default
+		allowedDestinations = listed.isEmpty() ? List.of(defaultRegion) : listed;
 	}
 
 	@Override
 	public List<String> allowedDestinations() {
-		return java.util.Objects.requireNonNull(this.allowedDestinations);
+		return Objects.requireNonNull(this.allowedDestinations);
 	}
 
 	/** What an inbound call from an anonymous or withheld number gets. */

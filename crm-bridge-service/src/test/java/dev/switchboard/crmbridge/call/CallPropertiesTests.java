@@ -21,6 +21,8 @@ class CallPropertiesTests {
 		assertThat(bind(Map.of("crm-bridge.calls.default-region", "GB")).allowedDestinations()).containsExactly("GB");
 		assertThat(bind(Map.of("crm-bridge.calls.allowed-destinations", "")).allowedDestinations())
 			.containsExactly("US");
+		assertThat(bind(Map.of("crm-bridge.calls.allowed-destinations", " , ")).allowedDestinations())
+			.containsExactly("US");
 	}
 
 	@Test
