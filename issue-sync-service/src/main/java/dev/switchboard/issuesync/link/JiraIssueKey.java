@@ -1,12 +1,26 @@
 package dev.switchboard.issuesync.link;
 
-/** A Jira issue by id or key ({@code KEY-1}); the REST API takes either. */
+import java.util.regex.Pattern;
+
+/**
+ * A Jira issue by id or key; the REST API takes either. A key is
+ * {@code [A-Z][A-Z0-9_]+-[1-9][0-9]*} ({@code SUP-1}), an id is digits: nothing else may
+ * reach the path of a request to Jira.
+ */
 public record JiraIssueKey(String idOrKey) implements IssueLocator {
 
+	static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,254}-[1-9][0-9]{0,18}");
+
+	static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
+
 	public JiraIssueKey {
-		if (idOrKey.isBlank()) {
-			throw new IllegalArgumentException("Jira issue key must not be blank");
+		if (!valid(idOrKey)) {
+			throw new IllegalArgumentException("not a Jira issue key (KEY-1) or issue id (digits)");
 		}
+	}
+
+	public static boolean valid(String idOrKey) {
+		return KEY.matcher(idOrKey).matches() || ID.matcher(idOrKey).matches();
 	}
 
 	@Override

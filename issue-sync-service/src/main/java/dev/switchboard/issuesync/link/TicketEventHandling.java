@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Ticket events from the helpdesk: internal notes with issue URLs link them,
  * {@code /unlink <url>} removes a link, a follow-up takes over a closed ticket's links.
  * Each event is applied once (ledger on its own id, in the same transaction as its
- * effects); Switchboard's own notes and public replies are ignored.
+ * effects); Switchboard's own notes and public replies are ignored. Ticket ids must be
+ * Zendesk ticket ids (digits): the commands sent for them name the ticket in a Zendesk
+ * request path.
  */
 @Service
 public class TicketEventHandling {
@@ -53,8 +55,22 @@ public class TicketEventHandling {
 		this.clock = clock;
 	}
 
+	/**
+	 * @throws InvalidFieldException for a note or follow-up whose ticket id is not a
+	 * Zendesk ticket id: poison, dead-lettered without any effect
+	 */
 	@Transactional
 	public void on(TicketEvent event) {
+		switch (event) {
+			case NoteAdded note -> TicketIds.require("ticketId", note.ticketId());
+			case TicketFollowedUp followUp -> {
+				TicketIds.require("ticketId", followUp.ticketId());
+				TicketIds.require("followUpTicketId", followUp.followUpTicketId());
+			}
+			case StatusChanged ignored -> {
+				// changes no link and sends nothing
+			}
+		}
 		if (!this.handled.firstTime(event.eventId())) {
 			log.info("Ticket event {} was handled already", event.eventId());
 			return;
@@ -113,7 +129,13 @@ public class TicketEventHandling {
 	}
 
 	private void retryParked(ParkedLinks.ParkedLink link) {
-		IssueLocator issue = this.urls.parse(link.issueUrl()).orElse(null);
+		IssueLocator issue;
+		try {
+			issue = this.urls.parse(link.issueUrl()).orElse(null);
+		}
+		catch (InvalidFieldException ex) {
+			issue = null;
+		}
 		if (issue == null) {
 			this.parked.done(link.id());
 			return;

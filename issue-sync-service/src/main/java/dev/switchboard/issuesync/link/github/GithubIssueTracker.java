@@ -88,7 +88,7 @@ class GithubIssueTracker implements IssueTracker {
 	public Optional<IssueSnapshot> readIfChanged(IssueLocator issue, @Nullable String etag) {
 		GithubIssueNumber number = github(issue);
 		return call(() -> {
-			Request.Builder request = request(issuePath(number));
+			Request.Builder request = request(issueUrl(number));
 			if (etag != null) {
 				request.header("If-None-Match", etag);
 			}
@@ -108,12 +108,15 @@ class GithubIssueTracker implements IssueTracker {
 	@Override
 	public String writeReportComment(IssueLocator issue, @Nullable String commentId, String body) {
 		GithubIssueNumber number = github(issue);
-		String path = (commentId == null) ? issuePath(number) + "/comments"
-				: "repos/" + number.owner() + "/" + number.repo() + "/issues/comments/" + commentId;
+		HttpUrl url = (commentId == null) ? issueUrl(number).newBuilder().addPathSegment("comments").build()
+				: repositoryUrl(number).addPathSegment("issues")
+					.addPathSegment("comments")
+					.addPathSegment(segment(commentId))
+					.build();
 		String method = (commentId == null) ? "POST" : "PATCH";
 		return call(() -> {
 			RequestBody payload = RequestBody.create(this.json.writeValueAsBytes(Map.of("body", body)), JSON);
-			try (Response response = this.http.newCall(request(path).method(method, payload).build()).execute()) {
+			try (Response response = this.http.newCall(request(url).method(method, payload).build()).execute()) {
 				JsonNode comment = body(response, number.key() + " comment");
 				return required(comment, "id", number.key() + " comment");
 			}
@@ -129,8 +132,8 @@ class GithubIssueTracker implements IssueTracker {
 		call(() -> {
 			RequestBody payload = RequestBody
 				.create(this.json.writeValueAsBytes(Map.of("labels", java.util.List.of(label))), JSON);
-			try (Response response = this.http.newCall(request(issuePath(number) + "/labels").post(payload).build())
-				.execute()) {
+			HttpUrl labels = issueUrl(number).newBuilder().addPathSegment("labels").build();
+			try (Response response = this.http.newCall(request(labels).post(payload).build()).execute()) {
 				body(response, number.key() + " labels");
 				return label;
 			}
@@ -144,7 +147,8 @@ class GithubIssueTracker implements IssueTracker {
 	public void removeLabel(IssueLocator issue, String label) {
 		GithubIssueNumber number = github(issue);
 		call(() -> {
-			Request request = request(issuePath(number) + "/labels/" + label).delete().build();
+			HttpUrl url = issueUrl(number).newBuilder().addPathSegment("labels").addPathSegment(segment(label)).build();
+			Request request = request(url).delete().build();
 			try (Response response = this.http.newCall(request).execute()) {
 				if (response.code() != 404) {
 					body(response, number.key() + " labels");
@@ -164,8 +168,8 @@ class GithubIssueTracker implements IssueTracker {
 		return result;
 	}
 
-	private Request.Builder request(String path) {
-		Request.Builder request = new Request.Builder().url(this.baseUrl.resolve(path))
+	private Request.Builder request(HttpUrl url) {
+		Request.Builder request = new Request.Builder().url(url)
 			.header("Accept", "application/vnd.github+json")
 			.header("X-GitHub-Api-Version", "2022-11-28")
 			.header("User-Agent", "switchboard-issue-sync");
@@ -233,8 +237,36 @@ class GithubIssueTracker implements IssueTracker {
 		}
 	}
 
-	private static String issuePath(GithubIssueNumber number) {
-		return "repos/" + number.owner() + "/" + number.repo() + "/issues/" + number.number();
+	/**
+	 * {@code repos/{owner}/{repo}/} under the base URL, one path segment each: checked
+	 * again here, whatever the parser let through.
+	 */
+	private HttpUrl.Builder repositoryUrl(GithubIssueNumber number) {
+		if (!GithubIssueNumber.validOwner(number.owner()) || !GithubIssueNumber.validRepo(number.repo())) {
+			throw new IllegalArgumentException("not a GitHub repository: " + number.key());
+		}
+		return this.baseUrl.newBuilder()
+			.addPathSegment("repos")
+			.addPathSegment(segment(number.owner()))
+			.addPathSegment(segment(number.repo()));
+	}
+
+	private HttpUrl issueUrl(GithubIssueNumber number) {
+		return repositoryUrl(number).addPathSegment("issues").addPathSegment(Integer.toString(number.number())).build();
+	}
+
+	/**
+	 * Defence in depth: one plain path segment. OkHttp encodes what a segment needs, but
+	 * would resolve {@code .} and {@code ..} (also encoded) and some servers decode
+	 * {@code %2F}: such values never reach a URL.
+	 */
+	private static String segment(String value) {
+		if (value.isEmpty() || value.equals(".") || value.equals("..") || value.indexOf('/') >= 0
+				|| value.indexOf('\\') >= 0 || value.indexOf('%') >= 0
+				|| value.chars().anyMatch(Character::isISOControl)) {
+			throw new IllegalArgumentException("not a path segment for GitHub");
+		}
+		return value;
 	}
 
 	private static GithubIssueNumber github(IssueLocator issue) {

@@ -106,7 +106,10 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 			Matcher matcher = CLOSING.matcher(text);
 			while (matcher.find()) {
 				String repo = (matcher.group(1) != null) ? matcher.group(1) : repository;
-				closes.add(GithubIssueNumber.parse(repo + "#" + matcher.group(2)));
+				// a reference out of GitHub's forms (written by anyone in the pull
+				// request) is
+				// no issue: skipped, the others count
+				GithubIssueNumber.tryParse(repo + "#" + matcher.group(2)).ifPresent(closes::add);
 			}
 			if (closes.isEmpty()) {
 				return List.of();

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.switchboard.issuesync.link.GithubIssueNumber;
 import dev.switchboard.issuesync.link.IssueLocator;
 import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueSyncProperties;
 import dev.switchboard.issuesync.link.IssueTracker;
+import dev.switchboard.issuesync.link.JiraIssueKey;
 import dev.switchboard.issuesync.link.Tracker;
 import dev.switchboard.issuesync.link.TrackerCredentials;
 import dev.switchboard.issuesync.link.TrackerFailure;
@@ -87,9 +89,9 @@ class JiraIssueTracker implements IssueTracker {
 	public IssueSnapshot read(IssueLocator issue) {
 		String key = issue.key();
 		return call(() -> {
-			try (Response response = this.http
-				.newCall(request("rest/api/3/issue/" + key + "?fields=summary,status,updated,resolution").build())
-				.execute()) {
+			HttpUrl url = issueUrl(issue).addEncodedQueryParameter("fields", "summary,status,updated,resolution")
+				.build();
+			try (Response response = this.http.newCall(request(url).build()).execute()) {
 				return JiraIssueJson.snapshot(body(response, key), this.site, null);
 			}
 			catch (IOException ex) {
@@ -106,28 +108,33 @@ class JiraIssueTracker implements IssueTracker {
 
 	@Override
 	public String writeReportComment(IssueLocator issue, @Nullable String commentId, String body) {
-		String path = "rest/api/3/issue/" + issue.key() + "/comment" + ((commentId != null) ? "/" + commentId : "");
+		HttpUrl.Builder url = issueUrl(issue).addPathSegment("comment");
+		if (commentId != null) {
+			url.addPathSegment(segment(commentId));
+		}
 		Map<String, Object> document = Map.of("body", Map.of("type", "doc", "version", 1, "content",
 				List.of(Map.of("type", "paragraph", "content", List.of(Map.of("type", "text", "text", body))))));
-		return send(path, (commentId == null) ? "POST" : "PUT", document, (node) -> JiraIssueJson.required(node, "id"));
+		return send(url.build(), (commentId == null) ? "POST" : "PUT", document,
+				(node) -> JiraIssueJson.required(node, "id"));
 	}
 
 	@Override
 	public void addLabel(IssueLocator issue, String label) {
-		send("rest/api/3/issue/" + issue.key(), "PUT",
-				Map.of("update", Map.of("labels", List.of(Map.of("add", label)))), (node) -> label);
+		send(issueUrl(issue).build(), "PUT", Map.of("update", Map.of("labels", List.of(Map.of("add", label)))),
+				(node) -> label);
 	}
 
 	@Override
 	public void removeLabel(IssueLocator issue, String label) {
-		send("rest/api/3/issue/" + issue.key(), "PUT",
-				Map.of("update", Map.of("labels", List.of(Map.of("remove", label)))), (node) -> label);
+		send(issueUrl(issue).build(), "PUT", Map.of("update", Map.of("labels", List.of(Map.of("remove", label)))),
+				(node) -> label);
 	}
 
-	private <T> T send(String path, String method, Object payload, java.util.function.Function<JsonNode, T> result) {
+	private <T> T send(HttpUrl url, String method, Object payload, java.util.function.Function<JsonNode, T> result) {
+		String path = url.encodedPath();
 		Supplier<T> call = () -> {
 			RequestBody body = RequestBody.create(this.json.writeValueAsBytes(payload), JSON);
-			try (Response response = this.http.newCall(request(path).method(method, body).build()).execute()) {
+			try (Response response = this.http.newCall(request(url).method(method, body).build()).execute()) {
 				JsonNode node = body(response, path);
 				try {
 					return result.apply(node);
@@ -150,8 +157,37 @@ class JiraIssueTracker implements IssueTracker {
 		return result;
 	}
 
-	private Request.Builder request(String path) {
-		return new Request.Builder().url(this.baseUrl.resolve(path))
+	/**
+	 * {@code rest/api/3/issue/{idOrKey}} under the site, the key one path segment:
+	 * checked again here, whatever the parser let through.
+	 */
+	private HttpUrl.Builder issueUrl(IssueLocator issue) {
+		String key = switch (issue) {
+			case JiraIssueKey jira -> jira.idOrKey();
+			case GithubIssueNumber github -> throw new IllegalArgumentException("not a Jira issue: " + github.key());
+		};
+		if (!JiraIssueKey.valid(key)) {
+			throw new IllegalArgumentException("not a Jira issue key or id");
+		}
+		return this.baseUrl.newBuilder().addPathSegments("rest/api/3/issue").addPathSegment(segment(key));
+	}
+
+	/**
+	 * Defence in depth: one plain path segment. OkHttp encodes what a segment needs, but
+	 * would resolve {@code .} and {@code ..} (also encoded) and some servers decode
+	 * {@code %2F}: such values never reach a URL.
+	 */
+	private static String segment(String value) {
+		if (value.isEmpty() || value.equals(".") || value.equals("..") || value.indexOf('/') >= 0
+				|| value.indexOf('\\') >= 0 || value.indexOf('%') >= 0
+				|| value.chars().anyMatch(Character::isISOControl)) {
+			throw new IllegalArgumentException("not a path segment for Jira");
+		}
+		return value;
+	}
+
+	private Request.Builder request(HttpUrl url) {
+		return new Request.Builder().url(url)
 			.header("Accept", "application/json")
 			.header("Authorization", this.authorization);
 	}

@@ -14,6 +14,7 @@ import dev.switchboard.issuesync.link.Issues;
 import dev.switchboard.issuesync.link.Link;
 import dev.switchboard.issuesync.link.Linking;
 import dev.switchboard.issuesync.link.Links;
+import dev.switchboard.issuesync.link.TicketIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -59,12 +60,13 @@ class LinkController {
 	@PostMapping
 	ResponseEntity<LinkView> create(@Valid @RequestBody CreateLink request,
 			@RequestHeader(name = "X-Correlation-Id", required = false) @Nullable String correlationId) {
+		String ticketId = TicketIds.require("ticketId", request.ticketId());
 		IssueLocator issue = this.urls.parse(request.issueUrl())
 			.orElseThrow(() -> new UnsupportedIssueUrl(request.issueUrl()));
 		Instant now = this.clock.instant();
-		Cause cause = new Cause("api|" + request.ticketId() + "|" + issue.tracker().id() + "|" + issue.key(),
+		Cause cause = new Cause("api|" + ticketId + "|" + issue.tracker().id() + "|" + issue.key(),
 				(correlationId != null && !correlationId.isBlank()) ? correlationId : "api-" + UUID.randomUUID(), now);
-		Linking.LinkResult result = this.linking.link(request.ticketId(), issue, cause);
+		Linking.LinkResult result = this.linking.link(ticketId, issue, cause);
 		LinkView view = LinkView.of(result.link(), result.issue());
 		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/links/" + view.id()))
@@ -78,7 +80,7 @@ class LinkController {
 			throw new IllegalArgumentException("Give exactly one of ticketId and issueUrl");
 		}
 		if (ticketId != null) {
-			return this.links.ofTicket(ticketId).stream().map(this::view).toList();
+			return this.links.ofTicket(TicketIds.require("ticketId", ticketId)).stream().map(this::view).toList();
 		}
 		IssueLocator issue = this.urls.parse(issueUrl).orElseThrow(() -> new UnsupportedIssueUrl(issueUrl));
 		return this.issues.byKey(issue.tracker(), issue.key())
@@ -110,8 +112,11 @@ class LinkController {
 			.orElseThrow(() -> new UnknownLink(link.id()));
 	}
 
-	/** {@code POST /api/links} body. */
-	record CreateLink(@NotBlank @Size(max = 64) String ticketId, @NotBlank @Size(max = 1000) String issueUrl) {
+	/**
+	 * {@code POST /api/links} body; the ticket id is checked by {@link TicketIds}, so
+	 * that the problem names the field.
+	 */
+	record CreateLink(@Nullable String ticketId, @NotBlank @Size(max = 1000) String issueUrl) {
 	}
 
 	/** A link as the API shows it: the request's fields plus id and the issue's state. */

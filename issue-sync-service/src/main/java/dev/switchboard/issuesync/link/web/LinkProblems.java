@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.switchboard.issuesync.link.InvalidFieldException;
 import dev.switchboard.issuesync.link.TrackerFailure;
 
 import org.springframework.http.HttpHeaders;
@@ -14,9 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 9457 problem details for {@code /api/links}: an issue that cannot be read or a URL
- * that names none is 422 with the reason; unknown link 404; a tracker that is down or
- * rate-limited 503 with {@code Retry-After}.
+ * RFC 9457 problem details for {@code /api/links}: an invalid field (a ticket id that is
+ * no ticket id, an issue URL spelled out of form) is 400 naming it in {@code field}; an
+ * issue that cannot be read or a URL that names none is 422 with the reason; unknown link
+ * 404; a tracker that is down or rate-limited 503 with {@code Retry-After}.
  */
 @RestControllerAdvice(assignableTypes = LinkController.class)
 class LinkProblems {
@@ -30,6 +32,14 @@ class LinkProblems {
 	@ExceptionHandler(UnknownLink.class)
 	ProblemDetail unknown(UnknownLink ex) {
 		return problem(HttpStatus.NOT_FOUND, "unknown-link", "Unknown link", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidFieldException.class)
+	ProblemDetail invalidField(InvalidFieldException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Invalid " + ex.field(),
+				ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
