@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never see each other's stubs or rows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"switchboard.internal-token=test-internal-token", "crm-bridge.zendesk.email=switchboard@example.com",
+		"switchboard.internal-token=test-internal-token-0123456789", "crm-bridge.zendesk.email=switchboard@example.com",
 		"crm-bridge.zendesk.api-token=test-zendesk-token", "crm-bridge.zendesk.read-timeout=1s",
 		"crm-bridge.commands.drain-interval=100ms", "crm-bridge.commands.failure-backoff=100ms",
 		"crm-bridge.commands.max-failures=3", "crm-bridge.commands.auth-recheck=500ms",

@@ -20,12 +20,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token", "issue-sync.jira.email=bot@example.com",
-				"issue-sync.jira.api-token=jira-test-token", "issue-sync.github.token=github-test-token",
-				"issue-sync.github.read-timeout=2s", "issue-sync.jira.read-timeout=2s",
-				"issue-sync.ticket-field.issue-state=360001", "issue-sync.behaviour.note-on-comment=true",
-				"issue-sync.reconciliation-interval=1h", "issue-sync.report-interval=1h",
-				"resilience4j.retry.instances.github.wait-duration=50ms",
+		properties = { "switchboard.internal-token=test-internal-token-0123456789",
+				"issue-sync.jira.email=bot@example.com", "issue-sync.jira.api-token=jira-test-token",
+				"issue-sync.github.token=github-test-token", "issue-sync.github.read-timeout=2s",
+				"issue-sync.jira.read-timeout=2s", "issue-sync.ticket-field.issue-state=360001",
+				"issue-sync.behaviour.note-on-comment=true", "issue-sync.reconciliation-interval=1h",
+				"issue-sync.report-interval=1h", "resilience4j.retry.instances.github.wait-duration=50ms",
 				"resilience4j.retry.instances.jira.wait-duration=50ms",
 				"resilience4j.retry.instances.gateway.wait-duration=50ms" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)

@@ -80,7 +80,7 @@ import org.springframework.test.context.ContextConfiguration;
 @EnableWireMock({ @ConfigureWireMock(name = "teamviewer", baseUrlProperties = "remote-session.teamviewer.base-url") })
 public abstract class RemoteSessionIntegration {
 
-	protected static final String TOKEN = "test-internal-token";
+	protected static final String TOKEN = "test-internal-token-0123456789";
 
 	protected static final String GUACAMOLE_KEY = "4C0B569E4C96DF157EEE1B65DD0E4D41";
 

@@ -9,10 +9,13 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls {@code /api/**} as the gateway does, with the internal token. */
+/**
+ * Calls {@code /api/**} as the gateway does, with the internal token;
+ * {@code /actuator/**} on the management port.
+ */
 public final class AdminApi {
 
-	public static final String TOKEN = "test-internal-token";
+	public static final String TOKEN = "test-internal-token-0123456789";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -20,8 +23,15 @@ public final class AdminApi {
 
 	private final int port;
 
+	private final int managementPort;
+
 	public AdminApi(int port) {
+		this(port, -1);
+	}
+
+	public AdminApi(int port, int managementPort) {
 		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	public HttpResponse<String> post(String path, String body) {
@@ -56,7 +66,11 @@ public final class AdminApi {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		if (path.startsWith("/actuator/") && this.managementPort < 0) {
+			throw new IllegalStateException("health and metrics are on the management port: new AdminApi(port, it)");
+		}
+		int target = path.startsWith("/actuator/") ? this.managementPort : this.port;
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + target + path))
 			.header("X-Switchboard-Internal-Token", TOKEN);
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token",
+		properties = { "switchboard.internal-token=test-internal-token-0123456789",
 				"switchboard.encryption.key=" + StatuspageIntegrationTest.ENCRYPTION_KEY,
 				"statuspage-feed.allow-private-addresses=true", "statuspage-feed.allow-insecure-targets=true",
 				"statuspage-feed.poll-interval=1s", "statuspage-feed.poll-jitter=0s", "statuspage-feed.poll-tick=200ms",

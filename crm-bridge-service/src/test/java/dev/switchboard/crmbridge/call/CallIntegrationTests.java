@@ -309,7 +309,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 
 	private HttpResponse<String> api(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("X-Switchboard-Internal-Token", "test-internal-token")
+			.header("X-Switchboard-Internal-Token", "test-internal-token-0123456789")
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

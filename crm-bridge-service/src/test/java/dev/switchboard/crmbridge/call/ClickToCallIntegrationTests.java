@@ -209,8 +209,8 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "CAnothere", "CA%2E%2E", "CA0123456789abcdef0123456789abcdeZ",
-			"ca0123456789abcdef0123456789abcdef", "CA0123456789abcdef0123456789abcdef0" })
+	@ValueSource(strings = { "CAnothere", "CA0123456789abcdef0123456789abcdeZ", "ca0123456789abcdef0123456789abcdef",
+			"CA0123456789abcdef0123456789abcdef0" })
 	void refusesACallSidThatIsNotOneAsABadRequestNamingTheField(String callSid) throws Exception {
 		assertBadRequestNaming(apiGet("/api/calls/" + callSid), "callSid");
 	}
@@ -345,12 +345,17 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	@Test
-	void servesTheApiDescription() throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
-				HttpResponse.BodyHandlers.ofString());
+	void servesTheApiDescriptionToTheGatewayOnly() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
+				.header("X-Switchboard-Internal-Token", "test-internal-token-0123456789")
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(401);
 		assertThat(response.body()).contains("/api/calls").contains("/api/calls/{callSid}");
 	}
 
@@ -368,7 +373,7 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 
 	private HttpResponse<String> apiPost(String body) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/calls"))
-			.header("X-Switchboard-Internal-Token", "test-internal-token")
+			.header("X-Switchboard-Internal-Token", "test-internal-token-0123456789")
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -376,7 +381,7 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 
 	private HttpResponse<String> apiGet(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("X-Switchboard-Internal-Token", "test-internal-token")
+			.header("X-Switchboard-Internal-Token", "test-internal-token-0123456789")
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

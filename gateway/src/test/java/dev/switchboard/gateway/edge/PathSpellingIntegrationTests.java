@@ -7,21 +7,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.switchboard.gateway.GatewayIntegrationTest;
+import dev.switchboard.testsupport.HostilePaths;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +67,7 @@ class PathSpellingIntegrationTests {
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
 		for (String path : paths) {
-			for (String spelling : spellings(path)) {
+			for (String spelling : HostilePaths.spellings(path)) {
 				for (String method : List.of("GET", "POST", "DELETE")) {
 					RawResponse response = send(method, spelling);
 					sent++;
@@ -134,87 +129,9 @@ class PathSpellingIntegrationTests {
 		return paths;
 	}
 
-	/** The spellings of one path that a hostile caller would try. */
-	static Set<String> spellings(String path) {
-		Set<String> spellings = new LinkedHashSet<>();
-		String rest = path.substring(1);
-		int slash = rest.indexOf('/');
-		String first = (slash < 0) ? rest : rest.substring(0, slash);
-		String tail = (slash < 0) ? "" : rest.substring(slash);
-		spellings.add(path);
-		spellings.add("/" + first + ";x" + tail);
-		spellings.add("/" + first + ";" + tail);
-		spellings.add(path + ";jsessionid=1");
-		spellings.add("/" + encodeFirstLetter(first, false) + tail);
-		spellings.add("/" + encodeFirstLetter(first, true) + tail);
-		spellings.add("/%25" + String.format("%02x", (int) first.charAt(0)) + first.substring(1) + tail);
-		spellings.add(encodeAll(path));
-		spellings.add(path.replace("/", "%2F").replaceFirst("%2F", "/"));
-		spellings.add(path.replace("/", "%2f").replaceFirst("%2f", "/"));
-		spellings.add("/x/../" + rest);
-		spellings.add("/x/%2e%2e/" + rest);
-		spellings.add("/x/%2E%2E/" + rest);
-		spellings.add("/x/.%2e/" + rest);
-		spellings.add("/x/..%2f" + rest);
-		spellings.add("/x/%c0%ae%c0%ae/" + rest);
-		spellings.add("/./" + rest);
-		spellings.add("/" + first + "/." + tail);
-		spellings.add("/webhooks/../" + rest);
-		spellings.add("/webhooks/%2e%2e/" + rest);
-		spellings.add("/webhooks/github/..%2f..%2f" + rest);
-		spellings.add("/webhooks;/../" + rest);
-		spellings.add("/livez/../" + rest);
-		spellings.add("/readyz;/../" + rest);
-		spellings.add("/" + path);
-		spellings.add("/" + first + "//" + tail.replaceFirst("^/", ""));
-		spellings.add(path + "/");
-		spellings.add(path + "//");
-		spellings.add(path + "/.");
-		spellings.add(path + "%20");
-		spellings.add(path + "%00");
-		spellings.add(path + "%09");
-		spellings.add(path.toUpperCase(Locale.ROOT));
-		spellings.add("/" + Character.toUpperCase(first.charAt(0)) + first.substring(1) + tail);
-		spellings.add("/" + first + "\\" + tail.replaceFirst("^/", ""));
-		spellings.add(path.replace("/", "\\"));
-		spellings.add(path + ".json");
-		spellings.add(path + "?x=1");
-		return spellings;
-	}
-
-	private static String encodeFirstLetter(String segment, boolean upper) {
-		String hex = String.format(upper ? "%02X" : "%02x", (int) segment.charAt(0));
-		return "%" + hex + segment.substring(1);
-	}
-
-	private static String encodeAll(String path) {
-		StringBuilder encoded = new StringBuilder();
-		for (char c : path.toCharArray()) {
-			encoded.append((c == '/') ? "/" : String.format("%%%02x", (int) c));
-		}
-		return encoded.toString();
-	}
-
-	/** Sends the request line exactly as written: no client library normalises it. */
 	private RawResponse send(String method, String target) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			String content = method.equals("POST")
-					? "{\"ticketId\":\"1\",\"issueUrl\":\"https://github.com/o/r/issues/1\"}" : "";
-			out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-					+ "Content-Type: application/json\r\nContent-Length: " + content.length() + "\r\n\r\n" + content)
-				.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			Matcher status = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(response);
-			int code = status.find() ? Integer.parseInt(status.group(1)) : -1;
-			Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"").matcher(response);
-			int bodyStart = response.indexOf("\r\n\r\n");
-			return new RawResponse(code, type.find() ? type.group(1) : "",
-					(bodyStart < 0) ? "" : response.substring(bodyStart + 4));
-		}
+		HostilePaths.Answer answer = HostilePaths.send(this.port, method, target);
+		return new RawResponse(answer.status(), answer.problemType(), answer.body());
 	}
 
 	record RawResponse(int status, String problemType, String body) {

@@ -79,7 +79,7 @@ class InboundDeliveryIntegrationTests {
 	void fetchesABodyThatTravelledByReferenceFromTheGatewayBeforeApplyingIt() {
 		InboundDelivery delivery = githubDelivery(UUID.randomUUID().toString());
 		this.gateway.stubFor(get(urlEqualTo("/internal/deliveries/" + delivery.eventId() + "/body"))
-			.withHeader("X-Switchboard-Internal-Token", equalTo("test-internal-token"))
+			.withHeader("X-Switchboard-Internal-Token", equalTo("test-internal-token-0123456789"))
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/octet-stream")
 				.withBody(delivery.body())));

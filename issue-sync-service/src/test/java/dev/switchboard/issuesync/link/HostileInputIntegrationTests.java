@@ -243,7 +243,7 @@ class HostileInputIntegrationTests {
 	private HttpResponse<String> call(String method, String path, String body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header(InternalTokenProperties.HEADER, "test-internal-token")
+			.header(InternalTokenProperties.HEADER, "test-internal-token-0123456789")
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());

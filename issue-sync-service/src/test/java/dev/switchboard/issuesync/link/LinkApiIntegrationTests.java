@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,6 +47,9 @@ class LinkApiIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	JsonMapper json;
@@ -254,9 +258,9 @@ class LinkApiIntegrationTests {
 			assertThat(first.body()).contains("tracker-credentials");
 			assertThat(second.statusCode()).isEqualTo(422);
 			this.jira.verify(1, getRequestedFor(urlPathMatching("/rest/api/3/issue/CRED-.*")));
-			HttpResponse<String> health = this.http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> health = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/health"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode components = this.json.readTree(health.body()).path("components");
 			assertThat(components.path("jiraCredentials").path("status").asString()).isEqualTo("DOWN");
 			assertThat(components.path("githubCredentials").path("status").asString()).isEqualTo("UP");
@@ -267,12 +271,17 @@ class LinkApiIntegrationTests {
 	}
 
 	@Test
-	void describesTheApiAsOpenApiWithoutTheToken() throws Exception {
-		HttpResponse<String> docs = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
-				HttpResponse.BodyHandlers.ofString());
+	void describesTheApiAsOpenApiForTheGatewayOnly() throws Exception {
+		HttpResponse<String> docs = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
+				.header("X-Switchboard-Internal-Token", "test-internal-token-0123456789")
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(401);
 		assertThat(docs.body()).contains("/api/links");
 		assertThat(this.http
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/links?ticketId=1")).build(),
@@ -297,7 +306,7 @@ class LinkApiIntegrationTests {
 	private HttpResponse<String> call(String method, String path, String body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header(InternalTokenProperties.HEADER, "test-internal-token")
+			.header(InternalTokenProperties.HEADER, "test-internal-token-0123456789")
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());

@@ -191,13 +191,18 @@ class SessionApiIntegrationTests extends RemoteSessionIntegration {
 	}
 
 	@Test
-	void servesItsOpenApiDescriptionWithoutTheInternalToken() throws Exception {
+	void servesItsOpenApiDescriptionToTheGatewayOnly() throws Exception {
 		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-		HttpResponse<String> docs = client.send(
-				java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/v3/api-docs")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> docs = client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/v3/api-docs"))
+				.header("X-Switchboard-Internal-Token", "test-internal-token-0123456789")
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/v3/api-docs")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(401);
 		assertThat(docs.body()).contains("/api/sessions").contains("/api/sessions/{id}/end");
 	}
 

@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,13 +54,16 @@ class SlackThreadIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	AdminApi api;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
 	@BeforeEach
 	void api() {
-		this.api = new AdminApi(this.port);
+		this.api = new AdminApi(this.port, this.managementPort);
 	}
 
 	@Test

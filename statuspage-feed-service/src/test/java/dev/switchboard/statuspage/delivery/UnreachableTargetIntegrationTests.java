@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,11 +36,14 @@ class UnreachableTargetIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	AdminApi api;
 
 	@BeforeEach
 	void api() {
-		this.api = new AdminApi(this.port);
+		this.api = new AdminApi(this.port, this.managementPort);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,11 +47,14 @@ class FeedHealthIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	AdminApi api;
 
 	@BeforeEach
 	void api() {
-		this.api = new AdminApi(this.port);
+		this.api = new AdminApi(this.port, this.managementPort);
 	}
 
 	@Test

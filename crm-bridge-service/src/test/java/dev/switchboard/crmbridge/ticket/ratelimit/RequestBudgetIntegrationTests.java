@@ -102,7 +102,7 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 		// the agent waits, whatever the budget
 		HttpResponse<String> call = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/calls"))
-				.header("X-Switchboard-Internal-Token", "test-internal-token")
+				.header("X-Switchboard-Internal-Token", "test-internal-token-0123456789")
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("""
 						{"ticketId":"%s","agentPhone":"+14155550100"}
