@@ -38,7 +38,8 @@ public class DeadLetters {
 
 	public ReplayReport replay(String queue, @Nullable Set<String> messageIds, String actor) {
 		ReplayReport report = this.queues.replay(queue, messageIds);
-		log.info("{} replayed {} dead letters of {} ({} left there)", actor, report.moved(), queue, report.left());
+		log.info("{} replayed {} dead letters of {} ({} left there, {} failed again already)", actor, report.moved(),
+				queue, report.left(), report.failedAgain());
 		return report;
 	}
 

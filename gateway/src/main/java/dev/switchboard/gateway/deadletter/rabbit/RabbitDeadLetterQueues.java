@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -52,6 +53,9 @@ import org.springframework.stereotype.Component;
 class RabbitDeadLetterQueues implements DeadLetterQueues {
 
 	private static final String SUFFIX = ".dlq";
+
+	/** Which replay moved a message last: a message back with it failed again. */
+	private static final String REPLAY_ID = "x-switchboard-replay-id";
 
 	private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
@@ -162,13 +166,20 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 		}
 		int moved = 0;
 		int left = 0;
+		String replayId = UUID.randomUUID().toString();
 		try (Connection connection = newConnection(); Channel channel = connection.createChannel()) {
 			channel.confirmSelect();
 			AtomicBoolean returned = new AtomicBoolean();
 			channel.addReturnListener((ret) -> returned.set(true));
+			// only the messages that were there when the replay started: one that fails
+			// again
+			// comes back behind them and is not taken a second time (else a replay of a
+			// queue
+			// whose messages keep failing would never end)
+			long there = channel.queueDeclarePassive(queue).getMessageCount();
 			List<Long> skipped = new ArrayList<>();
 			GetResponse response;
-			while ((response = channel.basicGet(queue, false)) != null) {
+			for (long taken = 0; taken < there && (response = channel.basicGet(queue, false)) != null; taken++) {
 				long tag = response.getEnvelope().getDeliveryTag();
 				AMQP.BasicProperties props = response.getProps();
 				if (messageIds != null && !messageIds.contains(props.getMessageId())) {
@@ -176,7 +187,7 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 					continue;
 				}
 				String target = originalQueueOf(queue, props);
-				channel.basicPublish("", target, true, replayed(props), response.getBody());
+				channel.basicPublish("", target, true, replayed(props, replayId), response.getBody());
 				channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
 				if (returned.get()) {
 					throw new IllegalStateException(
@@ -190,6 +201,7 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 				channel.basicNack(tag, false, true);
 				left++;
 			}
+			return new ReplayReport(queue, moved, left, failedAgain(channel, queue, replayId));
 		}
 		catch (IOException | TimeoutException | InterruptedException ex) {
 			if (ex instanceof InterruptedException) {
@@ -198,7 +210,28 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 			throw new IllegalStateException(
 					"replay of " + queue + " stopped after " + moved + " messages: " + ex.getMessage(), ex);
 		}
-		return new ReplayReport(queue, moved, left);
+	}
+
+	/**
+	 * How many of the messages this replay moved are back in the dead-letter queue
+	 * already (they carry its id): one look at every message there, each left in place.
+	 */
+	private static int failedAgain(Channel channel, String queue, String replayId) throws IOException {
+		long depth = channel.queueDeclarePassive(queue).getMessageCount();
+		List<Long> seen = new ArrayList<>();
+		int failed = 0;
+		GetResponse response;
+		for (long looked = 0; looked < depth && (response = channel.basicGet(queue, false)) != null; looked++) {
+			seen.add(response.getEnvelope().getDeliveryTag());
+			Map<String, Object> headers = response.getProps().getHeaders();
+			if (headers != null && replayId.equals(String.valueOf(headers.get(REPLAY_ID)))) {
+				failed++;
+			}
+		}
+		for (long tag : seen) {
+			channel.basicNack(tag, false, true);
+		}
+		return failed;
 	}
 
 	private Connection newConnection() throws IOException, TimeoutException {
@@ -266,9 +299,10 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 	/**
 	 * The same message, marked as replayed, without the stack trace the binder attached.
 	 */
-	private static AMQP.BasicProperties replayed(AMQP.BasicProperties props) {
+	private static AMQP.BasicProperties replayed(AMQP.BasicProperties props, String replayId) {
 		Map<String, Object> headers = new LinkedHashMap<>((props.getHeaders() != null) ? props.getHeaders() : Map.of());
 		headers.remove("x-exception-stacktrace");
+		headers.put(REPLAY_ID, replayId);
 		Object count = headers.get("x-replayed-from-dead-letters");
 		headers.put("x-replayed-from-dead-letters", (count instanceof Number number) ? number.intValue() + 1 : 1);
 		return props.builder().headers(headers).build();

@@ -117,6 +117,49 @@ class DeadLetterIntegrationTests {
 		assertThat(admin(client, "POST", "/api/dead-letters/no-such.dlq/replay", null).statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * A replay of a whole queue whose messages fail again at once (dead-lettered back
+	 * into the queue being drained) moves each message once and stops, reporting what
+	 * failed again, instead of looping for ever.
+	 */
+	@Test
+	void aReplayOfMessagesThatFailAgainMovesEachOnceAndStops() {
+		String work = "replay-loop-" + UUID.randomUUID();
+		String deadLetters = work + ".dlq";
+		this.admin.declareQueue(QueueBuilder.durable(deadLetters).build());
+		this.admin.declareQueue(QueueBuilder.durable(work)
+			.withArgument("x-dead-letter-exchange", "")
+			.withArgument("x-dead-letter-routing-key", deadLetters)
+			.build());
+		for (int i = 0; i < 20; i++) {
+			this.rabbit.send("", deadLetters, message("loop-" + i));
+		}
+		SimpleMessageListenerContainer failingConsumer = new SimpleMessageListenerContainer(this.connections);
+		failingConsumer.setQueueNames(work);
+		failingConsumer.setMessageListener((message) -> {
+			throw new AmqpRejectAndDontRequeueException("still broken");
+		});
+		failingConsumer.start();
+		try {
+			WebhookClient client = new WebhookClient(this.port);
+
+			HttpResponse<String> replay = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+					Duration.ofSeconds(60),
+					() -> admin(client, "POST", "/api/dead-letters/" + deadLetters + "/replay", null));
+
+			assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+			JsonNode report = this.json.readTree(replay.body());
+			assertThat(report.path("moved").asInt()).isEqualTo(20);
+			assertThat(report.path("failedAgain").asInt()).isBetween(0, 20);
+			await().atMost(Duration.ofSeconds(10)).until(() -> depth(deadLetters) == 20);
+		}
+		finally {
+			failingConsumer.stop();
+			this.admin.deleteQueue(work);
+			this.admin.deleteQueue(deadLetters);
+		}
+	}
+
 	@Test
 	void aReplayInterruptedHalfWayLosesNoMessage() {
 		String work = "replay-test-" + UUID.randomUUID();
