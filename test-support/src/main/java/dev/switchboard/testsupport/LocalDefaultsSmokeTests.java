@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.lang.annotation.Annotation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +32,9 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.support.ScheduledMethodRunnable;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -142,6 +148,32 @@ public abstract class LocalDefaultsSmokeTests {
 		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(get("/api/anything", INTERNAL_TOKEN).statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * A killed instance must not stall scheduled work for long: every job's ShedLock is
+	 * at most a minute, extended by a keep-alive while the job runs (so a long job keeps
+	 * its lock and a dead instance's lock lapses within a minute).
+	 */
+	@Test
+	void locksEveryScheduledJobForAtMostAMinuteAndKeepsItAliveWhileItRuns() {
+		assertThat(this.context.getBean("lockProvider").getClass().getName())
+			.isEqualTo("net.javacrumbs.shedlock.support.KeepAliveLockProvider");
+		for (ScheduledTask job : this.scheduledJobs.getScheduledTasks()) {
+			if (job.getTask().getRunnable() instanceof ScheduledMethodRunnable method) {
+				MergedAnnotation<Annotation> lock = MergedAnnotations.from(method.getMethod())
+					.get("net.javacrumbs.shedlock.spring.annotation.SchedulerLock");
+				if (lock.isPresent()) {
+					String atMost = lock.getString("lockAtMostFor");
+					assertThat(atMost.isEmpty() ? Duration.ZERO : parse(atMost)).as(method.getMethod().getName())
+						.isLessThanOrEqualTo(Duration.ofMinutes(1));
+				}
+			}
+		}
+	}
+
+	private static Duration parse(String duration) {
+		return duration.startsWith("P") ? Duration.parse(duration) : DurationStyle.detectAndParse(duration);
 	}
 
 	/**

@@ -37,7 +37,7 @@ class DeliveryLogPurge {
 
 	@Scheduled(initialDelayString = "${gateway.delivery-log.purge-interval:1h}",
 			fixedDelayString = "${gateway.delivery-log.purge-interval:1h}")
-	@SchedulerLock(name = "delivery-log-purge", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "delivery-log-purge", lockAtMostFor = "PT1M")
 	void purge() {
 		int removed = this.deliveries.purgeReceivedBefore(this.clock.instant().minus(this.properties.retention()));
 		this.meters.counter("switchboard.deliveries.purged").increment(removed);

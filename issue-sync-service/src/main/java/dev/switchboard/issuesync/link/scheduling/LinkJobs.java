@@ -35,7 +35,7 @@ class LinkJobs {
 
 	@Scheduled(fixedDelayString = "${issue-sync.reconciliation-interval:5m}",
 			initialDelayString = "${issue-sync.reconciliation-interval:5m}")
-	@SchedulerLock(name = "issue-sync-reconciliation", lockAtMostFor = "10m")
+	@SchedulerLock(name = "issue-sync-reconciliation", lockAtMostFor = "PT1M")
 	void reconcile() {
 		int corrected = this.reconciliation.run();
 		if (corrected > 0) {
@@ -45,14 +45,14 @@ class LinkJobs {
 
 	@Scheduled(fixedDelayString = "${issue-sync.report-interval:30s}",
 			initialDelayString = "${issue-sync.report-interval:30s}")
-	@SchedulerLock(name = "issue-sync-reports", lockAtMostFor = "5m")
+	@SchedulerLock(name = "issue-sync-reports", lockAtMostFor = "PT1M")
 	void writeReports() {
 		this.reports.writeDue(BATCH);
 	}
 
 	@Scheduled(fixedDelayString = "${issue-sync.report-interval:30s}",
 			initialDelayString = "${issue-sync.report-interval:30s}")
-	@SchedulerLock(name = "issue-sync-parked-links", lockAtMostFor = "5m")
+	@SchedulerLock(name = "issue-sync-parked-links", lockAtMostFor = "PT1M")
 	void retryParkedLinks() {
 		this.handling.retryDueParkedLinks(BATCH);
 	}

@@ -132,7 +132,7 @@ class OutboxMessages implements OutboundMessages {
 
 	/** Sent messages are kept a week (to see what went out), then removed. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-	@SchedulerLock(name = "remote-session.purge-outbox", lockAtMostFor = "10m")
+	@SchedulerLock(name = "remote-session.purge-outbox", lockAtMostFor = "PT1M")
 	void purgeSent() {
 		this.jdbc.sql("delete from outbox_message where sent_at < ?")
 			.param(Timestamp.from(this.clock.instant().minus(KEEP_SENT)))

@@ -1,10 +1,14 @@
 package dev.switchboard.remotesession.session.scheduling;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
 import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +20,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /** Scheduling, with ShedLock on the {@code shedlock} table (Flyway V1). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "5m")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT1M")
 class SchedulingConfiguration {
 
 	/**
@@ -30,12 +34,22 @@ class SchedulingConfiguration {
 		return builder.build();
 	}
 
+	/**
+	 * Short locks (at most a minute) that the running job extends while it works: a
+	 * killed instance's job is taken over within a minute, not after the longest a job
+	 * could take.
+	 */
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+	LockProvider lockProvider(DataSource dataSource, ScheduledExecutorService lockKeepAlive) {
+		return new KeepAliveLockProvider(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
-			.build());
+			.build()), lockKeepAlive);
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService lockKeepAlive() {
+		return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("shedlock-keep-alive").factory());
 	}
 
 }

@@ -29,7 +29,7 @@ class SessionJobs {
 	}
 
 	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
-	@SchedulerLock(name = "remote-session.expire-invitations", lockAtMostFor = "5m")
+	@SchedulerLock(name = "remote-session.expire-invitations", lockAtMostFor = "PT1M")
 	void expireInvitations() {
 		int expired = this.housekeeping.expireDue();
 		if (expired > 0) {
@@ -38,7 +38,7 @@ class SessionJobs {
 	}
 
 	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
-	@SchedulerLock(name = "remote-session.end-silent-sessions", lockAtMostFor = "5m")
+	@SchedulerLock(name = "remote-session.end-silent-sessions", lockAtMostFor = "PT1M")
 	void endSilentSessions() {
 		int ended = this.housekeeping.endSilent();
 		if (ended > 0) {
@@ -47,7 +47,7 @@ class SessionJobs {
 	}
 
 	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
-	@SchedulerLock(name = "remote-session.retry-parked-starts", lockAtMostFor = "5m")
+	@SchedulerLock(name = "remote-session.retry-parked-starts", lockAtMostFor = "PT1M")
 	void retryParkedStarts() {
 		int started = this.starter.retryParked();
 		if (started > 0) {
@@ -56,7 +56,7 @@ class SessionJobs {
 	}
 
 	@Scheduled(fixedDelayString = "${remote-session.poll-interval:30s}", initialDelayString = "1s")
-	@SchedulerLock(name = "remote-session.poll-live-sessions", lockAtMostFor = "5m")
+	@SchedulerLock(name = "remote-session.poll-live-sessions", lockAtMostFor = "PT1M")
 	void pollLiveSessions() {
 		int applied = this.housekeeping.poll();
 		if (applied > 0) {

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.switchboard.crmbridge.call.messaging;
-
-import org.jspecify.annotations.NullMarked;
