@@ -36,9 +36,9 @@ public class DeliveryAttempt {
 
 	private final Subscriptions subscriptions;
 
-	private final SlackMessages slack;
+	private final SlackDelivery slack;
 
-	private final SlackThreads threads;
+	private final PostIntents intents;
 
 	private final TeamsCards teams;
 
@@ -50,13 +50,13 @@ public class DeliveryAttempt {
 
 	private final Clock clock;
 
-	DeliveryAttempt(DeliveryLedger ledger, Subscriptions subscriptions, SlackMessages slack, SlackThreads threads,
+	DeliveryAttempt(DeliveryLedger ledger, Subscriptions subscriptions, SlackDelivery slack, PostIntents intents,
 			TeamsCards teams, WebhookEvents webhooks, SlackProperties slackProperties, DeliveryProperties properties,
 			Clock clock) {
 		this.ledger = ledger;
 		this.subscriptions = subscriptions;
 		this.slack = slack;
-		this.threads = threads;
+		this.intents = intents;
 		this.teams = teams;
 		this.webhooks = webhooks;
 		this.slackProperties = slackProperties;
@@ -116,30 +116,29 @@ public class DeliveryAttempt {
 	private PostResult post(Subscription subscription, PendingDelivery delivery) {
 		IncidentView view = delivery.view();
 		return switch (subscription.channel()) {
-			case Channel.Slack slackChannel -> slack(subscription, slackChannel.channelId(), view);
-			case Channel.Teams teamsChannel -> this.teams.post(teamsChannel.webhookUrl(), view);
+			case Channel.Slack slackChannel -> this.slack.post(subscription, slackChannel.channelId(), delivery);
+			case Channel.Teams teamsChannel -> teams(subscription, teamsChannel.webhookUrl(), delivery);
 			case Channel.Webhook webhook -> this.webhooks.post(webhook.url(), webhook.secret(),
 					"msg_" + subscription.id() + "_" + view.updateId(), view);
 		};
 	}
 
-	private PostResult slack(Subscription subscription, String channel, IncidentView view) {
-		if (!this.slackProperties.configured()) {
-			return new PostResult.ChannelBroken("slack-not-configured");
+	/**
+	 * A Teams Workflows webhook cannot be asked what it received: a card whose outcome is
+	 * unknown (or whose attempt was cut off by a stopped process, which leaves its intent
+	 * behind) is never posted again by itself. Its delivery is marked {@code unknown},
+	 * for an operator to look at the channel and send it again if it is missing.
+	 */
+	private PostResult teams(Subscription subscription, String webhookUrl, PendingDelivery delivery) {
+		if (this.intents.find(delivery.seq()).isPresent()) {
+			this.intents.resolved(delivery.seq());
+			return new PostResult.Unknown("teams outcome unknown: the attempt was cut off during the post");
 		}
-		Optional<SlackThread> thread = this.threads.find(subscription.id(), view.feedId(), view.incidentCode());
-		if (thread.isEmpty()) {
-			PostResult result = this.slack.postParent(channel, view);
-			if (result instanceof PostResult.Posted(String ts) && ts != null) {
-				this.threads.started(subscription.id(), view, channel, ts);
-			}
-			return result;
-		}
-		PostResult result = this.slack.postReply(channel, thread.get().ts(), view,
-				view.resolved() && this.slackProperties.broadcastResolved());
-		if (result instanceof PostResult.Posted) {
-			this.threads.want(subscription.id(), view);
-		}
+		this.intents
+			.record(new PostIntent(delivery.seq(), PostIntent.clientId(subscription.id(), delivery.view().updateId()),
+					PostIntent.Kind.CARD, null, null, this.clock.instant()));
+		PostResult result = this.teams.post(webhookUrl, delivery.view());
+		this.intents.resolved(delivery.seq());
 		return result;
 	}
 
@@ -160,18 +159,33 @@ public class DeliveryAttempt {
 				this.ledger.failed(seq, rejected.reason(), now);
 				log.warn("Delivery {} rejected: {}", seq, rejected.reason());
 			}
-			case PostResult.Transient failure -> {
-				int attempts = delivery.attempts() + 1;
-				if (attempts >= this.properties.maxAttempts()) {
-					this.ledger.failed(seq, failure.reason(), now);
-					log.warn("Delivery {} failed after {} attempts: {}", seq, attempts, failure.reason());
+			case PostResult.Transient failure -> retryLater(delivery, failure.reason(), now);
+			case PostResult.Unknown unknown -> {
+				if (subscription.channel() instanceof Channel.Teams) {
+					this.ledger.unknownOutcome(seq, unknown.reason(), now);
+					log.warn("Delivery {} has an unknown outcome ({}): not posted again until an operator sends it",
+							seq, unknown.reason());
 				}
 				else {
-					this.ledger.retryAt(seq, now.plus(backoff(attempts)), failure.reason(), true);
+					// looked up before it is posted again
+					retryLater(delivery, unknown.reason(), now);
+					return "reconciling";
 				}
 			}
 		}
 		return outcome(result);
+	}
+
+	private void retryLater(PendingDelivery delivery, String reason, Instant now) {
+		long seq = delivery.seq();
+		int attempts = delivery.attempts() + 1;
+		if (attempts >= this.properties.maxAttempts()) {
+			this.ledger.failed(seq, reason, now);
+			log.warn("Delivery {} failed after {} attempts: {}", seq, attempts, reason);
+		}
+		else {
+			this.ledger.retryAt(seq, now.plus(backoff(attempts)), reason, true);
+		}
 	}
 
 	private Duration backoff(int attempts) {
@@ -186,6 +200,7 @@ public class DeliveryAttempt {
 			case PostResult.ChannelBroken broken -> "channel-broken";
 			case PostResult.Rejected rejected -> "rejected";
 			case PostResult.Transient failure -> "transient-failure";
+			case PostResult.Unknown unknown -> "unknown";
 		};
 	}
 

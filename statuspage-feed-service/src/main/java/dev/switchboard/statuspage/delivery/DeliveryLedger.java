@@ -42,6 +42,12 @@ public interface DeliveryLedger extends UpdateFanOut {
 	void failed(long seq, String reason, Instant now);
 
 	/**
+	 * The post's outcome is unknown and the channel cannot be asked (Teams): the delivery
+	 * leaves the queue as {@code unknown}, visible, until an operator sends it again.
+	 */
+	void unknownOutcome(long seq, String reason, Instant now);
+
+	/**
 	 * A subscription's head that may go out now.
 	 *
 	 * @param destination the destination's key ({@code slack:C0123ABCD})

@@ -54,6 +54,9 @@ public class ParentEditor {
 			case PostResult.Transient failure -> {
 				// stays due: tried again in a later slot
 			}
+			case PostResult.Unknown unknown -> {
+				// an edit is safe to repeat: stays due like a transient failure
+			}
 		}
 		return Optional.of(DeliveryAttempt.outcome(result));
 	}

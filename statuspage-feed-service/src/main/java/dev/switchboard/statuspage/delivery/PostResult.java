@@ -31,8 +31,20 @@ public sealed interface PostResult {
 
 	}
 
-	/** 5xx, timeout or an unreadable answer after the adapter's own retries. */
+	/**
+	 * Certainly not taken (the connection failed, a 5xx where the call changes nothing),
+	 * after the adapter's own retries.
+	 */
 	record Transient(String reason) implements PostResult {
+
+	}
+
+	/**
+	 * The request was sent and the channel may have taken it: a timeout or reset while
+	 * waiting for the answer, a 5xx or an unreadable answer to a post. Never posted again
+	 * blindly: Slack posts are looked up first, Teams cards wait for an operator.
+	 */
+	record Unknown(String reason) implements PostResult {
 
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * per workspace), across instances
  * @param retryAttempts attempts of one call on 5xx/timeouts (Resilience4j retry
  * {@code slack})
+ * @param lookupMargin how far before a post's intent its lookup starts (clock skew
+ * between us and Slack)
  */
 @Validated
 @ConfigurationProperties("statuspage-feed.slack")
@@ -33,7 +35,7 @@ public record SlackProperties(@DefaultValue("https://slack.com/api") @NotNull UR
 		@DefaultValue("1s") @NotNull Duration channelInterval,
 		@DefaultValue("600") @Min(1) int workspaceMessagesPerMinute,
 		@DefaultValue("45") @Min(1) int parentEditsPerMinute, @DefaultValue("3") @Min(1) int retryAttempts,
-		@DefaultValue("500ms") @NotNull Duration retryWait) {
+		@DefaultValue("500ms") @NotNull Duration retryWait, @DefaultValue("5m") @NotNull Duration lookupMargin) {
 
 	public boolean configured() {
 		return !this.botToken.isBlank() && !this.botToken.startsWith("${");

@@ -23,7 +23,7 @@ public class SubscriptionCatalog {
 
 	private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Z0-9]{6,20}");
 
-	private static final List<String> DELIVERY_STATES = List.of("pending", "sent", "skipped", "failed");
+	private static final List<String> DELIVERY_STATES = List.of("pending", "sent", "skipped", "failed", "unknown");
 
 	private final Subscriptions subscriptions;
 
@@ -109,8 +109,8 @@ public class SubscriptionCatalog {
 
 	/**
 	 * A subscription's deliveries, oldest first.
-	 * @param state {@code pending}, {@code sent}, {@code skipped}, {@code failed} or null
-	 * for all
+	 * @param state {@code pending}, {@code sent}, {@code skipped}, {@code failed},
+	 * {@code unknown} (a Teams card whose outcome could not be told) or null for all
 	 */
 	public List<Subscriptions.DeliveryRecord> deliveries(UUID id, @Nullable String state, int limit) {
 		find(id);
@@ -125,7 +125,9 @@ public class SubscriptionCatalog {
 
 	/**
 	 * Sends the subscription's failed deliveries again (after the channel or the
-	 * credentials were fixed), before anything newer, in their order.
+	 * credentials were fixed), before anything newer, in their order; also those whose
+	 * outcome is {@code unknown} (a Teams card that may have arrived: the operator looked
+	 * and decided).
 	 * @return how many were queued again
 	 */
 	@Transactional

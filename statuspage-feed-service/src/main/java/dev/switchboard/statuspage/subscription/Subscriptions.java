@@ -25,10 +25,10 @@ public interface Subscriptions {
 	/** How many subscriptions are in the state. */
 	long countIn(SubscriptionState state);
 
-	/** Pending and failed deliveries of a subscription. */
+	/** Pending, failed, sent and unknown-outcome deliveries of a subscription. */
 	DeliveryCounts counts(UUID id);
 
-	record DeliveryCounts(long pending, long failed, long sent) {
+	record DeliveryCounts(long pending, long failed, long sent, long unknown) {
 
 	}
 
@@ -36,8 +36,8 @@ public interface Subscriptions {
 	List<DeliveryRecord> deliveries(UUID id, @Nullable String state, int limit);
 
 	/**
-	 * Puts the subscription's failed deliveries back in its queue, due now with fresh
-	 * attempts: they go out first, in their order.
+	 * Puts the subscription's failed (and unknown-outcome) deliveries back in its queue,
+	 * due now with fresh attempts: they go out first, in their order.
 	 * @return how many
 	 */
 	int retryFailed(UUID id, Instant now);

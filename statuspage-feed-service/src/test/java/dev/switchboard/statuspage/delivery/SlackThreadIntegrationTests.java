@@ -290,6 +290,10 @@ class SlackThreadIntegrationTests {
 		this.slack
 			.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CRETRY001")))
 				.willReturn(aResponse().withStatus(503)));
+		// a 503 may come after Slack took the post: the channel is looked at before each
+		// post that follows one
+		this.slack.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/conversations.history"))
+			.willReturn(okJson("{\"ok\":true,\"messages\":[],\"has_more\":false}")));
 		String subscription = this.api
 			.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + feed, "CRETRY001"));
 		String deliveries = "/api/subscriptions/" + subscription + "/deliveries";

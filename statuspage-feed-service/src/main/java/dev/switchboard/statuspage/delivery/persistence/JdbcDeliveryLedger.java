@@ -165,6 +165,13 @@ class JdbcDeliveryLedger implements DeliveryLedger {
 			.update();
 	}
 
+	@Override
+	public void unknownOutcome(long seq, String reason, Instant now) {
+		this.jdbc.sql("update delivery set state = 'unknown', last_error = ?, attempts = attempts + 1 where seq = ?")
+			.params(truncated(reason), seq)
+			.update();
+	}
+
 	private static String truncated(String text) {
 		return (text.length() > 1000) ? text.substring(0, 1000) : text;
 	}

@@ -1,12 +1,19 @@
 package dev.switchboard.statuspage.delivery.teams;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import dev.switchboard.statuspage.delivery.IncidentView;
 import dev.switchboard.statuspage.delivery.PostResult;
@@ -28,9 +35,13 @@ import org.springframework.stereotype.Component;
 /**
  * Posts an Adaptive Card (version 1.4) per update to a Teams Workflows webhook, kept
  * under Teams' 28 KB per message by shortening the text. Uses the client for
- * customer-supplied URLs (address checks on every hop). 5xx and timeouts are retried
- * briefly (Resilience4j retry {@code teams}); 429 is parked for its Retry-After; 401,
- * 403, 404 and 410 mean the webhook is gone (subscription failing).
+ * customer-supplied URLs (address checks on every hop). A failure to connect and a 5xx
+ * that says the card was not taken (500, 502, 503) are retried briefly (Resilience4j
+ * retry {@code teams}); 429 is parked for its Retry-After; 401, 403, 404 and 410 mean the
+ * webhook is gone (subscription failing). A timeout or a reset after the card was sent,
+ * and a 504 (the gateway gave up waiting for the flow, which may have run), are
+ * {@link PostResult.Unknown}: a Workflows webhook cannot be asked what it received, so
+ * the card is never sent again without an operator.
  */
 @Component
 class TeamsWorkflowCards implements TeamsCards {
@@ -121,6 +132,9 @@ class TeamsWorkflowCards implements TeamsCards {
 			if (code == 429) {
 				return new PostResult.RetryAfter(retryAfter(response.header("Retry-After")), "teams 429");
 			}
+			if (code == 504) {
+				return new PostResult.Unknown("teams outcome unknown: HTTP 504");
+			}
 			if (code >= 500) {
 				return new PostResult.Transient("teams HTTP " + code);
 			}
@@ -133,9 +147,30 @@ class TeamsWorkflowCards implements TeamsCards {
 			// the kind only: an address, a port or a "connection refused" would make
 			// delivery failures a port scanner for whoever may create subscriptions
 			Unreachable failure = Unreachable.of(ex);
-			return (failure == Unreachable.REFUSED) ? new PostResult.ChannelBroken("teams target " + failure.text())
-					: new PostResult.Transient("teams target " + failure.text());
+			if (failure == Unreachable.REFUSED) {
+				return new PostResult.ChannelBroken("teams target " + failure.text());
+			}
+			return connecting(ex) ? new PostResult.Transient("teams target " + failure.text()) : new PostResult.Unknown(
+					"teams outcome unknown: target " + failure.text() + " after the card was sent");
 		}
+	}
+
+	/**
+	 * Whether the call failed before the request could be sent (nothing was posted). A
+	 * copy lives in the Slack adapter: each adapter keeps its own.
+	 */
+	static boolean connecting(IOException failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException) {
+				return true;
+			}
+			if (cause instanceof SocketTimeoutException
+					&& String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static Duration retryAfter(String header) {

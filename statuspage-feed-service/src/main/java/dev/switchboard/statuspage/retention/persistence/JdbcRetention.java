@@ -27,7 +27,7 @@ class JdbcRetention implements Retention {
 	public Purged purgeBefore(Instant cutoff) {
 		Timestamp before = Timestamp.from(cutoff);
 		int deliveries = this.jdbc
-			.sql("delete from delivery where state in ('sent', 'skipped', 'failed') and created_at < ?")
+			.sql("delete from delivery where state in ('sent', 'skipped', 'failed', 'unknown') and created_at < ?")
 			.param(before)
 			.update();
 		int updates = this.jdbc
@@ -52,6 +52,11 @@ class JdbcRetention implements Retention {
 					""")
 			.param(before)
 			.update();
+		// intents of deliveries that are gone (purged above, or their subscription
+		// deleted)
+		this.jdbc.sql("""
+				delete from post_intent p where not exists (select 1 from delivery d where d.seq = p.delivery_seq)
+				""").update();
 		int notices = this.jdbc.sql("delete from received_delivery where received_at < ?").param(before).update();
 		return new Purged(deliveries, updates, incidents, threads, notices);
 	}

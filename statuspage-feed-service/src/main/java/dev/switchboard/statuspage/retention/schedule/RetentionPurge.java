@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Purges what is older than {@code statuspage-feed.retention}, hourly, on one instance at
- * a time.
+ * a time: a 30 s ShedLock lock that the keep-alive provider extends while the purge runs
+ * (see {@code ClockConfiguration}), so an instance killed mid-purge holds the next one
+ * back for 30 s, not for the length of a long lock.
  */
 @Component
 class RetentionPurge {
@@ -38,7 +40,7 @@ class RetentionPurge {
 
 	@Scheduled(initialDelayString = "${statuspage-feed.purge-interval:1h}",
 			fixedDelayString = "${statuspage-feed.purge-interval:1h}")
-	@SchedulerLock(name = "statuspage-retention-purge", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "statuspage-retention-purge", lockAtMostFor = "PT30S")
 	void purge() {
 		try {
 			Retention.Purged purged = this.retention

@@ -148,11 +148,13 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 				select
 				    coalesce(sum(case when state = 'pending' then 1 else 0 end), 0) as pending,
 				    coalesce(sum(case when state = 'failed' then 1 else 0 end), 0) as failed,
-				    coalesce(sum(case when state = 'sent' then 1 else 0 end), 0) as sent
+				    coalesce(sum(case when state = 'sent' then 1 else 0 end), 0) as sent,
+				    coalesce(sum(case when state = 'unknown' then 1 else 0 end), 0) as unknown
 				from delivery where subscription_id = ?
 				""")
 			.param(id)
-			.query((rs, row) -> new DeliveryCounts(rs.getLong("pending"), rs.getLong("failed"), rs.getLong("sent")))
+			.query((rs, row) -> new DeliveryCounts(rs.getLong("pending"), rs.getLong("failed"), rs.getLong("sent"),
+					rs.getLong("unknown")))
 			.single();
 	}
 
@@ -200,7 +202,7 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 	public int retryFailed(UUID id, Instant now) {
 		return this.jdbc.sql("""
 				update delivery set state = 'pending', attempts = 0, next_attempt_at = ?, last_error = null
-				where subscription_id = ? and state = 'failed'
+				where subscription_id = ? and state in ('failed', 'unknown')
 				""").params(Timestamp.from(now), id).update();
 	}
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** A subscription as the API shows it: no secret, URLs masked. */
 record SubscriptionView(UUID id, String name, Map<String, Object> source, Map<String, Object> channel,
 		List<String> components, String state, @Nullable String failureReason, Instant createdAt,
-		long pendingDeliveries, long failedDeliveries, long sentDeliveries) {
+		long pendingDeliveries, long failedDeliveries, long sentDeliveries, long unknownDeliveries) {
 
 	static SubscriptionView of(Subscription subscription, Subscriptions.DeliveryCounts counts) {
 		Map<String, Object> source = new LinkedHashMap<>();
@@ -49,7 +49,7 @@ record SubscriptionView(UUID id, String name, Map<String, Object> source, Map<St
 		}
 		return new SubscriptionView(subscription.id(), subscription.name(), source, channel, subscription.components(),
 				subscription.state().name().toLowerCase(Locale.ROOT), subscription.failureReason(),
-				subscription.createdAt(), counts.pending(), counts.failed(), counts.sent());
+				subscription.createdAt(), counts.pending(), counts.failed(), counts.sent(), counts.unknown());
 	}
 
 }
