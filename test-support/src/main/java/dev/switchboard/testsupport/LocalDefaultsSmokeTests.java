@@ -164,7 +164,8 @@ public abstract class LocalDefaultsSmokeTests {
 				MergedAnnotation<Annotation> lock = MergedAnnotations.from(method.getMethod())
 					.get("net.javacrumbs.shedlock.spring.annotation.SchedulerLock");
 				if (lock.isPresent()) {
-					String atMost = lock.getString("lockAtMostFor");
+					String atMost = this.context.getEnvironment()
+						.resolveRequiredPlaceholders(lock.getString("lockAtMostFor"));
 					assertThat(atMost.isEmpty() ? Duration.ZERO : parse(atMost)).as(method.getMethod().getName())
 						.isLessThanOrEqualTo(Duration.ofMinutes(1));
 				}
