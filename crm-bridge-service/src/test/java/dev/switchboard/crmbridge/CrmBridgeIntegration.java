@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.testsupport.RealBrokerAndDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.AmqpIOException;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -38,6 +42,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,6 +75,9 @@ public abstract class CrmBridgeIntegration {
 	protected RabbitTemplate rabbit;
 
 	@Autowired
+	protected AmqpAdmin admin;
+
+	@Autowired
 	protected JsonMapper json;
 
 	@Value("${crm-bridge.zendesk.base-url}")
@@ -75,6 +85,16 @@ public abstract class CrmBridgeIntegration {
 
 	@Value("${crm-bridge.twilio.base-url}")
 	private String twilioUrl;
+
+	/**
+	 * Every ticket of the Zendesk fake has no comments unless a test says otherwise (the
+	 * drainer reads them before it sends an update whose outcome was unknown again).
+	 */
+	@BeforeEach
+	void ticketsHaveNoCommentsByDefault() {
+		zendesk().register(get(urlPathMatching("/api/v2/tickets/[0-9]+/comments\\.json")).atPriority(10)
+			.willReturn(okJson("{\"comments\":[],\"next_page\":null,\"previous_page\":null,\"count\":0}")));
+	}
 
 	/** A client of the Zendesk fake. */
 	protected WireMock zendesk() {
@@ -105,8 +125,44 @@ public abstract class CrmBridgeIntegration {
 	}
 
 	/**
-	 * The producer binding declares the consumers' queues on its first publish; until
-	 * then there is nothing to receive.
+	 * Waits {@code during} and fails if another event about the ticket arrives on
+	 * issue-sync's queue meanwhile.
+	 */
+	protected void assertNoMoreTicketEvents(String ticketId, Duration during) {
+		String queue = Destinations.queue(Destinations.TICKETS_EVENTS, ServiceNames.ISSUE_SYNC);
+		long deadline = System.currentTimeMillis() + during.toMillis();
+		while (System.currentTimeMillis() < deadline) {
+			Message message = receiveIfDeclared(queue);
+			if (message != null) {
+				TicketEvent event = this.json.readValue(message.getBody(), TicketEvent.class);
+				assertThat(event.ticketId()).as("a second event %s", event).isNotEqualTo(ticketId);
+			}
+		}
+	}
+
+	/**
+	 * Takes every route away from {@code tickets.events} (the consumer groups' queues
+	 * unbound), so that a publish there is unroutable, as after an operator's mistake or
+	 * a broker that lost its bindings.
+	 */
+	protected void unbindTicketEventQueues() {
+		ticketEventBindings().forEach(this.admin::removeBinding);
+	}
+
+	/** Puts back what {@link #unbindTicketEventQueues()} took away. */
+	protected void bindTicketEventQueues() {
+		ticketEventBindings().forEach(this.admin::declareBinding);
+	}
+
+	private static List<Binding> ticketEventBindings() {
+		return Stream.of(ServiceNames.ISSUE_SYNC, ServiceNames.REMOTE_SESSION)
+			.map((group) -> new Binding(Destinations.queue(Destinations.TICKETS_EVENTS, group),
+					Binding.DestinationType.QUEUE, Destinations.TICKETS_EVENTS, "#", null))
+			.toList();
+	}
+
+	/**
+	 * Receives from the queue, or nothing while it is not declared.
 	 */
 	private @Nullable Message receiveIfDeclared(String queue) {
 		try {
@@ -172,6 +228,7 @@ public abstract class CrmBridgeIntegration {
 	/** The Zendesk API paths this service calls, every id digits. */
 	protected static final Pattern WELL_FORMED_ZENDESK_PATH = Pattern
 		.compile("/api/v2/(tickets\\.json|users\\.json|tickets/[1-9][0-9]*\\.json|users/[1-9][0-9]*\\.json"
+				+ "|tickets/[1-9][0-9]*/comments\\.json\\?sort_order=desc"
 				+ "|users/[1-9][0-9]*/tickets/requested\\.json\\?sort_by=updated_at&sort_order=desc"
 				+ "|search\\.json\\?query=[^/]*)");
 

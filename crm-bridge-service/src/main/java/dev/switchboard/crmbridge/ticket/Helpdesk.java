@@ -13,10 +13,20 @@ public interface Helpdesk {
 
 	/**
 	 * Applies the update only if the ticket is still at {@code updatedStamp}
-	 * ({@code safe_update}); a conflict fails with {@link HelpdeskFailure.Conflict}.
+	 * ({@code safe_update}); a conflict fails with {@link HelpdeskFailure.Conflict}. An
+	 * update that carries a comment is never sent twice blindly: after a failure whose
+	 * outcome is unknown (a timeout, a reset connection, a 5xx) it is sent again only if
+	 * {@link #commandsOn} does not find it on the ticket.
 	 * @return the ticket after the update
 	 */
 	HelpdeskTicket update(String ticketId, TicketUpdate update, String updatedStamp);
+
+	/**
+	 * Which of the commands are on the ticket already: the ones whose marker is on one of
+	 * its most recent comments ({@link TicketUpdate#commandIds}). Asked before an update
+	 * whose outcome is unknown is sent again.
+	 */
+	java.util.Set<java.util.UUID> commandsOn(String ticketId, java.util.Collection<java.util.UUID> commandIds);
 
 	/**
 	 * Creates a follow-up of a closed ticket carrying the update (with an idempotency key

@@ -26,6 +26,18 @@ public interface PendingCommands {
 	/** The ticket's pending commands in {@code causedAt} order. */
 	List<TicketCommand> pendingFor(String ticketId);
 
+	/**
+	 * Records, in a transaction of its own (it must survive a rollback or a crash of the
+	 * caller's), that an update carrying these commands is about to be sent.
+	 */
+	void markSent(Collection<UUID> commandIds, Instant at);
+
+	/**
+	 * The ticket's pending commands that were sent before without their outcome being
+	 * recorded: they may be on the ticket already.
+	 */
+	java.util.Set<UUID> sentBefore(String ticketId);
+
 	void markApplied(Collection<UUID> commandIds, String appliedTo, Instant at);
 
 	void markDropped(UUID commandId, String reason, Instant at);

@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.switchboard.contracts.SchemaVersions;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketFollowedUp;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,14 +68,17 @@ public class TicketDrain {
 	@Transactional
 	public DrainReport drain(String ticketId) {
 		Instant now = this.clock.instant();
-		TicketState state = this.history.lock(ticketId);
-		announceFollowUp(state, now);
+		TicketState state = announceFollowUp(this.history.lock(ticketId), now);
 		List<TicketCommand> backlog = this.pending.pendingFor(ticketId);
 		DrainReport report = DrainReport.NOTHING;
 		String target = state.target();
 		List<TicketCommand> planned = List.of();
 		try {
 			HelpdeskTicket ticket = null;
+			if (!backlog.isEmpty()) {
+				report = settleSentBefore(ticketId, target, state.lastExternalStatusAt(), now);
+				backlog = this.pending.pendingFor(ticketId);
+			}
 			while (!backlog.isEmpty()) {
 				List<Instant> writes = this.history.writesSince(target, now.minus(this.properties.ticketWindow()));
 				if (writes.size() >= this.properties.updatesPerTicket()) {
@@ -85,6 +90,9 @@ public class TicketDrain {
 				if (ticket == null) {
 					String readTarget = target;
 					ticket = call(() -> this.helpdesk.read(readTarget));
+				}
+				if (plan.update().marked()) {
+					this.pending.markSent(plan.update().commandIds(), now);
 				}
 				if (ticket.closed()) {
 					String closed = target;
@@ -167,8 +175,7 @@ public class TicketDrain {
 		return report;
 	}
 
-	private int deadLetter(List<TicketCommand> commands, @org.jspecify.annotations.Nullable HelpdeskFailure failure,
-			Instant now) {
+	private int deadLetter(List<TicketCommand> commands, @Nullable HelpdeskFailure failure, Instant now) {
 		String reason = (failure != null) ? failure.describe() : "failed";
 		List<UUID> ids = new ArrayList<>();
 		for (TicketCommand command : commands) {
@@ -190,6 +197,12 @@ public class TicketDrain {
 				if (!(ex.failure() instanceof HelpdeskFailure.Conflict) || attempt >= CONFLICT_RETRIES) {
 					throw ex;
 				}
+				if (update.marked() && call(() -> this.helpdesk.commandsOn(target, update.commandIds()))
+					.containsAll(update.commandIds())) {
+					// the ticket changed because an earlier attempt of this update was
+					// applied
+					return call(() -> this.helpdesk.read(target));
+				}
 				current = call(() -> this.helpdesk.read(target));
 				if (current.closed()) {
 					throw ex;
@@ -199,13 +212,46 @@ public class TicketDrain {
 	}
 
 	/**
-	 * Publishes the follow-up (again, if it may not have left): the event id is derived
-	 * from the two tickets, so receivers drop a repeat.
+	 * Commands sent before without a recorded outcome (a timeout, a crash or a rollback
+	 * between the helpdesk's answer and the commit) may be on the ticket already: the
+	 * ones whose marker is on its recent comments are settled as they were planned, the
+	 * others are sent again.
 	 */
-	private void announceFollowUp(TicketState state, Instant now) {
+	private DrainReport settleSentBefore(String ticketId, String target, @Nullable Instant lastExternalStatusAt,
+			Instant now) {
+		Set<UUID> unsure = this.pending.sentBefore(ticketId);
+		if (unsure.isEmpty()) {
+			return DrainReport.NOTHING;
+		}
+		Set<UUID> onTicket = call(() -> this.helpdesk.commandsOn(target, unsure));
+		List<TicketCommand> found = this.pending.pendingFor(ticketId)
+			.stream()
+			.filter((command) -> onTicket.contains(command.commandId()))
+			.toList();
+		DrainReport report = DrainReport.NOTHING;
+		while (!found.isEmpty()) {
+			UpdatePlan plan = UpdatePlanner.next(found, lastExternalStatusAt);
+			this.pending.markApplied(plan.applied(), target, now);
+			plan.dropped().forEach((id, reason) -> this.pending.markDropped(id, reason, now));
+			report = report.plus(plan.applied().size(), plan.coalesced(found), plan.dropped().size());
+			found = plan.remaining();
+		}
+		if (!onTicket.isEmpty()) {
+			log.info("{} command(s) for ticket {} were on it already (an earlier update's answer was lost)",
+					onTicket.size(), target);
+		}
+		return report;
+	}
+
+	/**
+	 * Publishes the follow-up until the broker confirmed it (again, if it may not have
+	 * left: the event id is derived from the two tickets, so receivers drop a repeat).
+	 * @return the state, announced if the publish was confirmed
+	 */
+	private TicketState announceFollowUp(TicketState state, Instant now) {
 		String followUp = state.followUpTicketId();
 		if (followUp == null || state.followUpAnnounced()) {
-			return;
+			return state;
 		}
 		UUID eventId = UUID.nameUUIDFromBytes(
 				("ticket-followed-up:" + state.ticketId() + ":" + followUp).getBytes(StandardCharsets.UTF_8));
@@ -213,9 +259,12 @@ public class TicketDrain {
 			this.events.publish(new TicketFollowedUp(SchemaVersions.CURRENT, eventId, "followup-" + state.ticketId(),
 					state.ticketId(), now, followUp));
 			this.history.followUpAnnounced(state.ticketId());
+			return new TicketState(state.ticketId(), state.failedAttempts(), followUp, true,
+					state.lastExternalStatusAt(), state.lastStatusEventAt());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Follow-up {} of ticket {} not published yet: {}", followUp, state.ticketId(), ex.toString());
+			return state;
 		}
 	}
 

@@ -73,7 +73,9 @@ public final class UpdatePlanner {
 		}
 		TicketUpdate.Comment comment = notes.isEmpty() ? null
 				: new TicketUpdate.Comment(String.join(NOTE_SEPARATOR, notes), Boolean.TRUE.equals(publicComment));
-		return new UpdatePlan(new TicketUpdate(comment, status, List.copyOf(tags), fields), applied, dropped,
+		List<UUID> settled = new ArrayList<>(applied);
+		settled.addAll(dropped.keySet());
+		return new UpdatePlan(new TicketUpdate(comment, status, List.copyOf(tags), fields, settled), applied, dropped,
 				remaining);
 	}
 

@@ -69,6 +69,33 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	@Test
+	void deadLettersTheDeliveryInsteadOfAckingItWhenItsNoteCannotBeRoutedAndPublishesItOnceOnReplay() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		stubUser(authorId, "Dana Agent", "dana@example.com", "+14155550123");
+		InboundDelivery delivery = comment(ticketId, authorId, "https://github.com/acme/app/issues/7", false,
+				"2026-11-23T10:00:00Z");
+		Message deadLetter;
+		unbindTicketEventQueues();
+		try {
+			publish(delivery);
+
+			deadLetter = awaitInboundDeadLetter(delivery);
+		}
+		finally {
+			bindTicketEventQueues();
+		}
+		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("unroutable");
+
+		// the gateway's replay: back to the work queue through the default exchange
+		this.rabbit.send("", Destinations.queue(Destinations.WEBHOOKS_INBOUND, ServiceNames.CRM_BRIDGE), deadLetter);
+
+		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
+		assertThat(note.body()).isEqualTo("https://github.com/acme/app/issues/7");
+		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
+	}
+
+	@Test
 	void marksANoteWrittenWithSwitchboardsAccountAsAnEcho() {
 		String ticketId = newTicketId();
 		String authorId = newTicketId();

@@ -79,7 +79,7 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		List<LoggedRequest> puts = puts(ticketId);
 		assertThat(puts).hasSize(1);
 		JsonNode ticket = this.json.readTree(puts.get(0).getBodyAsString()).path("ticket");
-		assertThat(ticket.path("comment").path("body").asString()).isEqualTo(note.body());
+		assertThat(ticket.path("comment").path("body").asString()).isEqualTo(note.body() + "\n\n" + marker(note));
 		assertThat(ticket.path("comment").path("public").asBoolean()).isFalse();
 		assertThat(ticket.path("safe_update").asBoolean()).isTrue();
 		assertThat(ticket.path("updated_stamp").asString()).isEqualTo(STAMP);
@@ -328,6 +328,117 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	@Test
+	void writesTheNoteOnceWhenZendeskAppliedItButTheAnswerCameAfterTheReadTimeout() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		// Zendesk applies the update, then answers after the client's read timeout (1 s)
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId)))
+			.willReturn(okJson(updated(ticketId, "open")).withFixedDelay(2500)));
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-lost", ticketId, Instant.now(),
+				"Linked to https://github.com/acme/app/issues/42 (open)");
+		stubComments(ticketId, note.body() + "\n\n" + marker(note));
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		assertThat(puts(ticketId)).hasSize(1);
+		assertThat(this.json.readTree(puts(ticketId).get(0).getBodyAsString())
+			.path("ticket")
+			.path("comment")
+			.path("body")
+			.asString()).endsWith(marker(note));
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).isNotEmpty();
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+	}
+
+	@Test
+	void sendsTheNoteAgainOnceWhenTheTimedOutUpdateIsNotOnTheTicket() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("lost-" + ticketId)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("answering")
+			.willReturn(okJson(updated(ticketId, "open")).withFixedDelay(2500)));
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("lost-" + ticketId)
+			.whenScenarioStateIs("answering")
+			.willReturn(okJson(updated(ticketId, "open"))));
+		stubComments(ticketId, "An agent's note, written before");
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-retry", ticketId, Instant.now(),
+				"Not applied the first time");
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		assertThat(puts(ticketId)).hasSize(2)
+			.allSatisfy((put) -> assertThat(put.getBodyAsString()).isEqualTo(puts(ticketId).get(0).getBodyAsString()));
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).hasSize(1);
+	}
+
+	@Test
+	void looksForAnUpdateWhoseOutcomeStayedUnknownOnTheTicketBeforeSendingItAgainAtTheNextDrain() {
+		String ticketId = newTicketId();
+		stubTicket(ticketId, "open");
+		// Zendesk writes the note but answers 503, and cannot list comments for a while
+		zendesk().register(put(urlEqualTo(ticketPath(ticketId)))
+			.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody("{}")));
+		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-unknown", ticketId, Instant.now(),
+				"Applied, but the answer said otherwise");
+		String scenario = "comments-" + ticketId;
+		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("second")
+			.willReturn(aResponse().withStatus(503)));
+		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
+			.whenScenarioStateIs("second")
+			.willSetStateTo("readable")
+			.willReturn(aResponse().withStatus(503)));
+		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
+			.whenScenarioStateIs("readable")
+			.willReturn(okJson(comments(note.body() + "\n\n" + marker(note)))));
+
+		publish(note);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
+		assertThat(puts(ticketId)).hasSize(1);
+		assertThat(zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).hasSize(3);
+	}
+
+	@Test
+	void announcesAFollowUpOnceTheRouteIsBackWhenItsFirstPublishWasUnroutable() {
+		String ticketId = newTicketId();
+		String followUpId = newTicketId();
+		stubTicket(ticketId, "closed");
+		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
+			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(updated(followUpId, "open"))));
+		Reopen reopen = Reopen.of(UUID.randomUUID(), "corr-unrouted", ticketId, Instant.now());
+		unbindTicketEventQueues();
+		try {
+			publish(reopen);
+
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(stateOf(reopen)).isEqualTo("applied"));
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(3))
+				.untilAsserted(() -> assertThat(followUpAnnounced(ticketId)).isFalse());
+		}
+		finally {
+			bindTicketEventQueues();
+		}
+
+		assertThat(awaitTicketEvent(TicketFollowedUp.class, ticketId).followUpTicketId()).isEqualTo(followUpId);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(followUpAnnounced(ticketId)).isTrue());
+		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
+		assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))))
+			.hasSize(1);
+	}
+
+	@Test
 	void reReadsTheTicketAndRetriesWhenSafeUpdateConflicts() {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
@@ -416,6 +527,30 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 			.query(String.class)
 			.optional()
 			.orElse("absent");
+	}
+
+	private boolean followUpAnnounced(String ticketId) {
+		return this.jdbc.sql("select follow_up_announced from ticket_state where ticket_id = ?")
+			.param(ticketId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The marker the command leaves with its comment (ZendeskHelpdesk#marker). */
+	private static String marker(TicketCommand command) {
+		return "[sb:" + command.commandId().toString().substring(0, 8) + "]";
+	}
+
+	private void stubComments(String ticketId, String newestBody) {
+		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).willReturn(okJson(comments(newestBody))));
+	}
+
+	private String comments(String newestBody) {
+		return fixture("zendesk/comments.json", Map.of("body", this.json.writeValueAsString(newestBody)));
+	}
+
+	private static String commentsPath(String ticketId) {
+		return "/api/v2/tickets/" + ticketId + "/comments.json?sort_order=desc";
 	}
 
 	private List<LoggedRequest> puts(String ticketId) {

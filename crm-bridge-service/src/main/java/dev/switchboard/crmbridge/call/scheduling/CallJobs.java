@@ -14,8 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Once across instances (ShedLock): end notes of calls whose earlier callbacks never
- * came, after {@code crm-bridge.calls.end-note-grace}; the retention purge.
+ * Once across instances (ShedLock, a short lease extended while the job runs:
+ * {@code crm-bridge.scheduling.lock-lease}): end notes of calls whose earlier callbacks
+ * never came, after {@code crm-bridge.calls.end-note-grace}; the retention purge.
  */
 @Component
 class CallJobs {
@@ -38,7 +39,7 @@ class CallJobs {
 	}
 
 	@Scheduled(fixedDelayString = "${crm-bridge.calls.end-note-check:1s}")
-	@SchedulerLock(name = "crm-bridge-call-end-notes", lockAtMostFor = "PT5M")
+	@SchedulerLock(name = "crm-bridge-call-end-notes")
 	void writeDueEndNotes() {
 		for (String callSid : this.logs.endNotesDue(this.clock.instant().minus(this.properties.endNoteGrace()))) {
 			try {
@@ -51,7 +52,7 @@ class CallJobs {
 	}
 
 	@Scheduled(cron = "${crm-bridge.calls.purge-cron:0 17 3 * * *}")
-	@SchedulerLock(name = "crm-bridge-call-purge", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "crm-bridge-call-purge")
 	void purge() {
 		Instant cutoff = this.clock.instant().minus(this.properties.retention());
 		int purged = this.logs.purgeStartedBefore(cutoff);

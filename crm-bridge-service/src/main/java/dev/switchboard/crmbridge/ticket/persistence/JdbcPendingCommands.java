@@ -3,7 +3,9 @@ package dev.switchboard.crmbridge.ticket.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.switchboard.contracts.TicketCommand;
@@ -12,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code ticket_command}: the ledger (primary key {@code command_id}, inserted
@@ -77,6 +81,28 @@ class JdbcPendingCommands implements PendingCommands {
 			.stream()
 			.map((payload) -> this.json.readValue(payload, TicketCommand.class))
 			.toList();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void markSent(Collection<UUID> commandIds, Instant at) {
+		if (commandIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update ticket_command set sent_at = :at where command_id in (:ids) and state = :pending")
+			.param("at", Timestamp.from(at))
+			.param("ids", commandIds)
+			.param("pending", PENDING)
+			.update();
+	}
+
+	@Override
+	public Set<UUID> sentBefore(String ticketId) {
+		return new HashSet<>(this.jdbc.sql(
+				"select command_id from ticket_command where state = 'pending' and ticket_id = ? and sent_at is not null")
+			.param(ticketId)
+			.query(UUID.class)
+			.list());
 	}
 
 	@Override

@@ -13,10 +13,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains due tickets every {@code crm-bridge.commands.drain-interval}, on one instance at
- * a time (ShedLock), and counts what happened.
+ * a time (ShedLock, a short lease the instance extends while the drain runs:
+ * {@code crm-bridge.scheduling.lock-lease}), and counts what happened.
  */
 @Component
 class DrainJob {
+
+	static final String LOCK = "crm-bridge-drain-ticket-commands";
 
 	private final TicketCommandDrainer drainer;
 
@@ -28,7 +31,7 @@ class DrainJob {
 	}
 
 	@Scheduled(fixedDelayString = "${crm-bridge.commands.drain-interval:1s}")
-	@SchedulerLock(name = "crm-bridge-drain-ticket-commands", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = DrainJob.LOCK)
 	void drain() {
 		List<DrainReport> reports = this.drainer.drainDue();
 		for (DrainReport report : reports) {

@@ -5,10 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
@@ -90,12 +96,89 @@ class ZendeskHelpdesk implements Helpdesk {
 		return ticket(send(request(ticketUrl(ticketId)).get(), ticketId));
 	}
 
+	/**
+	 * A comment is not idempotent: after an attempt whose outcome is unknown (a read
+	 * timeout after Zendesk wrote it, a reset connection, a 5xx) the next attempt first
+	 * reads the ticket's recent comments and, when the update's markers are there, takes
+	 * the ticket as it is instead of writing the comment again.
+	 */
 	@Override
 	public HelpdeskTicket update(String ticketId, TicketUpdate update, String updatedStamp) {
 		Map<String, Object> ticket = fields(update);
 		ticket.put("safe_update", true);
 		ticket.put("updated_stamp", updatedStamp);
-		return ticket(send(request(ticketUrl(ticketId)).put(body(ticket)), ticketId));
+		Request put = request(ticketUrl(ticketId)).put(body(ticket)).build();
+		if (!update.marked()) {
+			return ticket(send(() -> call(put), ticketId));
+		}
+		AtomicBoolean sent = new AtomicBoolean();
+		return ticket(send(() -> {
+			if (sent.getAndSet(true) && carries(ticketId, update.commandIds()).containsAll(update.commandIds())) {
+				return call(request(ticketUrl(ticketId)).get().build());
+			}
+			return call(put);
+		}, ticketId));
+	}
+
+	@Override
+	public Set<UUID> commandsOn(String ticketId, Collection<UUID> commandIds) {
+		try {
+			return this.retry.executeCallable(() -> carries(ticketId, commandIds));
+		}
+		catch (HelpdeskException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new HelpdeskException(
+					new HelpdeskFailure.Unavailable(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+		}
+	}
+
+	/**
+	 * The commands whose marker is on one of the ticket's most recent comments (the first
+	 * page, newest first: an update whose outcome is unknown is at most minutes old).
+	 */
+	private Set<UUID> carries(String ticketId, Collection<UUID> commandIds) throws IOException {
+		HttpUrl url = url("tickets", id(ticketId, "ticket id"), "comments.json").addQueryParameter("sort_order", "desc")
+			.build();
+		Answer answer = call(request(url).get().build());
+		switch (answer.status()) {
+			case 200 -> {
+			}
+			case 401, 403 -> throw new HelpdeskException(new HelpdeskFailure.Unauthorized(answer.status()));
+			case 404 -> throw new HelpdeskException(new HelpdeskFailure.NotFound(ticketId));
+			case 429 -> throw new HelpdeskException(new HelpdeskFailure.RateLimited(answer.retryAfter()));
+			default -> throw new IOException("comments of ticket " + ticketId + " unreadable: HTTP " + answer.status());
+		}
+		StringBuilder bodies = new StringBuilder();
+		for (JsonNode comment : parse(answer.body()).path("comments")) {
+			bodies.append(comment.path("body").asString(""))
+				.append('\n')
+				.append(comment.path("plain_body").asString(""));
+		}
+		Set<UUID> found = new HashSet<>();
+		for (UUID commandId : commandIds) {
+			if (bodies.indexOf(marker(commandId)) >= 0) {
+				found.add(commandId);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The marker of a command in the comment it is written with: a short visible
+	 * reference on the comment's last line, {@code [sb:1a2b3c4d]} (the first 8 hex digits
+	 * of the command id; one per command of a joined comment). Visible, because it is the
+	 * one place Zendesk keeps as written: a comment's {@code body} comes back verbatim
+	 * (also in {@code plain_body}), while a comment's {@code metadata} is read-only
+	 * (system data and flags), {@code html_body} is sanitised (an HTML comment is not
+	 * documented to survive, and a plain-text body has nowhere to hide it), and tags
+	 * belong to the ticket, not to a comment, and would pile up in every agent's tag list
+	 * and in triggers. 32 bits of a name-based or random id make a clash among one
+	 * ticket's recent comments negligible.
+	 */
+	static String marker(UUID commandId) {
+		return "[sb:" + commandId.toString().substring(0, 8) + "]";
 	}
 
 	@Override
@@ -187,7 +270,11 @@ class ZendeskHelpdesk implements Helpdesk {
 	private Map<String, Object> fields(TicketUpdate update) {
 		Map<String, Object> ticket = new LinkedHashMap<>();
 		if (update.comment() != null) {
-			ticket.put("comment", Map.of("body", update.comment().body(), "public", update.comment().publicComment()));
+			String body = update.comment().body();
+			if (!update.commandIds().isEmpty()) {
+				body += "\n\n" + String.join(" ", update.commandIds().stream().map(ZendeskHelpdesk::marker).toList());
+			}
+			ticket.put("comment", Map.of("body", body, "public", update.comment().publicComment()));
 		}
 		if (update.status() != null) {
 			ticket.put("status", update.status());
@@ -264,9 +351,16 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	private JsonNode send(Request.Builder builder, String subject) {
 		Request request = builder.build();
+		return send(() -> call(request), subject);
+	}
+
+	private JsonNode send(Callable<Answer> attempt, String subject) {
 		Answer answer;
 		try {
-			answer = this.retry.executeCallable(() -> call(request));
+			answer = this.retry.executeCallable(attempt);
+		}
+		catch (HelpdeskException ex) {
+			throw ex;
 		}
 		catch (IOException ex) {
 			throw new HelpdeskException(

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.outbound.messaging;
+
+import org.jspecify.annotations.NullMarked;
