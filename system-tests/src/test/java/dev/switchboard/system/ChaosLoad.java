@@ -1,0 +1,306 @@
+package dev.switchboard.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sends the plan's deliveries to the gateway, signed as each provider signs them, spread
+ * over the run, some twice (a provider's duplicate, same delivery id) and some out of
+ * order. Retries as the providers do: GitHub never; Twilio and Statuspage after a 5xx, a
+ * 429, a timeout or a refused connection, with a short back-off (1, 2, 4 … 32 s, eight
+ * attempts).
+ */
+final class ChaosLoad {
+
+	/** What the gateway was sent and answered. */
+	static final class Counts {
+
+		final AtomicLong sent = new AtomicLong();
+
+		final AtomicLong duplicatesSent = new AtomicLong();
+
+		final AtomicLong attempts = new AtomicLong();
+
+		final AtomicLong accepted = new AtomicLong();
+
+		final AtomicLong answeredDuplicate = new AtomicLong();
+
+		final AtomicLong refusedOrFailed = new AtomicLong();
+
+		final AtomicLong givenUp = new AtomicLong();
+
+		final AtomicLong githubNotRetried = new AtomicLong();
+
+	}
+
+	private record Send(long atMillis, String provider, boolean retried, Request request, Runnable before) {
+	}
+
+	@FunctionalInterface
+	private interface Request {
+
+		HttpRequest build() throws GeneralSecurityException;
+
+	}
+
+	private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final ChaosPlan plan;
+
+	private final ChaosSecrets secrets;
+
+	private final ChaosSaas saas;
+
+	private final String gateway;
+
+	private final Instant start;
+
+	private final Random random;
+
+	final Counts counts = new Counts();
+
+	private final List<Send> sends = new ArrayList<>();
+
+	ChaosLoad(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, String gateway, Duration spread) {
+		this.plan = plan;
+		this.secrets = secrets;
+		this.saas = saas;
+		this.gateway = gateway;
+		this.start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		this.random = new Random(plan.tag.hashCode());
+		long window = spread.toMillis();
+		plan.issues.forEach((issue) -> github(issue, at(window)));
+		plan.calls.forEach((call) -> twilio(call, at(window)));
+		plan.incidents.forEach((incident) -> statuspage(incident, at(window)));
+		// a tenth sent twice, as a provider's own retry after a lost answer: same id,
+		// same
+		// bytes, up to half a minute later (GitHub's only when redelivered by hand: not
+		// here)
+		List<Send> again = new ArrayList<>();
+		for (Send send : this.sends) {
+			if (!send.provider().equals("github") && this.random.nextInt(10) == 0) {
+				again.add(new Send(send.atMillis() + 1000 + this.random.nextInt(30_000), send.provider() + "-again",
+						send.retried(), send.request(), () -> {
+						}));
+			}
+		}
+		this.sends.addAll(again);
+		this.sends.sort(Comparator.comparingLong(Send::atMillis));
+	}
+
+	private long at(long window) {
+		return (long) (this.random.nextDouble() * window * 0.9);
+	}
+
+	/** Runs every send at its time; returns when all have their final answer. */
+	void run() throws InterruptedException {
+		long began = System.currentTimeMillis();
+		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Send send : this.sends) {
+				long wait = began + send.atMillis() - System.currentTimeMillis();
+				if (wait > 0) {
+					Thread.sleep(wait);
+				}
+				send.before().run();
+				senders.submit(() -> deliver(send));
+			}
+		}
+	}
+
+	private void deliver(Send send) {
+		boolean duplicate = send.provider().endsWith("-again");
+		(duplicate ? this.counts.duplicatesSent : this.counts.sent).incrementAndGet();
+		long backOff = 1000;
+		for (int attempt = 1; attempt <= 8; attempt++) {
+			this.counts.attempts.incrementAndGet();
+			int status;
+			try {
+				HttpResponse<String> answer = HTTP.send(send.request().build(), HttpResponse.BodyHandlers.ofString());
+				status = answer.statusCode();
+				if (status == 200) {
+					this.counts.answeredDuplicate.incrementAndGet();
+				}
+			}
+			catch (IOException | GeneralSecurityException ex) {
+				status = -1;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (status >= 200 && status < 300) {
+				this.counts.accepted.incrementAndGet();
+				return;
+			}
+			this.counts.refusedOrFailed.incrementAndGet();
+			if (!send.retried()) {
+				this.counts.githubNotRetried.incrementAndGet();
+				return;
+			}
+			try {
+				Thread.sleep(backOff);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			backOff = Math.min(backOff * 2, 32_000);
+		}
+		this.counts.givenUp.incrementAndGet();
+	}
+
+	private void github(ChaosPlan.Issue issue, long at) {
+		Instant closedAt = this.start.plusMillis(at).truncatedTo(ChronoUnit.SECONDS);
+		ChaosGithub.IssueState closed = new ChaosGithub.IssueState("closed", "completed", closedAt);
+		long closedSend = at;
+		if (issue.reopened()) {
+			ChaosGithub.IssueState reopened = new ChaosGithub.IssueState("open", "reopened", closedAt.plusSeconds(60));
+			long reopenedSend = at + 2000 + this.random.nextInt(3000);
+			if (issue.reordered()) {
+				closedSend = reopenedSend;
+				reopenedSend = at;
+			}
+			this.sends.add(githubSend(issue, "reopened", reopened, reopenedSend));
+		}
+		this.sends.add(githubSend(issue, "closed", closed, closedSend));
+	}
+
+	private Send githubSend(ChaosPlan.Issue issue, String action, ChaosGithub.IssueState state, long at) {
+		byte[] body = ("{\"action\":\"" + action + "\",\"issue\":" + ChaosGithub.json(issue.number(), state)
+				+ ",\"repository\":{\"id\":186853002,\"name\":\"widgets\",\"full_name\":\"" + ChaosGithub.REPOSITORY
+				+ "\",\"html_url\":\"https://github.com/" + ChaosGithub.REPOSITORY + "\"},"
+				+ "\"sender\":{\"login\":\"octocat\",\"id\":1,\"type\":\"User\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		String deliveryId = uuid("github:" + issue.number() + ":" + action).toString();
+		// by the time GitHub sends a change, the API shows it (or a later one)
+		Runnable happened = () -> this.saas.github.advance(issue.number(), state);
+		return new Send(at, "github", false,
+				() -> HttpRequest.newBuilder(URI.create(this.gateway + "/webhooks/github"))
+					.timeout(Duration.ofSeconds(10))
+					.header("X-GitHub-Event", "issues")
+					.header("X-GitHub-Delivery", deliveryId)
+					.header("X-Hub-Signature-256", "sha256=" + hex(hmac("HmacSHA256", this.secrets.github(), body)))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+					.build(),
+				happened);
+	}
+
+	private void twilio(ChaosPlan.Call call, long at) {
+		String[] statuses = { "ringing", "in-progress", "completed" };
+		List<Long> times = new ArrayList<>(
+				List.of(at, at + 800 + this.random.nextInt(1500), at + 3000 + this.random.nextInt(3000)));
+		if (call.reordered()) {
+			java.util.Collections.reverse(times);
+		}
+		Instant started = this.start.plusMillis(at).truncatedTo(ChronoUnit.SECONDS);
+		for (int sequence = 0; sequence < statuses.length; sequence++) {
+			StringBuilder form = new StringBuilder("AccountSid=").append(ChaosSecrets.TWILIO_ACCOUNT)
+				.append("&ApiVersion=2010-04-01&CallSid=")
+				.append(call.sid())
+				.append("&CallStatus=")
+				.append(statuses[sequence])
+				.append("&Called=%2B14155550100&Caller=")
+				.append(URLEncoder.encode(call.caller().phone(), StandardCharsets.UTF_8))
+				.append("&Direction=inbound&From=")
+				.append(URLEncoder.encode(call.caller().phone(), StandardCharsets.UTF_8))
+				.append("&SequenceNumber=")
+				.append(sequence)
+				.append("&Timestamp=")
+				.append(URLEncoder.encode(RFC_1123.format(started.plusSeconds(sequence * 20L)), StandardCharsets.UTF_8))
+				.append("&To=%2B14155550100");
+			if (sequence == 2) {
+				form.append("&CallDuration=42");
+			}
+			String token = uuid("twilio:" + call.sid() + ":" + sequence).toString();
+			String url = this.gateway + "/webhooks/twilio";
+			String body = form.toString();
+			this.sends.add(new Send(times.get(sequence), "twilio", true,
+					() -> HttpRequest.newBuilder(URI.create(url))
+						.timeout(Duration.ofSeconds(15))
+						.header("X-Twilio-Signature", twilioSignature(url, body))
+						.header("I-Twilio-Idempotency-Token", token)
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(),
+					() -> {
+					}));
+		}
+	}
+
+	private void statuspage(ChaosPlan.Incident incident, long at) {
+		Instant opened = this.start.plusMillis(at).minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+		for (int update = 1; update <= ChaosPlan.STATUSES.length; update++) {
+			long sendAt = at + (update - 1) * 2500L;
+			if (incident.reordered() && (update == 2 || update == 3)) {
+				sendAt = at + ((update == 2) ? 3 : 2) * 2500L - 1200;
+			}
+			String body = ChaosStatuspage.webhook(incident, opened, update);
+			String url = this.gateway + "/webhooks/statuspage/" + this.secrets.statuspageToken();
+			this.sends.add(new Send(sendAt, "statuspage", true,
+					() -> HttpRequest.newBuilder(URI.create(url))
+						.timeout(Duration.ofSeconds(30))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(),
+					() -> {
+					}));
+		}
+	}
+
+	private String twilioSignature(String url, String form) throws GeneralSecurityException {
+		TreeMap<String, String> sorted = new TreeMap<>();
+		for (String pair : form.split("&")) {
+			String[] nameValue = pair.split("=", 2);
+			sorted.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+					URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+		}
+		StringBuilder data = new StringBuilder(url);
+		sorted.forEach((name, value) -> data.append(name).append(value));
+		return Base64.getEncoder()
+			.encodeToString(hmac("HmacSHA1", this.secrets.twilio(), data.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private UUID uuid(String name) {
+		return UUID.nameUUIDFromBytes((this.plan.tag + ":" + name).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static byte[] hmac(String algorithm, String secret, byte[] data) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance(algorithm);
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+		return mac.doFinal(data);
+	}
+
+	private static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}

@@ -1,0 +1,221 @@
+package dev.switchboard.system;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts, from what the fakes recorded, every effect the plan expects: applied once,
+ * applied more than once, missing, and order violations per entity (a note about an
+ * earlier issue state after a later one; a Slack reply before its thread's parent, in
+ * another thread, or before an earlier update's reply).
+ */
+final class ChaosReport {
+
+	private static final String DASH = " \u2013 ";
+
+	/** One kind of effect. */
+	static final class Row {
+
+		final String effect;
+
+		long expected;
+
+		long once;
+
+		long duplicated;
+
+		long missing;
+
+		long outOfOrder;
+
+		final List<String> examples = new ArrayList<>();
+
+		Row(String effect) {
+			this.effect = effect;
+		}
+
+		void count(int applied, String what) {
+			this.expected++;
+			if (applied == 1) {
+				this.once++;
+			}
+			else if (applied == 0) {
+				this.missing++;
+				example("missing: " + what);
+			}
+			else {
+				this.duplicated++;
+				example(applied + "x: " + what);
+			}
+		}
+
+		void violation(String what) {
+			this.outOfOrder++;
+			example("out of order: " + what);
+		}
+
+		private void example(String text) {
+			if (this.examples.size() < 5) {
+				this.examples.add(text);
+			}
+		}
+
+	}
+
+	final Map<String, Row> rows = new LinkedHashMap<>();
+
+	Instant lastEffect = Instant.EPOCH;
+
+	ChaosReport(ChaosPlan plan, ChaosSaas saas) {
+		issues(plan, saas.zendesk);
+		calls(plan, saas.zendesk);
+		incidents(plan, saas.slack);
+	}
+
+	private Row row(String effect) {
+		return this.rows.computeIfAbsent(effect, Row::new);
+	}
+
+	private void issues(ChaosPlan plan, ChaosZendesk zendesk) {
+		for (ChaosPlan.Issue issue : plan.issues) {
+			List<ChaosZendesk.Comment> comments = zendesk.comments(issue.ticketId());
+			comments.forEach((comment) -> seen(comment.at()));
+			String what = "ticket " + issue.ticketId() + ", issue #" + issue.number();
+			row("issue-sync: 'Linked to' note").count(count(comments, "Linked to "), what);
+			int closed = count(comments, " was closed");
+			if (issue.reopened()) {
+				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was open"), what);
+				if (closed > 1) {
+					row("issue-sync: note of an earlier state (closed, may be dropped as stale)").count(closed, what);
+				}
+				if (closed > 0 && last(comments, " was closed") > first(comments, " was open")) {
+					row("issue-sync: note of the issue's last state (reopened)")
+						.violation(what + ": closed after open");
+				}
+			}
+			else {
+				row("issue-sync: note of the issue's last state (closed)").count(closed, what);
+				row("crm-bridge: ticket reopened in Zendesk")
+					.count(zendesk.status(issue.ticketId()).equals("open") ? 1 : 0, what);
+			}
+		}
+	}
+
+	private void calls(ChaosPlan plan, ChaosZendesk zendesk) {
+		for (ChaosPlan.Call call : plan.calls) {
+			List<ChaosZendesk.Comment> comments = zendesk.comments(call.caller().ticketId());
+			comments.forEach((comment) -> seen(comment.at()));
+			row("crm-bridge: call log note on the caller's ticket").count(count(comments, "Call: " + call.sid()),
+					call.sid() + (call.reordered() ? " (callbacks reordered)" : ""));
+		}
+	}
+
+	private void incidents(ChaosPlan plan, ChaosSlack slack) {
+		List<ChaosSlack.Message> messages = slack.messages();
+		messages.forEach((message) -> seen(message.at()));
+		for (ChaosPlan.Incident incident : plan.incidents) {
+			List<ChaosSlack.Message> channel = messages.stream()
+				.filter((message) -> message.channel().equals(incident.channel()))
+				.toList();
+			String what = incident.name() + " in " + incident.channel()
+					+ (incident.reordered() ? " (updates 2 and 3 sent swapped)" : "");
+			List<Integer> parents = new ArrayList<>();
+			for (int i = 0; i < channel.size(); i++) {
+				if (channel.get(i).threadTs() == null && channel.get(i).text().startsWith(incident.name() + DASH)) {
+					parents.add(i);
+				}
+			}
+			row("statuspage-feed: Slack thread parent (update 1)").count(parents.size(), what);
+			String parentTs = parents.isEmpty() ? null : channel.get(parents.get(0)).ts();
+			int previous = parents.isEmpty() ? -1 : parents.get(0);
+			for (int update = 2; update <= ChaosPlan.STATUSES.length; update++) {
+				String text = ChaosStatuspage.text(incident, update);
+				List<Integer> replies = new ArrayList<>();
+				for (int i = 0; i < channel.size(); i++) {
+					if (channel.get(i).threadTs() != null
+							&& channel.get(i).text().endsWith(DASH.strip() + " " + text)) {
+						replies.add(i);
+					}
+				}
+				Row row = row("statuspage-feed: Slack thread reply (updates 2-4)");
+				row.count(replies.size(), what + ", update " + update);
+				for (int reply : replies) {
+					if (parentTs == null || !parentTs.equals(channel.get(reply).threadTs())) {
+						row.violation(what + ", update " + update + " outside the incident's first thread");
+					}
+					else if (reply < parents.get(0)) {
+						row.violation(what + ", update " + update + " before its parent");
+					}
+				}
+				if (!replies.isEmpty()) {
+					if (replies.get(0) < previous) {
+						row.violation(what + ", update " + update + " before update " + (update - 1));
+					}
+					previous = replies.get(0);
+				}
+			}
+		}
+	}
+
+	private void seen(Instant at) {
+		if (at.isAfter(this.lastEffect)) {
+			this.lastEffect = at;
+		}
+	}
+
+	long expected() {
+		return this.rows.values().stream().mapToLong((row) -> row.expected).sum();
+	}
+
+	long missing() {
+		return this.rows.values().stream().mapToLong((row) -> row.missing).sum();
+	}
+
+	long duplicated() {
+		return this.rows.values().stream().mapToLong((row) -> row.duplicated).sum();
+	}
+
+	long outOfOrder() {
+		return this.rows.values().stream().mapToLong((row) -> row.outOfOrder).sum();
+	}
+
+	void print() {
+		System.out.println();
+		System.out.println("| effect | expected | applied once | applied twice or more | missing | out of order |");
+		System.out.println("|---|---:|---:|---:|---:|---:|");
+		this.rows.values()
+			.forEach((row) -> System.out.printf("| %s | %d | %d | %d | %d | %d |%n", row.effect, row.expected, row.once,
+					row.duplicated, row.missing, row.outOfOrder));
+		System.out.printf("| **all** | %d | %d | %d | %d | %d |%n", expected(),
+				this.rows.values().stream().mapToLong((row) -> row.once).sum(), duplicated(), missing(), outOfOrder());
+		for (Row row : this.rows.values()) {
+			row.examples.forEach((example) -> System.out.println("  " + row.effect + ": " + example));
+		}
+	}
+
+	private static int count(List<ChaosZendesk.Comment> comments, String text) {
+		return (int) comments.stream().filter((comment) -> comment.body().contains(text)).count();
+	}
+
+	private static int first(List<ChaosZendesk.Comment> comments, String text) {
+		for (int i = 0; i < comments.size(); i++) {
+			if (comments.get(i).body().contains(text)) {
+				return i;
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+	private static int last(List<ChaosZendesk.Comment> comments, String text) {
+		for (int i = comments.size() - 1; i >= 0; i--) {
+			if (comments.get(i).body().contains(text)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.switchboard.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The webhook secrets and admin key of one chaos run, and the environment that points the
+ * services at them and at the SaaS fakes.
+ */
+record ChaosSecrets(String github, String twilio, String statuspageToken, String adminKey) {
+
+	static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+
+	static ChaosSecrets random() {
+		return new ChaosSecrets("chaos-github-" + UUID.randomUUID(), "chaos-twilio-" + UUID.randomUUID(),
+				UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
+				"chaos-admin-" + UUID.randomUUID());
+	}
+
+	/**
+	 * What the launcher passes on to the services: secrets, the fakes' base URLs, the
+	 * broker port (the proxy's), and shorter intervals than production so a short run
+	 * sees reconciliation and the Slack pacing at work.
+	 */
+	Map<String, String> environment(String saas, int brokerPort) {
+		Map<String, String> env = new HashMap<>();
+		env.put("SPRING_RABBITMQ_PORT", Integer.toString(brokerPort));
+		env.put("GATEWAY_WEBHOOKS_GITHUB_SECRET", this.github);
+		env.put("GATEWAY_WEBHOOKS_TWILIO_SECRET", this.twilio);
+		env.put("GATEWAY_WEBHOOKS_STATUSPAGE_TOKEN", this.statuspageToken);
+		env.put("GATEWAY_APIKEYS_0_NAME", "chaos");
+		env.put("GATEWAY_APIKEYS_0_SHA256", sha256(this.adminKey));
+		env.put("GATEWAY_API_RATELIMIT", "500");
+		env.put("ISSUESYNC_GITHUB_BASEURL", saas);
+		env.put("ISSUESYNC_GITHUB_TOKEN", "chaos-github-token");
+		env.put("ISSUESYNC_RECONCILIATIONINTERVAL", "30s");
+		env.put("CRMBRIDGE_ZENDESK_BASEURL", saas);
+		env.put("CRMBRIDGE_ZENDESK_EMAIL", "switchboard@example.com");
+		env.put("CRMBRIDGE_ZENDESK_APITOKEN", "chaos-zendesk-token");
+		env.put("CRMBRIDGE_COMMANDS_REQUESTSPERMINUTE", "3000");
+		env.put("CRMBRIDGE_TWILIO_AUTHTOKEN", this.twilio);
+		env.put("CRMBRIDGE_TWILIO_ACCOUNTSID", TWILIO_ACCOUNT);
+		env.put("STATUSPAGEFEED_SLACK_BASEURL", saas + "/slack");
+		env.put("STATUSPAGEFEED_SLACK_BOTTOKEN", "xoxb-chaos-token");
+		env.put("STATUSPAGEFEED_SLACK_CHANNELINTERVAL", "200ms");
+		env.put("STATUSPAGEFEED_SLACK_WORKSPACEMESSAGESPERMINUTE", "6000");
+		env.put("STATUSPAGEFEED_ALLOWPRIVATEADDRESSES", "true");
+		env.put("REMOTESESSION_TEAMVIEWER_BASEURL", saas + "/teamviewer");
+		return env;
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,218 @@
+package dev.switchboard.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.switchboard.testsupport.TestInfrastructure;
+
+/**
+ * {@code ./switchboard chaos}: the fault-injection suite. Starts the five packaged
+ * services the launcher's way (own port offset, vhost and PostgreSQL databases) with
+ * every SaaS API pointed at in-process fakes and the broker behind a proxy, drives a
+ * mixed load of signed webhooks through the gateway ({@link ChaosLoad}) while it injects
+ * faults ({@link ChaosFaults}), then counts every expected effect in the fakes
+ * ({@link ChaosReport}). Prints a table and one line
+ * {@code chaos: <n> deliveries, <l> lost, <d> duplicated, <o> out of order}; exits
+ * non-zero on any loss, duplicate or order violation. Size with
+ * {@code -Dchaos.deliveries} (default 300), spread with {@code -Dchaos.seconds}, fault
+ * rounds with {@code -Dchaos.rounds}.
+ */
+public final class ChaosSuite {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private ChaosSuite() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int deliveries = Integer.getInteger("chaos.deliveries", 300);
+		// 0 (the pom's default) means: derived from the size
+		long seconds = Long.getLong("chaos.seconds", 0);
+		Duration spread = Duration.ofSeconds((seconds > 0) ? seconds : Math.max(150, deliveries / 25));
+		int rounds = Integer.getInteger("chaos.rounds", 0);
+		rounds = (rounds > 0) ? rounds : ((deliveries >= 5000) ? 2 : 1);
+		Duration settle = Duration.ofSeconds(Long.getLong("chaos.settle", 900));
+		TestInfrastructure infrastructure = TestInfrastructure.get();
+		for (String service : ChaosServices.SERVICES) {
+			infrastructure.databaseUrl(service);
+		}
+		String tag = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT).replace("-", "x");
+		ChaosPlan plan = new ChaosPlan(deliveries, tag);
+		ChaosSecrets secrets = ChaosSecrets.random();
+		int offset = ListenPorts.freeOffset(8080, 9084);
+		int exit = 1;
+		try (BrokerProxy proxy = new BrokerProxy(ListenPorts.freePort(), infrastructure.rabbitHost(),
+				infrastructure.rabbitPort()); ChaosSaas saas = new ChaosSaas()) {
+			seed(plan, saas);
+			System.out.printf(
+					"chaos: %d deliveries planned (%d issues, %d calls, %d incidents on %d pages), spread "
+							+ "over %d s, %d fault round(s); vhost %s, port offset %d, broker proxy :%d, fakes %s%n",
+					plan.deliveries(), plan.issues.size(), plan.calls.size(), plan.incidents.size(), plan.pages.size(),
+					spread.toSeconds(), rounds, infrastructure.vhost(), offset, proxy.port(), saas.baseUrl());
+			ChaosServices services = null;
+			try {
+				services = ChaosServices.start(offset, infrastructure.vhost(), infrastructure.runId(),
+						secrets.environment(saas.baseUrl(), proxy.port()));
+				exit = run(plan, secrets, saas, proxy, services, spread, rounds, settle);
+			}
+			finally {
+				if (services != null) {
+					services.close();
+				}
+				else {
+					// the launcher stops what it started when its start fails; this is
+					// for the rest
+					new ProcessBuilder(Repository.root().resolve("switchboard").toString(), "stop", "--port-offset",
+							Integer.toString(offset))
+						.inheritIO()
+						.start()
+						.waitFor();
+				}
+			}
+		}
+		System.exit(exit);
+	}
+
+	private static int run(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, BrokerProxy proxy,
+			ChaosServices services, Duration spread, int rounds, Duration settle) throws Exception {
+		String gateway = "http://localhost:" + services.port("gateway");
+		setUp(plan, secrets, saas, gateway);
+		ChaosLoad load = new ChaosLoad(plan, secrets, saas, gateway, spread);
+		ChaosFaults faults = new ChaosFaults(proxy, saas, services, rounds);
+		Instant started = Instant.now();
+		Thread injector = Thread.ofPlatform().name("chaos-faults").start(faults);
+		load.run();
+		System.out.printf("chaos: load sent in %d s%n", Duration.between(started, Instant.now()).toSeconds());
+		injector.join();
+		ChaosReport report = awaitEffects(plan, saas, faults, settle);
+		print(plan, load, faults, report, saas, services, started);
+		boolean clean = report.missing() == 0 && report.duplicated() == 0 && report.outOfOrder() == 0;
+		return (clean && faults.failure() == null) ? 0 : 1;
+	}
+
+	/** Zendesk's tickets and callers, GitHub's issues (open), before anything runs. */
+	private static void seed(ChaosPlan plan, ChaosSaas saas) {
+		Instant opened = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		for (ChaosPlan.Issue issue : plan.issues) {
+			saas.zendesk.ticket(issue.ticketId(), "400000", "solved");
+			saas.github.issue(issue.number(), new ChaosGithub.IssueState("open", null, opened));
+		}
+		for (ChaosPlan.Caller caller : plan.callers) {
+			saas.zendesk.endUser(caller.userId(), caller.phone());
+			saas.zendesk.ticket(caller.ticketId(), caller.userId(), "open");
+		}
+	}
+
+	/** Links and subscriptions through the gateway's admin API. */
+	private static void setUp(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, String gateway) throws Exception {
+		Instant start = Instant.now();
+		for (ChaosPlan.Issue issue : plan.issues) {
+			admin(gateway, secrets, "/api/links",
+					"{\"ticketId\":\"" + issue.ticketId() + "\",\"issueUrl\":\"https://github.com/"
+							+ ChaosGithub.REPOSITORY + "/issues/" + issue.number() + "\"}");
+		}
+		for (int page = 0; page < plan.pages.size(); page++) {
+			admin(gateway, secrets, "/api/subscriptions",
+					"{\"name\":\"Chaos customer " + page + "\",\"source\":{\"type\":\"statuspage\",\"pageId\":\""
+							+ plan.pages.get(page) + "\",\"feedUrl\":\"" + saas.baseUrl() + "/feeds/"
+							+ plan.pages.get(page) + ".atom\"},\"channel\":{\"type\":\"slack\",\"channelId\":\""
+							+ plan.channel(page) + "\"}}");
+		}
+		System.out.printf("chaos: %d links and %d subscriptions made through the admin API in %d s%n",
+				plan.issues.size(), plan.pages.size(), Duration.between(start, Instant.now()).toSeconds());
+	}
+
+	private static void admin(String gateway, ChaosSecrets secrets, String path, String json)
+			throws IOException, InterruptedException {
+		HttpResponse<String> answer = null;
+		for (int attempt = 0; attempt < 10; attempt++) {
+			answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + secrets.adminKey())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+				return;
+			}
+			Thread.sleep(1000);
+		}
+		throw new IllegalStateException(path + " refused: " + answer.statusCode() + " " + answer.body());
+	}
+
+	/**
+	 * Waits until every expected effect is there, or nothing changed for two minutes
+	 * (past reconciliation and the end-note grace), or the settle time ran out.
+	 */
+	private static ChaosReport awaitEffects(ChaosPlan plan, ChaosSaas saas, ChaosFaults faults, Duration settle)
+			throws InterruptedException {
+		Instant deadline = Instant.now().plus(settle);
+		ChaosReport report = new ChaosReport(plan, saas);
+		long lastOnce = -1;
+		Instant lastChange = Instant.now();
+		while (Instant.now().isBefore(deadline)) {
+			report = new ChaosReport(plan, saas);
+			long once = report.expected() - report.missing();
+			if (once != lastOnce) {
+				lastOnce = once;
+				lastChange = Instant.now();
+				System.out.printf("chaos: %d of %d effects applied, %d missing%n", once, report.expected(),
+						report.missing());
+			}
+			if (report.missing() == 0 || Duration.between(lastChange, Instant.now()).toSeconds() >= 120) {
+				// a little longer for late duplicates
+				Thread.sleep(15_000);
+				return new ChaosReport(plan, saas);
+			}
+			Thread.sleep(5_000);
+		}
+		return report;
+	}
+
+	private static void print(ChaosPlan plan, ChaosLoad load, ChaosFaults faults, ChaosReport report, ChaosSaas saas,
+			ChaosServices services, Instant started) {
+		System.out.println();
+		System.out.println("Faults injected:");
+		System.out.println();
+		System.out.println("| fault | at (s) | lasted (s) | note |");
+		System.out.println("|---|---:|---:|---|");
+		for (ChaosFaults.Fault fault : faults.faults()) {
+			System.out.printf("| %s | %d | %d | %s |%n", fault.name(),
+					Duration.between(started, fault.start()).toSeconds(),
+					Duration.between(fault.start(), fault.end()).toSeconds(), fault.note());
+		}
+		ChaosLoad.Counts counts = load.counts;
+		System.out.println();
+		System.out.printf(
+				"Deliveries: %d sent (+%d provider duplicates), %d attempts, %d accepted (%d answered 200 "
+						+ "as already accepted), %d answers 5xx/429/refused, %d given up by Twilio/Statuspage after 8 "
+						+ "attempts, %d GitHub deliveries failed and not retried (GitHub never retries)%n",
+				counts.sent.get(), counts.duplicatesSent.get(), counts.attempts.get(), counts.accepted.get(),
+				counts.answeredDuplicate.get(), counts.refusedOrFailed.get(), counts.givenUp.get(),
+				counts.githubNotRetried.get());
+		System.out.printf(
+				"Fakes: Zendesk 409 conflicts %d, tickets created %d (expected 0); Slack parent edits %d, "
+						+ "history lookups %d; GitHub writes %d%n",
+				saas.zendesk.conflicts(), saas.zendesk.ticketsCreated(), saas.slack.edits(), saas.slack.lookups(),
+				saas.github.writes());
+		report.print();
+		Instant lastFault = faults.lastFaultEnded();
+		System.out.printf("%nTime from the last fault's end to the last effect: %s%n",
+				report.lastEffect.isAfter(lastFault)
+						? Duration.between(lastFault, report.lastEffect).toMillis() / 1000.0 + " s" : "none after it");
+		System.out.println("Service logs: " + services.logs());
+		if (faults.failure() != null) {
+			System.out.println("Fault injection failed: " + faults.failure());
+		}
+		System.out.printf("chaos: %d deliveries, %d lost, %d duplicated, %d out of order%n", plan.deliveries(),
+				report.missing(), report.duplicated(), report.outOfOrder());
+	}
+
+}
