@@ -86,7 +86,19 @@ final class ChaosReport {
 			String what = "ticket " + issue.ticketId() + ", issue #" + issue.number();
 			row("issue-sync: 'Linked to' note").count(count(comments, "Linked to "), what);
 			int closed = count(comments, " was closed");
-			if (issue.reopened()) {
+			if (issue.reordered()) {
+				// reopened arrives first: issue-sync knew the issue open, so there is no
+				// change
+				// to note; closed arrives late and is dropped as stale. Only a stale note
+				// is wrong.
+				Row row = row("issue-sync: reopened sent before closed (no note required, none stale)");
+				int open = count(comments, " was open");
+				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed), what);
+				if (closed > 0 && last(comments, " was closed") >= first(comments, " was open")) {
+					row.violation(what + ": the stale closed state noted");
+				}
+			}
+			else if (issue.reopened()) {
 				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was open"), what);
 				if (closed > 1) {
 					row("issue-sync: note of an earlier state (closed, may be dropped as stale)").count(closed, what);
