@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -301,7 +302,8 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 				.getBodyAsString())
 			.path("ticket")
 			.path("comment");
-		assertThat(comment.path("body").asString()).isEqualTo(expectedNote);
+		// the note, then the marker of the command that wrote it (ZendeskHelpdesk#marker)
+		assertThat(comment.path("body").asString()).matches(Pattern.quote(expectedNote) + "\n\n\\[sb:[0-9a-f]{8}\\]");
 		assertThat(comment.path("public").asBoolean()).isFalse();
 		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from call_log where ticket_id = ?")
