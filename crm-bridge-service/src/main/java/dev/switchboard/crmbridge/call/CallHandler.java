@@ -9,11 +9,10 @@ import dev.switchboard.contracts.CallEvent;
 import dev.switchboard.contracts.CallLogged;
 import dev.switchboard.contracts.CallUpdated;
 import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SchemaVersions;
-import dev.switchboard.crmbridge.delivery.DeliveryHandler;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,10 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * the last has arrived (or the grace period has passed, {@link #writeDueEndNote}); a
  * recording, a voicemail or a voicemail's transcription after the end note adds one note
  * each. {@code calls.events} gets an event per callback, its id derived from the
- * callback, re-sent on redelivery.
+ * callback, re-sent on redelivery. Reached through {@link CallbackIntake}, which parks a
+ * callback the helpdesk cannot take yet.
  */
 @Service
-public class CallHandler implements DeliveryHandler {
+public class CallHandler {
 
 	private final CallbackFormat format;
 
@@ -45,14 +45,25 @@ public class CallHandler implements DeliveryHandler {
 		this.clock = clock;
 	}
 
-	@Override
-	public String provider() {
-		return Provider.TWILIO.id();
-	}
-
-	@Override
+	/**
+	 * Applies one callback in a transaction; a helpdesk failure rolls it back whole (the
+	 * callback is not recorded as applied), so it can be applied again later.
+	 */
 	@Transactional
 	public String accept(InboundDelivery delivery) {
+		return apply(delivery);
+	}
+
+	/**
+	 * {@link #accept} in a transaction of its own, for a parked callback taken up under
+	 * its row lock in another transaction.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public String acceptParked(InboundDelivery delivery) {
+		return apply(delivery);
+	}
+
+	private String apply(InboundDelivery delivery) {
 		CallCallback callback = this.format.read(delivery.body(), delivery.receivedAt());
 		Instant now = this.clock.instant();
 		boolean fresh = this.logs.recordCallback(delivery.deliveryId(), callback.callKey(), now);

@@ -17,14 +17,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
+import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -55,6 +62,9 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void keepsOneLogAndWritesOneEndNoteWhateverOrderTheCallbacksArriveIn() throws Exception {
@@ -297,6 +307,120 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		assertThat(ticket.has("requester_id")).isFalse();
 		assertThat(ticket.path("comment").path("body").asString()).contains("Duration: 33 s")
 			.contains("From: withheld");
+	}
+
+	@Test
+	void parksACallbackWhileTheHelpdeskIsRateLimitedAndNotesTheCallOnceItRecovers() {
+		String caller = randomNumber();
+		String userId = newTicketId();
+		String ticketId = newTicketId();
+		// the first two searches (the callback and its redelivery) are refused with
+		// Retry-After: 1, then Zendesk answers again
+		ResponseDefinitionBuilder limited = aResponse().withStatus(429)
+			.withHeader("Retry-After", "1")
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"APIRateLimitExceeded\"}");
+		stubSearchFailingFirst(caller, List.of(user(userId, "Ada Customer", caller)), List.of(limited, limited));
+		stubRequested(userId, ticketId, Instant.now().minus(Duration.ofMinutes(3)));
+		stubTicketWrites(ticketId);
+
+		assertParkedAndNotedOnce(caller, ticketId, true);
+	}
+
+	@Test
+	void parksACallbackWhileTheHelpdeskFailsLongerThanTheAdaptersRetriesAndNotesTheCallOnceItRecovers() {
+		String caller = randomNumber();
+		String userId = newTicketId();
+		String ticketId = newTicketId();
+		// more 503s than the adapter's three attempts
+		List<ResponseDefinitionBuilder> outage = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			outage.add(aResponse().withStatus(503).withBody("Service Unavailable"));
+		}
+		stubSearchFailingFirst(caller, List.of(user(userId, "Ada Customer", caller)), outage);
+		stubRequested(userId, ticketId, Instant.now().minus(Duration.ofMinutes(3)));
+		stubTicketWrites(ticketId);
+
+		assertParkedAndNotedOnce(caller, ticketId, false);
+	}
+
+	/**
+	 * @param redeliverWhileParked whether the broker delivers the callback again while it
+	 * is parked (and the helpdesk still refuses): it is parked once
+	 */
+	private void assertParkedAndNotedOnce(String caller, String ticketId, boolean redeliverWhileParked) {
+		double parkedBefore = this.meters.counter("switchboard.calls.callbacks.parked").count();
+		double resumedBefore = this.meters.counter("switchboard.calls.callbacks.resumed").count();
+		String callSid = callSid();
+		InboundDelivery completed = status(callSid, null, "completed", caller, OUR_NUMBER, 0,
+				Instant.now().minusSeconds(40), 25);
+
+		publish(completed);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.meters.counter("switchboard.calls.callbacks.parked").count())
+				.isGreaterThan(parkedBefore));
+		if (redeliverWhileParked) {
+			assertThat(parkedRows(completed)).isOne();
+			publish(completed);
+		}
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+		assertThat(comment(puts(ticketId).get(0))).contains(callSid).contains("Duration: 25 s");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(parkedRows(completed)).isZero());
+		assertThat(this.meters.counter("switchboard.calls.callbacks.resumed").count()).isGreaterThan(resumedBefore);
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+		assertThat(parkedRows(completed)).isZero();
+		assertThat(this.meters.counter("switchboard.calls.callbacks.parked").count()).isEqualTo(parkedBefore + 1);
+		assertThat(deadLettered(completed)).isFalse();
+		assertThat(this.jdbc.sql("select count(*) from call_log where call_sid = ?")
+			.param(callSid)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private long parkedRows(InboundDelivery delivery) {
+		return this.jdbc.sql("select count(*) from call_callback_parked where event_id = ?")
+			.param(delivery.eventId().toString())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Whether the delivery is in the DLQ of crm-bridge's inbound queue. */
+	private boolean deadLettered(InboundDelivery delivery) {
+		String dlq = Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.CRM_BRIDGE);
+		boolean found = false;
+		Message message;
+		while ((message = this.rabbit.receive(dlq, 200)) != null) {
+			found |= delivery.eventId().toString().equals(message.getMessageProperties().getMessageId());
+		}
+		return found;
+	}
+
+	/**
+	 * The caller's search answered with the failures first (one request each), then with
+	 * the users.
+	 */
+	private void stubSearchFailingFirst(String caller, List<String> users, List<ResponseDefinitionBuilder> failures) {
+		String scenario = "search " + caller;
+		String state = Scenario.STARTED;
+		for (int i = 0; i < failures.size(); i++) {
+			String next = "failed " + (i + 1);
+			zendesk().register(get(urlPathEqualTo("/api/v2/search.json"))
+				.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
+				.inScenario(scenario)
+				.whenScenarioStateIs(state)
+				.willReturn(failures.get(i))
+				.willSetStateTo(next));
+			state = next;
+		}
+		zendesk().register(get(urlPathEqualTo("/api/v2/search.json"))
+			.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
+			.inScenario(scenario)
+			.whenScenarioStateIs(state)
+			.willReturn(okJson(fixture("zendesk/search-users.json",
+					Map.of("users", String.join(",", users), "count", Integer.toString(users.size()))))));
 	}
 
 	@Test

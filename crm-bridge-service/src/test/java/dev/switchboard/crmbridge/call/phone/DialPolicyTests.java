@@ -42,6 +42,14 @@ class DialPolicyTests {
 			DialPolicyTests.this.refusals.add(reason + "/" + party);
 		}
 
+		@Override
+		public void parked() {
+		}
+
+		@Override
+		public void resumed() {
+		}
+
 	};
 
 	@ParameterizedTest
