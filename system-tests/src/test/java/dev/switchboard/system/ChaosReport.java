@@ -92,18 +92,18 @@ final class ChaosReport {
 				// to note; closed arrives late and is dropped as stale. Only a stale note
 				// is wrong.
 				Row row = row("issue-sync: reopened sent before closed (no note required, none stale)");
-				int open = count(comments, " was open");
+				int open = count(comments, " was reopened");
 				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed), what);
-				if (closed > 0 && last(comments, " was closed") >= first(comments, " was open")) {
+				if (closed > 0 && last(comments, " was closed") >= first(comments, " was reopened")) {
 					row.violation(what + ": the stale closed state noted");
 				}
 			}
 			else if (issue.reopened()) {
-				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was open"), what);
+				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was reopened"), what);
 				if (closed > 1) {
 					row("issue-sync: note of an earlier state (closed, may be dropped as stale)").count(closed, what);
 				}
-				if (closed > 0 && last(comments, " was closed") > first(comments, " was open")) {
+				if (closed > 0 && last(comments, " was closed") > first(comments, " was reopened")) {
 					row("issue-sync: note of the issue's last state (reopened)")
 						.violation(what + ": closed after open");
 				}

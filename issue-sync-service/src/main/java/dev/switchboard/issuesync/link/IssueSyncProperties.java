@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 public record IssueSyncProperties(@DefaultValue Github github, @DefaultValue Jira jira,
 		@DefaultValue Behaviour behaviour, @DefaultValue TicketField ticketField,
 		@DefaultValue("5m") @NotNull Duration reconciliationInterval,
+		@DefaultValue("7d") @NotNull Duration reconcileClosedFor,
 		@DefaultValue("30s") @NotNull Duration reportInterval) {
 
 	/** GitHub REST. */

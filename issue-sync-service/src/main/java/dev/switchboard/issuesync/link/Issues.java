@@ -26,8 +26,12 @@ public interface Issues {
 	/** Records that an issue now lives under another id (GitHub transfer). */
 	void movedTo(Tracker tracker, String oldIssueId, String newIssueId);
 
-	/** Open issues that at least one ticket links. */
-	List<IssueSnapshot> openAndLinked();
+	/**
+	 * The linked issues reconciliation re-reads: every open one, and closed ones whose
+	 * last change is at or after {@code closedSince} (a reopen whose webhook was lost is
+	 * still seen), oldest change first.
+	 */
+	List<IssueSnapshot> toReconcile(Instant closedSince);
 
 	/** The issue's report comment needs writing. */
 	void reportChanged(Tracker tracker, String issueId);

@@ -1,5 +1,7 @@
 package dev.switchboard.issuesync.link;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -8,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * GitHub never redelivers a failed webhook: re-reads every linked open issue
- * (conditionally, with the ETag of the last read) and applies a missed change exactly as
- * if its webhook had arrived.
+ * GitHub never redelivers a failed webhook: re-reads every linked open issue, and every
+ * linked closed one changed within {@code issue-sync.reconcile-closed-for} (so a lost
+ * {@code reopened} is seen too), conditionally with the ETag of the last read, and
+ * applies a missed change exactly as if its webhook had arrived.
  */
 @Service
 public class Reconciliation {
@@ -25,8 +28,15 @@ public class Reconciliation {
 
 	private final SyncMetrics metrics;
 
-	public Reconciliation(Issues issues, IssueTrackers trackers, IssueChanges changes, SyncMetrics metrics) {
+	private final Clock clock;
+
+	private final Duration closedFor;
+
+	public Reconciliation(Issues issues, IssueTrackers trackers, IssueChanges changes, SyncMetrics metrics, Clock clock,
+			IssueSyncProperties properties) {
 		this.issues = issues;
+		this.clock = clock;
+		this.closedFor = properties.reconcileClosedFor();
 		this.trackers = trackers;
 		this.changes = changes;
 		this.metrics = metrics;
@@ -37,7 +47,7 @@ public class Reconciliation {
 	 */
 	public int run() {
 		int corrected = 0;
-		for (IssueSnapshot stored : this.issues.openAndLinked()) {
+		for (IssueSnapshot stored : this.issues.toReconcile(this.clock.instant().minus(this.closedFor))) {
 			try {
 				Optional<IssueSnapshot> fresh = this.trackers.of(stored.tracker())
 					.readIfChanged(stored.locator(), stored.etag());

@@ -21,7 +21,9 @@ final class TicketNotes {
 			boolean reopening) {
 		StringBuilder note = new StringBuilder(issue.displayName()).append(" \"").append(issue.title()).append("\" ");
 		if (issue.tracker() == Tracker.GITHUB) {
-			note.append("was ").append(issue.state());
+			boolean reopened = issue.category() == StateCategory.OPEN && previousState != null
+					&& !previousState.equals(issue.state());
+			note.append("was ").append(reopened ? "reopened" : issue.state());
 		}
 		else {
 			note.append("moved ");

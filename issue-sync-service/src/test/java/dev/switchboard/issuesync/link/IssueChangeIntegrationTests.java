@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -128,7 +130,7 @@ class IssueChangeIntegrationTests {
 		this.bus.publish(laterReopen);
 		await().atMost(WAIT).untilAsserted(() -> assertThat(stateOf(issueId)).isEqualTo("open"));
 		assertThat(notesAfterLink(ticket)).hasSize(2);
-		assertThat(notesAfterLink(ticket).get(1)).contains("was open by Codertocat");
+		assertThat(notesAfterLink(ticket).get(1)).contains("was reopened by Codertocat");
 	}
 
 	@Test
@@ -264,6 +266,30 @@ class IssueChangeIntegrationTests {
 		assertThat(stateOf(issueId)).isEqualTo("closed as completed");
 		this.github.verify(getRequestedFor(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number)))
 			.withHeader("If-None-Match", equalTo("\"etag-" + number + "\"")));
+	}
+
+	@Test
+	void reconciliationAppliesAReopenWhoseWebhookWasLost() {
+		int number = LinkFromNotesIntegrationTests.number();
+		long issueId = 800_000_000L + number;
+		String ticket = ticket();
+		linkGithub(number, issueId, List.of(ticket));
+		Instant closedAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+		InboundDelivery close = github("issues", Fixtures.githubIssuesEvent("closed",
+				Fixtures.githubIssue(issueId, number, "closed", "not_planned", closedAt.toString())));
+		this.bus.publish(close);
+		await().atMost(WAIT).untilAsserted(() -> assertThat(stateOf(issueId)).isEqualTo("closed as not planned"));
+		// the reopened webhook failed at the gateway; GitHub never sends it again
+		this.github.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))).atPriority(1)
+			.willReturn(okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, "open", "reopened",
+					closedAt.plus(Duration.ofHours(1)).toString())))
+				.withHeader("ETag", "\"etag-reopened-" + number + "\"")));
+
+		assertThat(this.reconciliation.run()).isGreaterThanOrEqualTo(1);
+
+		assertThat(stateOf(issueId)).isEqualTo("open");
+		await().atMost(WAIT).untilAsserted(() -> assertThat(notesAfterLink(ticket)).hasSize(2));
+		assertThat(notesAfterLink(ticket).get(1)).contains("reopened");
 	}
 
 	@Test

@@ -86,11 +86,12 @@ class JdbcIssues implements Issues {
 	}
 
 	@Override
-	public List<IssueSnapshot> openAndLinked() {
+	public List<IssueSnapshot> toReconcile(Instant closedSince) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from tracked_issue i where category = 'OPEN' "
+			.sql("select " + COLUMNS + " from tracked_issue i where (category = 'OPEN' or source_updated_at >= ?) "
 					+ "and moved_to_issue_id is null and exists (select 1 from issue_link l "
 					+ "where l.tracker = i.tracker and l.issue_id = i.issue_id) order by source_updated_at")
+			.params(Timestamp.from(closedSince))
 			.query(JdbcIssues::snapshot)
 			.list();
 	}
