@@ -25,7 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"issue-sync.github.token=github-test-token", "issue-sync.github.read-timeout=2s",
 				"issue-sync.jira.read-timeout=2s", "issue-sync.ticket-field.issue-state=360001",
 				"issue-sync.behaviour.note-on-comment=true", "issue-sync.reconciliation-interval=1h",
-				"issue-sync.report-interval=1h", "resilience4j.retry.instances.github.wait-duration=50ms",
+				"issue-sync.report-interval=1h", "issue-sync.close-note-interval=1h",
+				"resilience4j.retry.instances.github.wait-duration=50ms",
 				"resilience4j.retry.instances.jira.wait-duration=50ms",
 				"resilience4j.retry.instances.gateway.wait-duration=50ms" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)

@@ -2,6 +2,7 @@ package dev.switchboard.issuesync.link;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +48,12 @@ public class IssueChanges {
 
 	private final Clock clock;
 
+	private final Fixes fixes;
+
 	public IssueChanges(List<WebhookReader> readers, Issues issues, Links links, IssueTrackers trackers,
 			TicketCommands tickets, IssueEvents events, SyncMetrics metrics, IssueSyncProperties properties,
-			Clock clock) {
+			Clock clock, Fixes fixes) {
+		this.fixes = fixes;
 		this.readers = readers;
 		this.issues = issues;
 		this.links = links;
@@ -107,6 +111,9 @@ public class IssueChanges {
 			return false;
 		}
 		this.issues.save(after.withEtag(before.etag()));
+		// a close note still held for an earlier close goes first, so notes keep their
+		// order
+		sendHeldCloseNote(after.tracker(), after.issueId());
 		tellTickets(after, (change.previousState() != null) ? change.previousState() : before.state(), change);
 		return true;
 	}
@@ -132,8 +139,23 @@ public class IssueChanges {
 		List<Link> linked = this.links.ofIssue(after.tracker(), after.issueId());
 		List<TicketCommand> commands = new ArrayList<>();
 		String text = TicketNotes.stateChanged(after, previousState, change.actor(), reopen);
+		boolean held = false;
+		if (note && after.tracker() == Tracker.GITHUB && after.category() == StateCategory.COMPLETED) {
+			// a merged pull request that closes the issue arrives about when the close
+			// does, in
+			// either order: the close note names it, so it waits a little for it
+			List<IssueFix> fixed = this.fixes.of(after.tracker(), after.issueId());
+			Instant due = after.updatedAt().plus(this.properties.fixWait());
+			if (!fixed.isEmpty()) {
+				text = TicketNotes.withFixes(text, fixed);
+			}
+			else if (due.isAfter(this.clock.instant())) {
+				this.fixes.hold(after.tracker(), after.issueId(), new Fixes.HeldNote(cause, text, due));
+				held = true;
+			}
+		}
 		for (Link link : linked) {
-			if (note) {
+			if (note && !held) {
 				commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
 						link.ticketId(), cause.at(), text));
 			}
@@ -150,7 +172,7 @@ public class IssueChanges {
 		this.events.publish(List.of(IssueStateChanged.of(cause.id("issue-state-changed"), cause.correlationId(),
 				after.tracker().id(), after.issueId(), cause.at(), after.key(), previousState, after.state(),
 				after.category().id(), change.actor(), linked.size())));
-		if (note) {
+		if (note && !held) {
 			this.metrics.notesSent(linked.size());
 		}
 		if (reopen) {
@@ -186,25 +208,61 @@ public class IssueChanges {
 		return !linked.isEmpty();
 	}
 
-	/** Tells the tickets of every linked issue the pull request closes: "fix merged". */
-	private boolean fixMerged(IssueChange.FixMerged fix) {
-		List<TicketCommand> commands = new ArrayList<>();
-		for (IssueLocator closed : fix.closes()) {
+	/**
+	 * Records the fix of every followed issue the pull request closes; a close note held
+	 * for it is sent now, naming the fix. No note of its own: the close note tells it.
+	 */
+	private boolean fixMerged(IssueChange.FixMerged merged) {
+		IssueFix fix = new IssueFix(merged.pullRequest(), merged.title(), merged.url(), merged.mergedBy(),
+				merged.mergedAt());
+		boolean told = false;
+		for (IssueLocator closed : merged.closes()) {
 			Optional<IssueSnapshot> issue = this.issues.byKey(closed.tracker(), closed.key());
-			if (issue.isEmpty()) {
+			if (issue.isEmpty() || this.issues.lock(closed.tracker(), issue.get().issueId()).isEmpty()) {
 				continue;
 			}
-			Cause cause = new Cause("fix-merged|" + fix.pullRequest() + "|" + issue.get().issueId(),
-					fix.correlationId(), fix.mergedAt());
-			String text = TicketNotes.fixMerged(issue.get(), fix);
-			for (Link link : this.links.ofIssue(issue.get().tracker(), issue.get().issueId())) {
-				commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
-						link.ticketId(), cause.at(), text));
+			this.fixes.record(closed.tracker(), issue.get().issueId(), fix);
+			told |= sendHeldCloseNote(closed.tracker(), issue.get().issueId());
+		}
+		return told;
+	}
+
+	/**
+	 * Sends the close notes whose wait for a fix is over (the job calls this).
+	 * @return how many issues' notes were sent
+	 */
+	@Transactional
+	public int sendDueCloseNotes(int limit) {
+		int sent = 0;
+		for (String[] due : this.fixes.due(this.clock.instant(), limit)) {
+			Tracker tracker = Tracker.byId(due[0]);
+			this.issues.lock(tracker, due[1]);
+			if (sendHeldCloseNote(tracker, due[1])) {
+				sent++;
 			}
 		}
-		this.tickets.send(commands);
-		this.metrics.notesSent(commands.size());
-		return !commands.isEmpty();
+		return sent;
+	}
+
+	/**
+	 * Sends the issue's held close note, with the fixes known now, under the close's
+	 * command ids (the caller holds the issue's row lock).
+	 */
+	private boolean sendHeldCloseNote(Tracker tracker, String issueId) {
+		Optional<Fixes.HeldNote> held = this.fixes.take(tracker, issueId);
+		if (held.isEmpty()) {
+			return false;
+		}
+		Cause cause = held.get().cause();
+		List<IssueFix> fixed = this.fixes.of(tracker, issueId);
+		String text = fixed.isEmpty() ? held.get().body() : TicketNotes.withFixes(held.get().body(), fixed);
+		List<Link> linked = this.links.ofIssue(tracker, issueId);
+		this.tickets.send(linked.stream()
+			.<TicketCommand>map((link) -> AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
+					link.ticketId(), cause.at(), text))
+			.toList());
+		this.metrics.notesSent(linked.size());
+		return !linked.isEmpty();
 	}
 
 	private boolean transfer(IssueChange.Transferred change) {

@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
 public record IssueSyncProperties(@DefaultValue Github github, @DefaultValue Jira jira,
 		@DefaultValue Behaviour behaviour, @DefaultValue TicketField ticketField,
 		@DefaultValue("5m") @NotNull Duration reconciliationInterval,
-		@DefaultValue("7d") @NotNull Duration reconcileClosedFor,
-		@DefaultValue("30s") @NotNull Duration reportInterval) {
+		@DefaultValue("7d") @NotNull Duration reconcileClosedFor, @DefaultValue("30s") @NotNull Duration reportInterval,
+		@DefaultValue("30s") @NotNull Duration fixWait) {
 
 	/** GitHub REST. */
 	public record Github(@DefaultValue("https://api.github.com") @NotNull URI baseUrl, @Nullable String token,

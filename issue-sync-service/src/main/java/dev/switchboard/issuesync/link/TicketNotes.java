@@ -47,10 +47,24 @@ final class TicketNotes {
 				+ to.url();
 	}
 
-	static String fixMerged(IssueSnapshot issue, IssueChange.FixMerged fix) {
-		return "Fix merged for " + issue.displayName() + " \"" + issue.title() + "\": pull request " + fix.pullRequest()
-				+ " \"" + fix.title() + "\"" + ((fix.mergedBy() != null) ? " merged by " + fix.mergedBy() : "") + ".\n"
-				+ fix.url();
+	/**
+	 * The close note naming the merged pull requests that fixed the issue, one line each,
+	 * before the issue's URL (the note's last line).
+	 */
+	static String withFixes(String closeNote, java.util.List<IssueFix> fixes) {
+		int urlLine = closeNote.lastIndexOf('\n');
+		StringBuilder note = new StringBuilder(closeNote.substring(0, urlLine));
+		for (IssueFix fix : fixes) {
+			note.append("\nFixed by pull request ")
+				.append(fix.pullRequest())
+				.append(" \"")
+				.append(fix.title())
+				.append('"')
+				.append((fix.mergedBy() != null) ? " merged by " + fix.mergedBy() : "")
+				.append(": ")
+				.append(fix.url());
+		}
+		return note.append(closeNote.substring(urlLine)).toString();
 	}
 
 	static String commented(IssueSnapshot issue, @Nullable String author, String body) {

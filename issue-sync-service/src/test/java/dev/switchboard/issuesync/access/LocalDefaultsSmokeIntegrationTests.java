@@ -36,11 +36,15 @@ class LocalDefaultsSmokeIntegrationTests extends LocalDefaultsSmokeTests {
 	@Autowired
 	LockProvider locks;
 
+	@Autowired
+	dev.switchboard.issuesync.link.IssueChanges changes;
+
 	@Test
 	void runsTheJobsQueriesAndTheSchedulerLockOnEmbeddedH2() {
 		assertThat(this.handling.retryDueParkedLinks(10)).isZero();
 		assertThat(this.reports.writeDue(10)).isZero();
 		assertThat(this.reconciliation.run()).isZero();
+		assertThat(this.changes.sendDueCloseNotes(10)).isZero();
 		Optional<SimpleLock> lock = this.locks
 			.lock(new LockConfiguration(Instant.now(), "smoke", Duration.ofSeconds(30), Duration.ZERO));
 		assertThat(lock).isPresent();

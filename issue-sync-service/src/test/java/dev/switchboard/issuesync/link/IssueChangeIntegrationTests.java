@@ -322,24 +322,6 @@ class IssueChangeIntegrationTests {
 			.contains("Deployed the fix to staging");
 	}
 
-	@Test
-	void tellsTheTicketsWhenAMergedPullRequestFixesTheirIssue() {
-		int number = LinkFromNotesIntegrationTests.number();
-		String ticket = ticket();
-		linkGithub(number, 800_000_000L + number, List.of(ticket));
-		InboundDelivery merged = github("pull_request",
-				Fixtures.githubMergedPullRequest(number + 1, "Corrects the README.\n\nFixes #" + number));
-
-		this.bus.publish(merged);
-
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(notesAfterLink(ticket)).singleElement()
-				.asString()
-				.startsWith("Fix merged for GitHub Codertocat/Hello-World#" + number)
-				.contains("pull request Codertocat/Hello-World#" + (number + 1)
-						+ " \"Update the README with new information.\""));
-	}
-
 	private void linkGithub(int number, long issueId, List<String> tickets) {
 		this.github.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))).atPriority(10)
 			.willReturn(okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, "open", null, OPENED_AT)))

@@ -1,5 +1,6 @@
 package dev.switchboard.issuesync.link.scheduling;
 
+import dev.switchboard.issuesync.link.IssueChanges;
 import dev.switchboard.issuesync.link.Reconciliation;
 import dev.switchboard.issuesync.link.Reports;
 import dev.switchboard.issuesync.link.TicketEventHandling;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The link feature's jobs, each run by one instance at a time (ShedLock on the
- * {@code shedlock} table): reconciliation, report comments, parked links.
+ * {@code shedlock} table): reconciliation, report comments, parked links, held close
+ * notes.
  */
 @Component
 class LinkJobs {
@@ -27,7 +29,10 @@ class LinkJobs {
 
 	private final TicketEventHandling handling;
 
-	LinkJobs(Reconciliation reconciliation, Reports reports, TicketEventHandling handling) {
+	private final IssueChanges changes;
+
+	LinkJobs(Reconciliation reconciliation, Reports reports, TicketEventHandling handling, IssueChanges changes) {
+		this.changes = changes;
 		this.reconciliation = reconciliation;
 		this.reports = reports;
 		this.handling = handling;
@@ -55,6 +60,14 @@ class LinkJobs {
 	@SchedulerLock(name = "issue-sync-parked-links", lockAtMostFor = "PT1M")
 	void retryParkedLinks() {
 		this.handling.retryDueParkedLinks(BATCH);
+	}
+
+	/** Close notes whose wait for the fixing pull request is over. */
+	@Scheduled(fixedDelayString = "${issue-sync.close-note-interval:5s}",
+			initialDelayString = "${issue-sync.close-note-interval:5s}")
+	@SchedulerLock(name = "issue-sync-close-notes", lockAtMostFor = "PT1M")
+	void sendDueCloseNotes() {
+		this.changes.sendDueCloseNotes(BATCH);
 	}
 
 }

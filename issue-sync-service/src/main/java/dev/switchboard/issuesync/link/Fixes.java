@@ -1,0 +1,41 @@
+package dev.switchboard.issuesync.link;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The merged pull requests that fix followed issues, and the close notes held for them.
+ */
+public interface Fixes {
+
+	/** Records the fix (once per issue and pull request). */
+	void record(Tracker tracker, String issueId, IssueFix fix);
+
+	/** The issue's fixes, oldest merge first. */
+	List<IssueFix> of(Tracker tracker, String issueId);
+
+	/**
+	 * The followed issues a merged pull request ({@code owner/repo#7}, any case) closes.
+	 */
+	List<String> closedBy(Tracker tracker, String pullRequest);
+
+	/** Holds the issue's close note until it is due (replaces one held before). */
+	void hold(Tracker tracker, String issueId, HeldNote note);
+
+	/** Removes and returns the issue's held close note (the issue's row is locked). */
+	Optional<HeldNote> take(Tracker tracker, String issueId);
+
+	/** Issues whose held close note is due. */
+	List<String[]> due(Instant now, int limit);
+
+	/**
+	 * A close note waiting for its fix.
+	 *
+	 * @param cause the close: the note's command ids derive from it
+	 * @param body the note without the fix
+	 */
+	record HeldNote(Cause cause, String body, Instant dueAt) {
+	}
+
+}
