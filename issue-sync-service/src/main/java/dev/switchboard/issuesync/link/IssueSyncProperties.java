@@ -23,7 +23,7 @@ public record IssueSyncProperties(@DefaultValue Github github, @DefaultValue Jir
 		@DefaultValue Behaviour behaviour, @DefaultValue TicketField ticketField,
 		@DefaultValue("5m") @NotNull Duration reconciliationInterval,
 		@DefaultValue("7d") @NotNull Duration reconcileClosedFor, @DefaultValue("30s") @NotNull Duration reportInterval,
-		@DefaultValue("30s") @NotNull Duration fixWait) {
+		@DefaultValue("30s") @NotNull Duration fixWait, @DefaultValue("5s") @NotNull Duration shortWait) {
 
 	/** GitHub REST. */
 	public record Github(@DefaultValue("https://api.github.com") @NotNull URI baseUrl, @Nullable String token,

@@ -24,7 +24,8 @@ class IssueUrlsTests {
 			new IssueSyncProperties.Jira(URI.create("https://acme.atlassian.net"), "bot@example.com", "token",
 					Duration.ofSeconds(5), Duration.ofSeconds(10)),
 			new IssueSyncProperties.Behaviour(true, true, false, false), new IssueSyncProperties.TicketField(null),
-			Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofSeconds(30)));
+			Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofSeconds(30),
+			Duration.ofSeconds(5)));
 
 	@Test
 	void recognisesGithubAndJiraIssueUrlsInTheirOrdinarySpellings() {

@@ -13,6 +13,7 @@ import dev.switchboard.issuesync.link.IssueLocator;
 import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueSyncProperties;
 import dev.switchboard.issuesync.link.IssueTracker;
+import dev.switchboard.issuesync.link.RateLimitAwareRetry;
 import dev.switchboard.issuesync.link.Tracker;
 import dev.switchboard.issuesync.link.TrackerCredentials;
 import dev.switchboard.issuesync.link.TrackerFailure;
@@ -40,8 +41,10 @@ class GithubIssueTracker implements IssueTracker {
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
-	/** Rate limits that lift within this are retried in place; longer ones are parked. */
-	private static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+	/**
+	 * Rate limits that lift within this are waited out in place; longer ones are parked.
+	 */
+	private final Duration shortWait;
 
 	private final OkHttpClient http;
 
@@ -68,7 +71,8 @@ class GithubIssueTracker implements IssueTracker {
 		this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
 		this.token = github.hasToken() ? github.token() : null;
 		this.json = json;
-		this.retry = retries.retry("github");
+		this.retry = RateLimitAwareRetry.of(retries, "github", clock);
+		this.shortWait = properties.shortWait();
 		this.clock = clock;
 		this.credentials = credentials;
 	}
@@ -188,7 +192,7 @@ class GithubIssueTracker implements IssueTracker {
 		if (status == 429 || (status == 403 && rateLimited(response))) {
 			Instant retryAt = retryAt(response);
 			throw new TrackerFailure.RateLimited(Tracker.GITHUB, retryAt,
-					!retryAt.isAfter(this.clock.instant().plus(SHORT_WAIT)));
+					!retryAt.isAfter(this.clock.instant().plus(this.shortWait)));
 		}
 		if (status == 403) {
 			throw new TrackerFailure.Forbidden(Tracker.GITHUB, what);

@@ -16,6 +16,7 @@ import dev.switchboard.issuesync.link.IssueLocator;
 import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueSyncProperties;
 import dev.switchboard.issuesync.link.IssueTracker;
+import dev.switchboard.issuesync.link.RateLimitAwareRetry;
 import dev.switchboard.issuesync.link.JiraIssueKey;
 import dev.switchboard.issuesync.link.Tracker;
 import dev.switchboard.issuesync.link.TrackerCredentials;
@@ -45,7 +46,10 @@ class JiraIssueTracker implements IssueTracker {
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
-	private static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+	/**
+	 * Rate limits that lift within this are waited out in place; longer ones are parked.
+	 */
+	private final Duration shortWait;
 
 	private final OkHttpClient http;
 
@@ -75,7 +79,8 @@ class JiraIssueTracker implements IssueTracker {
 		this.authorization = jira.enabled() ? "Basic " + Base64.getEncoder()
 			.encodeToString((jira.email() + ":" + jira.apiToken()).getBytes(StandardCharsets.UTF_8)) : "";
 		this.json = json;
-		this.retry = retries.retry("jira");
+		this.retry = RateLimitAwareRetry.of(retries, "jira", clock);
+		this.shortWait = properties.shortWait();
 		this.clock = clock;
 		this.credentials = credentials;
 	}
@@ -199,9 +204,9 @@ class JiraIssueTracker implements IssueTracker {
 			throw new TrackerFailure.Unauthorized(Tracker.JIRA);
 		}
 		if (status == 429) {
-			Instant retryAt = retryAt(response.header("retry-after"));
+			Instant retryAt = retryAt(response);
 			throw new TrackerFailure.RateLimited(Tracker.JIRA, retryAt,
-					!retryAt.isAfter(this.clock.instant().plus(SHORT_WAIT)));
+					!retryAt.isAfter(this.clock.instant().plus(this.shortWait)));
 		}
 		if (status == 403) {
 			throw new TrackerFailure.Forbidden(Tracker.JIRA, what);
@@ -226,10 +231,24 @@ class JiraIssueTracker implements IssueTracker {
 		}
 	}
 
-	private Instant retryAt(@Nullable String retryAfter) {
+	/**
+	 * Jira Cloud's {@code Retry-After} (seconds), else its {@code X-RateLimit-Reset} (an
+	 * ISO-8601 instant), else a minute.
+	 */
+	private Instant retryAt(Response response) {
 		Instant now = this.clock.instant();
+		String retryAfter = response.header("retry-after");
 		if (retryAfter != null && retryAfter.strip().matches("[0-9]{1,7}")) {
 			return now.plusSeconds(Long.parseLong(retryAfter.strip()));
+		}
+		String reset = response.header("x-ratelimit-reset");
+		if (reset != null) {
+			try {
+				return java.time.OffsetDateTime.parse(reset.strip()).toInstant();
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				// not the documented form: wait the default
+			}
 		}
 		return now.plusSeconds(60);
 	}
