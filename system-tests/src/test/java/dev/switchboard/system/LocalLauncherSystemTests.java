@@ -49,6 +49,16 @@ class LocalLauncherSystemTests {
 
 	private static final String TWILIO_AUTH_TOKEN = "twilio-" + UUID.randomUUID();
 
+	private static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+
+	/**
+	 * The gateway's public URL for this run, as a developer exposing it through a tunnel
+	 * sets it: providers call (and Twilio signs) this URL, the tunnel forwards to
+	 * localhost.
+	 */
+	private static final String PUBLIC_URL = "https://sb-" + UUID.randomUUID().toString().substring(0, 8)
+			+ ".tunnel.example.net";
+
 	private static final TestInfrastructure infrastructure = TestInfrastructure.get();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -187,6 +197,91 @@ class LocalLauncherSystemTests {
 	}
 
 	/**
+	 * One public URL ({@code GATEWAY_PUBLICBASEURL}, set for this run) drives the gateway
+	 * and crm-bridge: a click-to-call through the admin API tells Twilio to send the
+	 * call's callbacks there, and a callback Twilio signs over that URL passes the
+	 * gateway's signature check and reaches the call's log.
+	 */
+	@Test
+	void aClickToCallAsksTwilioForCallbacksAtThePublicUrlAndTheirSignaturesHold() throws Exception {
+		int suffix = 1000 + ThreadLocalRandom.current().nextInt(9000);
+		String ticketId = Long.toString(60_000 + suffix);
+		String customer = "+1212555" + suffix;
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		String calls = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Calls.json";
+		saas.stubFor(WireMock.post(WireMock.urlPathEqualTo(calls))
+			.withRequestBody(WireMock.containing(java.net.URLEncoder.encode(customer, StandardCharsets.UTF_8)))
+			.willReturn(WireMock.aResponse()
+				.withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(twilioCall(callSid, "+14155550100"))));
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "open"))));
+		saas.stubFor(WireMock.put(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "open"))));
+
+		HttpResponse<String> started = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8080 + offset) + "/api/calls"))
+				.header("Authorization", "Bearer " + ADMIN_KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"" + ticketId
+						+ "\",\"agentPhone\":\"+14155550100\",\"customerPhone\":\"" + customer + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		List<com.github.tomakehurst.wiremock.verification.LoggedRequest> created = saas
+			.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(calls))
+				.withRequestBody(WireMock.containing(java.net.URLEncoder.encode(customer, StandardCharsets.UTF_8))));
+		assertThat(created).hasSize(1);
+		java.util.Map<String, List<String>> form = formOf(created.get(0).getBodyAsString());
+		String callbackUrl = PUBLIC_URL + "/webhooks/twilio";
+		assertThat(form.get("StatusCallback")).containsExactly(callbackUrl);
+		assertThat(form.get("Twiml").get(0)).contains("statusCallback=\"" + callbackUrl + "\"")
+			.contains("recordingStatusCallback=\"" + callbackUrl + "\"");
+
+		// Twilio calls the URL it was given and signs that URL
+		String completed = "AccountSid=" + TWILIO_ACCOUNT + "&ApiVersion=2010-04-01&CallDuration=61&CallSid=" + callSid
+				+ "&CallStatus=completed&Called=%2B14155550100&Direction=outbound-api"
+				+ "&From=%2B18005551212&SequenceNumber=3&To=%2B14155550100";
+		HttpResponse<String> callback = postTwilio(form.get("StatusCallback").get(0), completed);
+
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> call = admin("/api/calls/" + callSid, ADMIN_KEY);
+			assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+			assertThat(call.body()).contains("\"status\":\"completed\"").contains("\"ticketId\":\"" + ticketId);
+		});
+	}
+
+	/** A form body's fields, decoded; a field given several times keeps every value. */
+	private static java.util.Map<String, List<String>> formOf(String body) {
+		java.util.Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+		for (String pair : body.split("&")) {
+			String[] nameValue = pair.split("=", 2);
+			fields
+				.computeIfAbsent(java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+						(name) -> new java.util.ArrayList<>())
+				.add(java.net.URLDecoder.decode(nameValue.length > 1 ? nameValue[1] : "", StandardCharsets.UTF_8));
+		}
+		return fields;
+	}
+
+	/** Twilio's answer to {@code POST Calls.json}: the new call, queued. */
+	private static String twilioCall(String callSid, String to) {
+		String uri = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Calls/" + callSid;
+		return "{\"account_sid\":\"" + TWILIO_ACCOUNT + "\",\"annotation\":null,\"answered_by\":null,"
+				+ "\"api_version\":\"2010-04-01\",\"caller_name\":null,\"date_created\":null,\"date_updated\":null,"
+				+ "\"direction\":\"outbound-api\",\"duration\":null,\"end_time\":null,\"forwarded_from\":null,"
+				+ "\"from\":\"+18005551212\",\"from_formatted\":\"(800) 555-1212\",\"group_sid\":null,"
+				+ "\"parent_call_sid\":null,\"phone_number_sid\":\"PN0123456789abcdef0123456789abcdef\","
+				+ "\"price\":null,\"price_unit\":\"USD\",\"sid\":\"" + callSid + "\",\"start_time\":null,"
+				+ "\"status\":\"queued\",\"subresource_uris\":{\"notifications\":\"" + uri
+				+ "/Notifications.json\",\"recordings\":\"" + uri + "/Recordings.json\"},\"to\":\"" + to
+				+ "\",\"to_formatted\":\"" + to + "\",\"trunk_sid\":null,\"uri\":\"" + uri
+				+ ".json\",\"queue_time\":\"0\"}";
+	}
+
+	/**
 	 * {@code crm-bridge.calls.withheld-callers=call-log-only} (set for this run): a call
 	 * from a withheld number is logged in crm-bridge, and nothing reaches the helpdesk.
 	 */
@@ -212,11 +307,18 @@ class LocalLauncherSystemTests {
 			.isEmpty();
 	}
 
-	/** A Twilio callback signed over the gateway's public URL, as Twilio sends it. */
+	/**
+	 * A Twilio callback signed over the gateway's public URL (Twilio signs the URL it
+	 * calls), arriving on localhost as through the tunnel.
+	 */
 	private static HttpResponse<String> postTwilio(String form) throws Exception {
+		return postTwilio(PUBLIC_URL + "/webhooks/twilio", form);
+	}
+
+	private static HttpResponse<String> postTwilio(String signedUrl, String form) throws Exception {
 		String url = "http://localhost:" + (8080 + offset) + "/webhooks/twilio";
 		return http.send(HttpRequest.newBuilder(URI.create(url))
-			.header("X-Twilio-Signature", twilioSignature(url, form))
+			.header("X-Twilio-Signature", twilioSignature(signedUrl, form))
 			.header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
@@ -392,7 +494,11 @@ class LocalLauncherSystemTests {
 		builder.environment().put("CRMBRIDGE_ZENDESK_BASEURL", saas.baseUrl());
 		builder.environment().put("GATEWAY_WEBHOOKS_TWILIO_SECRET", TWILIO_AUTH_TOKEN);
 		builder.environment().put("CRMBRIDGE_TWILIO_AUTHTOKEN", TWILIO_AUTH_TOKEN);
-		builder.environment().put("CRMBRIDGE_TWILIO_ACCOUNTSID", "AC0123456789abcdef0123456789abcdef");
+		builder.environment().put("CRMBRIDGE_TWILIO_ACCOUNTSID", TWILIO_ACCOUNT);
+		builder.environment().put("CRMBRIDGE_TWILIO_BASEURL", saas.baseUrl());
+		builder.environment().put("CRMBRIDGE_TWILIO_FROMNUMBER", "+18005551212");
+		// the one setting for the public URL; crm-bridge's callback URL follows it
+		builder.environment().put("GATEWAY_PUBLICBASEURL", PUBLIC_URL);
 		builder.environment().put("CRMBRIDGE_ZENDESK_EMAIL", "switchboard@example.com");
 		builder.environment().put("CRMBRIDGE_ZENDESK_APITOKEN", "zendesk-test-token");
 		builder.environment().put("GATEWAY_APIKEYS_0_SHA256", sha256(ADMIN_KEY));
