@@ -28,11 +28,14 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.switchboard.contracts.Author;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SessionEvent;
 import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.remotesession.access.InternalTokenProperties;
 import dev.switchboard.testsupport.RealBrokerAndDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +78,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"switchboard.encryption.key=" + RemoteSessionIntegration.ENCRYPTION_KEY,
 				"switchboard.encryption.previous-keys=" + RemoteSessionIntegration.PREVIOUS_ENCRYPTION_KEY,
 				"remote-session.poll-interval=300ms", "remote-session.outbox-relay-interval=300ms",
+				"remote-session.parked-starts.first-wait=1s", "remote-session.parked-starts.max-wait=2s",
 				"resilience4j.retry.configs.teamviewer.wait-duration=50ms" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock({ @ConfigureWireMock(name = "teamviewer", baseUrlProperties = "remote-session.teamviewer.base-url") })
@@ -205,6 +209,23 @@ public abstract class RemoteSessionIntegration {
 		properties.setCorrelationId(delivery.correlationId());
 		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
 				new Message(this.json.writeValueAsBytes(delivery), properties));
+	}
+
+	/** Publishes a ticket event the way crm-bridge-service does (tickets.events). */
+	protected void publish(TicketEvent event) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(event.eventId().toString());
+		properties.setCorrelationId(event.correlationId());
+		this.rabbit.send(Destinations.TICKETS_EVENTS, Destinations.TICKETS_EVENTS,
+				new Message(this.json.writerFor(TicketEvent.class).writeValueAsBytes(event), properties));
+	}
+
+	/** A note an agent wrote on a ticket, as crm-bridge-service publishes it. */
+	protected static NoteAdded note(String ticketId, String body, Author author) {
+		UUID eventId = UUID.randomUUID();
+		return new NoteAdded(1, eventId, "corr-" + eventId, ticketId, Instant.now(), "c-" + eventId, body, false,
+				author, false);
 	}
 
 	protected InboundDelivery pushed(String type, String providerSessionId, Instant occurredAt, String durationSeconds,

@@ -7,14 +7,22 @@ import java.util.Optional;
 /** The remote-desktop vendors this service can start sessions with. */
 public enum ProviderName {
 
-	TEAMVIEWER("TeamViewer"),
+	TEAMVIEWER("TeamViewer", "REMOTESESSION_TEAMVIEWER_TOKEN"),
 
-	GUACAMOLE("Guacamole");
+	GUACAMOLE("Guacamole", "REMOTESESSION_GUACAMOLE_BASEURL and REMOTESESSION_GUACAMOLE_SECRETKEY");
 
 	private final String displayName;
 
-	ProviderName(String displayName) {
+	private final String settings;
+
+	ProviderName(String displayName, String settings) {
 		this.displayName = displayName;
+		this.settings = settings;
+	}
+
+	/** The environment variables that switch the vendor on (for messages to people). */
+	public String settings() {
+		return this.settings;
 	}
 
 	/** The name in JSON, properties and the database. */

@@ -1,7 +1,6 @@
 package dev.switchboard.remotesession.session;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,10 @@ import org.springframework.stereotype.Service;
 /**
  * {@code /remote} in an internal note starts a session with the default provider for the
  * note's ticket, on behalf of the note's author. The session id is derived from the
- * note's event id, so a redelivered note finds its session instead of starting another.
+ * note's event id, so a redelivered note finds its session instead of starting another. A
+ * note that can start nothing (no author e-mail, a default provider that needs a
+ * connection, a vendor not configured here) gets one internal note on the ticket saying
+ * what to fix, with an id derived from the note.
  */
 @Service
 public class RemoteNotes {
@@ -28,27 +30,31 @@ public class RemoteNotes {
 
 	private final SessionStarter starter;
 
+	private final SessionLedger ledger;
+
 	private final RemoteSessionProperties properties;
 
-	public RemoteNotes(SessionStarter starter, RemoteSessionProperties properties) {
+	public RemoteNotes(SessionStarter starter, SessionLedger ledger, RemoteSessionProperties properties) {
 		this.starter = starter;
+		this.ledger = ledger;
 		this.properties = properties;
 	}
 
 	/**
-	 * @return the session the note started (or found), empty when the event asks for none
+	 * @return what the event did: ignored, a session requested, or nothing started and
+	 * the ticket told why
 	 */
-	public Optional<Session> on(TicketEvent event) {
+	public RemoteNoteOutcome on(TicketEvent event) {
 		return switch (event) {
 			case NoteAdded note -> onNote(note);
-			case StatusChanged ignored -> Optional.empty();
-			case TicketFollowedUp ignored -> Optional.empty();
+			case StatusChanged ignored -> new RemoteNoteOutcome.Ignored();
+			case TicketFollowedUp ignored -> new RemoteNoteOutcome.Ignored();
 		};
 	}
 
-	private Optional<Session> onNote(NoteAdded note) {
+	private RemoteNoteOutcome onNote(NoteAdded note) {
 		if (note.publicNote() || note.writtenBySwitchboard() || !COMMAND.matcher(note.body().strip()).matches()) {
-			return Optional.empty();
+			return new RemoteNoteOutcome.Ignored();
 		}
 		if (!TicketIds.valid(note.ticketId())) {
 			// poison: refused before anything is reserved, so no session and no ticket
@@ -60,17 +66,30 @@ public class RemoteNotes {
 		if (email == null || email.isBlank()) {
 			log.warn("/remote note {} on ticket {} has an author without an e-mail address: no session started",
 					note.noteId(), note.ticketId());
-			return Optional.empty();
+			String author = (note.author().name() != null) ? note.author().name()
+					: "helpdesk user " + note.author().id();
+			return notStarted(note, StartAdvice.authorWithoutEmail(author));
 		}
 		ProviderName provider = this.properties.defaultProvider();
 		if (provider == ProviderName.GUACAMOLE) {
 			log.warn("/remote note {} on ticket {}: the default provider Guacamole needs a connection, "
 					+ "start it through POST /api/sessions", note.noteId(), note.ticketId());
-			return Optional.empty();
+			return notStarted(note, StartAdvice.defaultProviderNeedsConnection(provider));
 		}
 		StartRequest request = new StartRequest(sessionIdOf(note), note.ticketId(), provider, email, Customer.UNKNOWN,
 				null, StartedVia.NOTE, note.correlationId(), note.occurredAt());
-		return Optional.of(this.starter.start(request, note.eventId()).session());
+		try {
+			return new RemoteNoteOutcome.Requested(this.starter.start(request, note.eventId()).session());
+		}
+		catch (ProviderNotConfiguredException ex) {
+			log.warn("/remote note {} on ticket {}: {}", note.noteId(), note.ticketId(), ex.getMessage());
+			return notStarted(note, StartAdvice.notConfigured(provider));
+		}
+	}
+
+	private RemoteNoteOutcome notStarted(NoteAdded note, String advice) {
+		this.ledger.notStarted(note, advice);
+		return new RemoteNoteOutcome.NotStarted(advice);
 	}
 
 	static UUID sessionIdOf(NoteAdded note) {

@@ -22,8 +22,13 @@ public record Session(UUID id, String ticketId, ProviderName provider, @Nullable
 	}
 
 	public Session invited(CreatedSession created) {
+		return invited(created, this.expiresAt);
+	}
+
+	/** Invited with an expiry of its own (a start that waited for its vendor). */
+	public Session invited(CreatedSession created, Instant expiresAt) {
 		return new Session(this.id, this.ticketId, this.provider, created.providerSessionId(), this.agentEmail,
-				this.customer, SessionState.INVITED, created.agentUrl(), created.customerUrl(), this.expiresAt,
+				this.customer, SessionState.INVITED, created.agentUrl(), created.customerUrl(), expiresAt,
 				this.createdAt, null, null, null, null, null, null, this.startedVia, this.correlationId, this.causedAt,
 				null);
 	}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.switchboard.contracts.NoteAdded;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -76,12 +77,21 @@ public class SessionLedger {
 
 	@Transactional
 	public Session invited(UUID sessionId, CreatedSession created) {
+		return invited(sessionId, created, null);
+	}
+
+	/**
+	 * @param expiresAt the invitation's expiry when it is not the reserved one (a start
+	 * that waited for its vendor gets a whole invitation period from now)
+	 */
+	@Transactional
+	public Session invited(UUID sessionId, CreatedSession created, @Nullable Instant expiresAt) {
 		Session reserved = this.sessions.lock(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
 		Instant now = this.clock.instant();
 		if (reserved.state() != SessionState.CREATED) {
 			return reserved;
 		}
-		Session invited = reserved.invited(created);
+		Session invited = reserved.invited(created, (expiresAt != null) ? expiresAt : reserved.expiresAt());
 		this.sessions.update(invited);
 		this.sessions.addHistory(sessionId, new SessionHistoryEntry("invited", reserved.startedVia().id(), now, now,
 				true, SessionState.INVITED, "session " + invited.publicSessionId()));
@@ -91,9 +101,12 @@ public class SessionLedger {
 		return invited;
 	}
 
-	/** The vendor refused: the session failed, and the ticket is told. */
+	/**
+	 * The vendor refused: the session failed, and the ticket is told what to fix in its
+	 * one closing note.
+	 */
 	@Transactional
-	public Session refused(UUID sessionId, VendorFailure failure) {
+	public Session refused(UUID sessionId, VendorFailure.Refused failure) {
 		Session reserved = this.sessions.lock(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
 		if (reserved.state() != SessionState.CREATED) {
 			return reserved;
@@ -104,10 +117,21 @@ public class SessionLedger {
 		this.sessions.update(failed);
 		this.sessions.addHistory(sessionId, new SessionHistoryEntry("failed", reserved.startedVia().id(), now, now,
 				true, SessionState.FAILED, failed.endReason()));
-		this.outbound.send(this.writeBack.onFinished(failed));
+		this.outbound.send(this.writeBack.onFinished(failed, StartAdvice.refused(failure, reserved.startedVia())));
 		this.outbound.send(this.writeBack.finished(failed));
 		this.counters.transitioned(failed.provider(), SessionState.FAILED);
 		return failed;
+	}
+
+	/**
+	 * A {@code /remote} note that starts nothing: the note counts as received and the
+	 * ticket gets one note saying what to fix (the same command id for a redelivered
+	 * note, which the outbox and crm-bridge drop).
+	 */
+	@Transactional
+	public void notStarted(NoteAdded note, String advice) {
+		this.sessions.markReceived(note.eventId(), "tickets.events", this.clock.instant());
+		this.outbound.send(this.writeBack.notStarted(note, advice));
 	}
 
 	/**
@@ -128,11 +152,12 @@ public class SessionLedger {
 	 * Parks a start the vendor could not take; the causing message counts as handled.
 	 */
 	@Transactional
-	public void park(UUID sessionId, Instant nextAttemptAt) {
-		this.sessions.park(sessionId, nextAttemptAt);
+	public void park(UUID sessionId, Instant nextAttemptAt, VendorFailure failure) {
+		this.sessions.park(sessionId, nextAttemptAt, failure.detail());
 		this.sessions.addHistory(sessionId,
 				new SessionHistoryEntry("parked", "vendor", this.clock.instant(), this.clock.instant(), false,
-						SessionState.CREATED, "vendor unavailable, next attempt " + nextAttemptAt));
+						SessionState.CREATED,
+						failure.provider().displayName() + " " + failure.detail() + ", next attempt " + nextAttemptAt));
 	}
 
 	/**
@@ -143,7 +168,7 @@ public class SessionLedger {
 	public List<ParkedStart> claimDueStarts(Duration lease, int limit) {
 		Instant now = this.clock.instant();
 		List<ParkedStart> due = this.sessions.lockDueStarts(now, limit);
-		due.forEach((parked) -> this.sessions.park(parked.session().id(), now.plus(lease)));
+		due.forEach((parked) -> this.sessions.lease(parked.session().id(), now.plus(lease)));
 		return due;
 	}
 

@@ -29,23 +29,22 @@ public class SessionStarter {
 
 	private final Map<ProviderName, SessionProvider> providers;
 
-	private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-
-	private static final Duration LAST_RETRY = Duration.ofMinutes(15);
-
 	private static final Duration PARKING_LEASE = Duration.ofMinutes(5);
 
 	private static final int PARKED_BATCH = 20;
 
 	private final SessionCounters counters;
 
+	private final RemoteSessionProperties properties;
+
 	private final Clock clock;
 
 	public SessionStarter(SessionLedger ledger, List<SessionProvider> providers, SessionCounters counters,
-			Clock clock) {
+			RemoteSessionProperties properties, Clock clock) {
 		this.ledger = ledger;
 		this.providers = providers.stream().collect(Collectors.toMap(SessionProvider::name, Function.identity()));
 		this.counters = counters;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -61,7 +60,7 @@ public class SessionStarter {
 			log.info("Start request for ticket {} returns the existing session {} ({})", request.ticketId(),
 					reserved.id(), reserved.state().id());
 			this.counters.started(request.provider(), request.via(), "existing");
-			return new Started(reserved, false);
+			return new Started(reserved, Result.FOUND);
 		}
 		CreatedSession created;
 		try {
@@ -71,34 +70,53 @@ public class SessionStarter {
 		catch (VendorException ex) {
 			this.counters.vendorFailed(request.provider(), ex.failure());
 			switch (ex.failure()) {
-				case VendorFailure.Refused refused -> this.ledger.refused(reserved.id(), refused);
-				case VendorFailure.Unavailable unavailable -> {
+				case VendorFailure.Refused refused -> {
+					// the ticket is told what the vendor refused and what to fix
+					Session failed = this.ledger.refused(reserved.id(), refused);
+					this.counters.started(request.provider(), request.via(), "failed");
 					if (request.via() == StartedVia.NOTE) {
-						// a long wait never holds the consumer: the start is parked and
-						// retried by a job
-						Instant next = nextAttempt(0, unavailable);
-						this.ledger.park(reserved.id(), next);
-						log.info("{} unavailable: start of session {} for ticket {} parked until {}",
-								request.provider().id(), reserved.id(), reserved.ticketId(), next);
-						this.counters.started(request.provider(), request.via(), "parked");
-						return new Started(reserved, false);
+						return new Started(failed, Result.FAILED);
+					}
+					throw ex;
+				}
+				case VendorFailure.Unavailable unavailable -> {
+					return park(request, reserved, unavailable);
+				}
+				case VendorFailure.Unreadable unreadable -> {
+					if (request.via() == StartedVia.NOTE) {
+						// nobody waits for an answer: tried again later like an outage
+						return park(request, reserved, unreadable);
 					}
 					this.ledger.release(reserved.id(), messageId);
+					this.counters.started(request.provider(), request.via(), "failed");
+					throw ex;
 				}
-				case VendorFailure.Unreadable unreadable -> this.ledger.release(reserved.id(), messageId);
 			}
-			this.counters.started(request.provider(), request.via(), "failed");
-			throw ex;
 		}
 		Session invited = this.ledger.invited(reserved.id(), created);
 		log.info("Started {} session {} for ticket {}", request.provider().id(), invited.id(), invited.ticketId());
 		this.counters.started(request.provider(), request.via(), "started");
-		return new Started(invited, true);
+		return new Started(invited, Result.CREATED);
 	}
 
 	/**
-	 * Tries the parked starts that are due again (a scheduled job); each either starts,
-	 * fails for good (the vendor refused), or is parked again with a longer wait.
+	 * A long wait never holds a consumer or a request: the start is parked and retried by
+	 * a job until its invitation would have expired.
+	 */
+	private Started park(StartRequest request, Session reserved, VendorFailure failure) {
+		Instant next = nextAttempt(0, failure);
+		this.ledger.park(reserved.id(), next, failure);
+		log.info("{} unavailable: start of session {} for ticket {} parked until {}", request.provider().id(),
+				reserved.id(), reserved.ticketId(), next);
+		this.counters.started(request.provider(), request.via(), "parked");
+		return new Started(reserved, Result.PARKED);
+	}
+
+	/**
+	 * Tries the parked starts that are due again (a scheduled job); each either starts
+	 * (with a whole invitation period from now), fails for good (the vendor refused), or
+	 * is parked again with a longer wait. A start still parked when its invitation would
+	 * have expired is given up by the expiry job, with a note on the ticket.
 	 * @return how many started
 	 */
 	public int retryParked() {
@@ -110,9 +128,10 @@ public class SessionStarter {
 				continue;
 			}
 			try {
+				Instant expiresAt = this.clock.instant().plus(this.properties.inviteExpiry());
 				CreatedSession created = provider.create(new NewSession(session.id(), session.ticketId(),
-						session.agentEmail(), session.customer(), null, session.expiresAt()));
-				Session invited = this.ledger.invited(session.id(), created);
+						session.agentEmail(), session.customer(), null, expiresAt));
+				Session invited = this.ledger.invited(session.id(), created, expiresAt);
 				if (invited.state() != SessionState.INVITED) {
 					// ended meanwhile: the new code must not stay open
 					provider.close(invited.invited(created));
@@ -126,23 +145,24 @@ public class SessionStarter {
 				switch (ex.failure()) {
 					case VendorFailure.Refused refused -> this.ledger.refused(session.id(), refused);
 					case VendorFailure.Unavailable unavailable ->
-						this.ledger.park(session.id(), nextAttempt(parked.attempts(), unavailable));
+						this.ledger.park(session.id(), nextAttempt(parked.attempts(), unavailable), unavailable);
 					case VendorFailure.Unreadable unreadable ->
-						this.ledger.park(session.id(), nextAttempt(parked.attempts(),
-								new VendorFailure.Unavailable(session.provider(), unreadable.detail(), null)));
+						this.ledger.park(session.id(), nextAttempt(parked.attempts(), unreadable), unreadable);
 				}
 			}
 		}
 		return started;
 	}
 
-	private Instant nextAttempt(int attempts, VendorFailure.Unavailable failure) {
-		Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 5));
-		if (backoff.compareTo(LAST_RETRY) > 0) {
-			backoff = LAST_RETRY;
+	private Instant nextAttempt(int attempts, VendorFailure failure) {
+		RemoteSessionProperties.ParkedStarts waits = this.properties.parkedStarts();
+		Duration backoff = waits.firstWait().multipliedBy(1L << Math.min(attempts, 5));
+		if (backoff.compareTo(waits.maxWait()) > 0) {
+			backoff = waits.maxWait();
 		}
-		if (failure.retryAfter() != null && failure.retryAfter().compareTo(backoff) > 0) {
-			backoff = failure.retryAfter();
+		if (failure instanceof VendorFailure.Unavailable unavailable && unavailable.retryAfter() != null
+				&& unavailable.retryAfter().compareTo(backoff) > 0) {
+			backoff = unavailable.retryAfter();
 		}
 		return this.clock.instant().plus(backoff);
 	}
@@ -163,9 +183,26 @@ public class SessionStarter {
 	/**
 	 * The result of a start request.
 	 *
-	 * @param created whether this request created the session (or returned a live one)
+	 * @param result what this request did
 	 */
-	public record Started(Session session, boolean created) {
+	public record Started(Session session, Result result) {
+	}
+
+	/** What a start request did. */
+	public enum Result {
+
+		/** Created at the vendor, invitations sent. */
+		CREATED,
+
+		/** Returned the session that was there (the same note, or the live one). */
+		FOUND,
+
+		/** The vendor could not take it now: parked, tried again by a job. */
+		PARKED,
+
+		/** The vendor refused; the ticket was told. */
+		FAILED
+
 	}
 
 }

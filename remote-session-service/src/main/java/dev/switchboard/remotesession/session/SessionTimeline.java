@@ -127,6 +127,9 @@ public class SessionTimeline {
 	}
 
 	private Session expire(Session locked) {
+		if (locked.state() == SessionState.CREATED) {
+			return giveUpStart(locked);
+		}
 		Instant now = this.clock.instant();
 		String reason = (locked.provider() == ProviderName.GUACAMOLE) ? "no session events received"
 				: "invitation expired";
@@ -136,6 +139,27 @@ public class SessionTimeline {
 				true, SessionState.EXPIRED, reason));
 		announce(locked, expired);
 		return expired;
+	}
+
+	/**
+	 * A start the vendor never took (parked until its invitation would have expired): the
+	 * session failed, and the ticket gets its one closing note with the last failure and
+	 * what to do.
+	 */
+	private Session giveUpStart(Session locked) {
+		Instant now = this.clock.instant();
+		Parking parking = this.sessions.parking(locked.id());
+		String reason = StartAdvice.unreachableReason(locked.provider(), parking.attempts(),
+				(parking.lastFailure() != null) ? parking.lastFailure() : "no answer", locked.createdAt());
+		Session failed = locked.finished(SessionState.FAILED, now, null, null, reason, null);
+		this.sessions.update(failed);
+		this.sessions.addHistory(locked.id(), new SessionHistoryEntry("failed", "expiry", locked.expiresAt(), now, true,
+				SessionState.FAILED, reason));
+		this.counters.transitioned(failed.provider(), SessionState.FAILED);
+		this.outbound
+			.send(this.writeBack.onFinished(failed, StartAdvice.unreachable(locked.provider(), locked.startedVia())));
+		this.outbound.send(this.writeBack.finished(failed));
+		return failed;
 	}
 
 	private void announce(Session before, Session after) {

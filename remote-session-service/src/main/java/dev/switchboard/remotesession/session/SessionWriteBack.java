@@ -11,12 +11,14 @@ import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.AddPublicReply;
+import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.SchemaVersions;
 import dev.switchboard.contracts.SessionCreated;
 import dev.switchboard.contracts.SessionEnded;
 import dev.switchboard.contracts.SessionEvent;
 import dev.switchboard.contracts.SessionStarted;
 import dev.switchboard.contracts.TicketCommand;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -59,6 +61,13 @@ public class SessionWriteBack {
 
 	/** The one closing note of a session, whichever way it ended. */
 	public TicketCommand onFinished(Session session) {
+		return onFinished(session, null);
+	}
+
+	/**
+	 * The one closing note of a session, with what to fix when it could not be started.
+	 */
+	public TicketCommand onFinished(Session session, @Nullable String advice) {
 		String text = switch (session.state()) {
 			case ENDED -> "Remote session ended (" + session.provider().displayName() + " " + session.publicSessionId()
 					+ ").\nAgent: " + session.agentEmail() + "\nStarted: "
@@ -69,11 +78,23 @@ public class SessionWriteBack {
 					+ session.publicSessionId() + "): " + session.endReason() + ". Nobody joined before "
 					+ TIME.format(session.expiresAt()) + "; the invitation is closed.";
 			case FAILED -> "Remote session failed (" + session.provider().displayName() + " "
-					+ session.publicSessionId() + "): " + session.endReason() + ".";
+					+ session.publicSessionId() + "): " + sentence(session.endReason());
 			case CREATED, INVITED, STARTED -> throw new IllegalStateException(session + " has not finished");
 		};
 		return AddInternalNote.of(id(session, "final-note"), session.correlationId(), session.ticketId(),
-				session.causedAt(), text);
+				session.causedAt(), (advice != null) ? text + "\n" + advice : text);
+	}
+
+	/**
+	 * The one note on a ticket whose {@code /remote} started nothing (no session exists),
+	 * saying what to fix; its id comes from the note, so a redelivered note yields the
+	 * same command.
+	 */
+	public TicketCommand notStarted(NoteAdded note, String text) {
+		return AddInternalNote.of(
+				UUID.nameUUIDFromBytes(
+						("remote-note:" + note.eventId() + ":not-started").getBytes(StandardCharsets.UTF_8)),
+				note.correlationId(), note.ticketId(), note.occurredAt(), text);
 	}
 
 	public SessionEvent created(Session session, Instant at) {
@@ -97,6 +118,11 @@ public class SessionWriteBack {
 
 	static UUID id(Session session, String what) {
 		return UUID.nameUUIDFromBytes(("remote-session:" + session.id() + ":" + what).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String sentence(@Nullable String text) {
+		String reason = (text != null) ? text : "unknown";
+		return reason.endsWith(".") ? reason : reason + ".";
 	}
 
 	private static String duration(Long seconds) {

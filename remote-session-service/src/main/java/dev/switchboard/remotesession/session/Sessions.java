@@ -64,9 +64,18 @@ public interface Sessions {
 
 	/**
 	 * Parks a start the vendor could not take: the session stays created and is retried
-	 * at the given time.
+	 * at the given time; the failed attempt is counted and its failure kept.
 	 */
-	void park(UUID sessionId, Instant nextAttemptAt);
+	void park(UUID sessionId, Instant nextAttemptAt, String failure);
+
+	/**
+	 * Leases a due parked start to the run that tries it: its next attempt moves to
+	 * {@code until}, nothing is counted.
+	 */
+	void lease(UUID sessionId, Instant until);
+
+	/** Where the session's start stands, {@link Parking#NONE} when it never waited. */
+	Parking parking(UUID sessionId);
 
 	/** Parked starts that are due, locked (skipping ones another instance holds). */
 	List<ParkedStart> lockDueStarts(Instant now, int limit);

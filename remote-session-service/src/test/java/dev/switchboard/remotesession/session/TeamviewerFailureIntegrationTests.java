@@ -9,17 +9,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.remotesession.RemoteSessionIntegration;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One test per TeamViewer failure mode, each driven through {@code POST /api/sessions}:
- * short waits are retried (Resilience4j {@code teamviewer}), long ones and refusals
- * answer a problem detail, and a failed start leaves no live session behind.
+ * short waits are retried (Resilience4j {@code teamviewer}), long ones park the start
+ * (202 with the session's URL), refusals and unreadable answers are problem details and
+ * leave no live session behind.
  */
 class TeamviewerFailureIntegrationTests extends RemoteSessionIntegration {
 
@@ -46,19 +50,23 @@ class TeamviewerFailureIntegrationTests extends RemoteSessionIntegration {
 	}
 
 	@Test
-	void answers503WithRetryAfterWhenTeamviewerTimesOutOnEveryAttemptAndLeavesNoLiveSession() {
+	void parksTheStartAnswering202WhenTeamviewerTimesOutOnEveryAttempt() {
 		String ticketId = newTicketId();
 		teamviewer().register(creation(ticketId).willReturn(okJson("{}").withFixedDelay(1_500)));
 
 		HttpResponse<String> response = api("POST", "/api/sessions",
 				startBody(ticketId, "teamviewer", "ada@example.com"));
 
-		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.headers().firstValue("Retry-After")).isPresent();
-		assertThat(read(response).get("detail").asString()).contains("TeamViewer").contains("not reachable");
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode session = read(response);
+		assertThat(response.headers().firstValue("Location")).hasValue("/api/sessions/" + session.get("id").asString());
+		assertThat(session.get("state").asString()).isEqualTo("created");
+		assertThat(session.get("start").get("status").asString()).isEqualTo("waiting-for-vendor");
+		assertThat(session.get("start").get("lastFailure").asString()).contains("not reachable");
 		teamviewer().verifyThat(3, creationRequests(ticketId));
-		assertThat(read(api("GET", "/api/sessions?ticketId=" + ticketId, null))).isEmpty();
+		// the agent gives up waiting: the start is not tried again
+		assertThat(api("POST", "/api/sessions/" + session.get("id").asString() + "/end", null).statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -85,7 +93,7 @@ class TeamviewerFailureIntegrationTests extends RemoteSessionIntegration {
 	}
 
 	@Test
-	void doesNotWaitOnALongRetryAfterAndPassesItOn() {
+	void doesNotWaitOnALongRetryAfterAndParksTheStartUntilThen() {
 		String ticketId = newTicketId();
 		teamviewer()
 			.register(creation(ticketId).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
@@ -93,8 +101,12 @@ class TeamviewerFailureIntegrationTests extends RemoteSessionIntegration {
 		HttpResponse<String> response = api("POST", "/api/sessions",
 				startBody(ticketId, "teamviewer", "ada@example.com"));
 
-		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Retry-After")).hasValue("600");
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode start = read(response).get("start");
+		assertThat(Instant.parse(start.get("nextAttemptAt").asString()))
+			.isAfter(Instant.now().plus(Duration.ofSeconds(590)));
+		assertThat(start.get("lastFailure").asString()).isEqualTo("rate limited (429)");
+		assertThat(start.get("failedAttempts").asInt()).isEqualTo(1);
 		teamviewer().verifyThat(1, creationRequests(ticketId));
 	}
 

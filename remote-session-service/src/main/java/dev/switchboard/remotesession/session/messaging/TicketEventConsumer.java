@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.remotesession.session.InvalidFieldException;
 import dev.switchboard.remotesession.session.RemoteNotes;
-import dev.switchboard.remotesession.session.Session;
+import dev.switchboard.remotesession.session.RemoteNoteOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,8 @@ import org.slf4j.MDC;
 /**
  * Hands each ticket event to {@link RemoteNotes} with its correlation id in the logs. A
  * failure propagates: the binder (one attempt) republishes it to the dead-letter queue. A
- * {@code /remote} note with an invalid ticket id is counted as {@code refused}.
+ * {@code /remote} note with an invalid ticket id is counted as {@code refused}, one that
+ * could start nothing (the ticket is told why) as {@code not-started}.
  */
 class TicketEventConsumer implements Consumer<TicketEvent> {
 
@@ -32,12 +33,20 @@ class TicketEventConsumer implements Consumer<TicketEvent> {
 	@Override
 	public void accept(TicketEvent event) {
 		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", event.correlationId())) {
-			java.util.Optional<Session> session = this.notes.on(event);
-			session.ifPresent((started) -> log.info("Ticket event {} on ticket {}: session {} ({})", event.eventId(),
-					event.ticketId(), started.id(), started.state().id()));
-			this.meters
-				.counter("switchboard.ticket-events.received", "outcome", session.isPresent() ? "session" : "ignored")
-				.increment();
+			String outcome = switch (this.notes.on(event)) {
+				case RemoteNoteOutcome.Ignored nothing -> "ignored";
+				case RemoteNoteOutcome.Requested requested -> {
+					log.info("Ticket event {} on ticket {}: session {} ({})", event.eventId(), event.ticketId(),
+							requested.session().id(), requested.session().state().id());
+					yield "session";
+				}
+				case RemoteNoteOutcome.NotStarted notStarted -> {
+					log.info("Ticket event {} on ticket {}: no session started, the ticket is told why",
+							event.eventId(), event.ticketId());
+					yield "not-started";
+				}
+			};
+			this.meters.counter("switchboard.ticket-events.received", "outcome", outcome).increment();
 		}
 		catch (InvalidFieldException ex) {
 			this.meters.counter("switchboard.ticket-events.received", "outcome", "refused").increment();

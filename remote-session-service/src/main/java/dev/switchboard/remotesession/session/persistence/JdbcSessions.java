@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.switchboard.remotesession.secret.SecretCipher;
 import dev.switchboard.remotesession.session.Customer;
 import dev.switchboard.remotesession.session.ParkedStart;
+import dev.switchboard.remotesession.session.Parking;
 import dev.switchboard.remotesession.session.ProviderName;
 import dev.switchboard.remotesession.session.Session;
 import dev.switchboard.remotesession.session.SessionHistoryEntry;
@@ -119,10 +120,11 @@ class JdbcSessions implements Sessions {
 				    live_key = case when :live then live_key else null end,
 				    agent_url = :agentUrl, customer_url = :customerUrl, started_at = :startedAt, ended_at = :endedAt,
 				    duration_seconds = :durationSeconds, end_reason = :endReason, recording_url = :recordingUrl,
-				    host = :host, last_event_at = :lastEventAt, next_attempt_at = null
+				    host = :host, last_event_at = :lastEventAt, expires_at = :expiresAt, next_attempt_at = null
 				where id = :id
 				""")
 			.param("id", session.id())
+			.param("expiresAt", Timestamp.from(session.expiresAt()))
 			.param("providerSessionId", session.providerSessionId())
 			.param("state", session.state().name())
 			.param("live", session.state().isLive())
@@ -202,11 +204,30 @@ class JdbcSessions implements Sessions {
 	}
 
 	@Override
-	public void park(UUID sessionId, Instant nextAttemptAt) {
+	public void park(UUID sessionId, Instant nextAttemptAt, String failure) {
 		this.jdbc.sql("""
-				update remote_session set next_attempt_at = ?, start_attempts = start_attempts + 1
+				update remote_session set next_attempt_at = ?, start_attempts = start_attempts + 1,
+				    last_start_failure = ?
 				where id = ? and state = 'CREATED'
-				""").params(Timestamp.from(nextAttemptAt), sessionId).update();
+				""").params(Timestamp.from(nextAttemptAt), truncate(failure), sessionId).update();
+	}
+
+	@Override
+	public void lease(UUID sessionId, Instant until) {
+		this.jdbc.sql("update remote_session set next_attempt_at = ? where id = ? and state = 'CREATED'")
+			.params(Timestamp.from(until), sessionId)
+			.update();
+	}
+
+	@Override
+	public Parking parking(UUID sessionId) {
+		return this.jdbc
+			.sql("select next_attempt_at, start_attempts, last_start_failure from remote_session where id = ?")
+			.param(sessionId)
+			.query((row, n) -> new Parking(nullableInstant(row, "next_attempt_at"), row.getInt("start_attempts"),
+					row.getString("last_start_failure")))
+			.optional()
+			.orElse(Parking.NONE);
 	}
 
 	@Override

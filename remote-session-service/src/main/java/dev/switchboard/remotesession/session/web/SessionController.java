@@ -12,6 +12,7 @@ import dev.switchboard.remotesession.session.ProviderName;
 import dev.switchboard.remotesession.session.Session;
 import dev.switchboard.remotesession.session.SessionHousekeeping;
 import dev.switchboard.remotesession.session.SessionNotFoundException;
+import dev.switchboard.remotesession.session.SessionState;
 import dev.switchboard.remotesession.session.SessionStarter;
 import dev.switchboard.remotesession.session.Sessions;
 import dev.switchboard.remotesession.session.StartRequest;
@@ -30,8 +31,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/sessions}: start a session for a ticket (201, or 200 with the live session
- * of the same ticket and agent), read one with its history, list a ticket's, end one.
+ * {@code /api/sessions}: start a session for a ticket (201; 202 with the session's URL
+ * when the vendor cannot take it now and the start is parked and retried; 200 with the
+ * live session of the same ticket and agent), read one with its history, list a ticket's,
+ * end one.
  */
 @RestController
 @RequestMapping("/api/sessions")
@@ -70,17 +73,25 @@ class SessionController {
 			StartRequest request = new StartRequest(id, ticketId, provider, body.agentEmail(), customer, connection,
 					StartedVia.API, "api-" + id, this.clock.instant());
 			SessionStarter.Started started = this.starter.start(request, null);
-			SessionView view = SessionView.of(started.session(), null);
-			return started.created()
-					? ResponseEntity.created(URI.create("/api/sessions/" + started.session().id())).body(view)
-					: ResponseEntity.ok(view);
+			Session session = started.session();
+			URI location = URI.create("/api/sessions/" + session.id());
+			SessionView view = SessionView.of(session, this.sessions.parking(session.id()), null);
+			return switch (started.result()) {
+				case CREATED -> ResponseEntity.created(location).body(view);
+				// waiting for the vendor: the caller follows the start at the session's
+				// URL
+				case PARKED -> ResponseEntity.accepted().location(location).body(view);
+				case FOUND -> (session.state() == SessionState.CREATED)
+						? ResponseEntity.accepted().location(location).body(view) : ResponseEntity.ok(view);
+				case FAILED -> throw new IllegalStateException("a refused API start is answered as a problem");
+			};
 		}
 	}
 
 	@GetMapping("/{id}")
 	SessionView one(@PathVariable UUID id) {
 		Session session = this.sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
-		return SessionView.of(session, this.sessions.history(id));
+		return SessionView.of(session, this.sessions.parking(id), this.sessions.history(id));
 	}
 
 	@GetMapping

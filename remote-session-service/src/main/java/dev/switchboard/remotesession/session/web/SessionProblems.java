@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * (with a {@code field} property when one field is at fault), 404 for an unknown session,
  * 409 for ending a finished one, 422 for a vendor not configured here, 502 when the
  * vendor refused (saying what it refused) or answered nonsense, 503 with Retry-After when
- * it is unavailable. Validation errors come from Spring's own problem handling.
+ * it is unavailable for a call that cannot wait (ending a session; a start is parked
+ * instead). Validation errors come from Spring's own problem handling.
  */
 @RestControllerAdvice(assignableTypes = SessionController.class)
 class SessionProblems {
