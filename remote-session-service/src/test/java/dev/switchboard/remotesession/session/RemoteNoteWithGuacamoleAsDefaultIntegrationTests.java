@@ -1,0 +1,45 @@
+package dev.switchboard.remotesession.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.Author;
+import dev.switchboard.contracts.NoteAdded;
+import dev.switchboard.remotesession.RemoteSessionIntegration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A deployment whose default provider is Guacamole, which needs a connection a note
+ * cannot give: a {@code /remote} note gets one internal note saying how to start the
+ * session instead.
+ */
+@TestPropertySource(properties = "remote-session.default-provider=guacamole")
+class RemoteNoteWithGuacamoleAsDefaultIntegrationTests extends RemoteSessionIntegration {
+
+	private static final Author AGENT = new Author("9001", "Ada Agent", "ada@example.com", "+14155550100");
+
+	@Test
+	void tellsTheAgentOnceToStartAGuacamoleSessionThroughTheApi() {
+		String ticketId = newTicketId();
+		NoteAdded note = note(ticketId, "/remote", AGENT);
+
+		publish(note);
+		publish(note);
+		String marker = newTicketId();
+		publish(note(marker, "/remote", AGENT));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker)).hasSize(1));
+
+		assertThat(commandsFor(ticketId)).singleElement()
+			.isInstanceOfSatisfying(AddInternalNote.class, (command) -> assertThat(command.body()).isEqualTo(
+					"/remote could not start a remote session: the default provider Guacamole needs a connection "
+							+ "(protocol, host, port) that a note cannot give.\nTo fix: start the session through the "
+							+ "admin API (POST /api/sessions with a connection), or ask your Switchboard administrator "
+							+ "to set remote-session.default-provider to teamviewer."));
+	}
+
+}
