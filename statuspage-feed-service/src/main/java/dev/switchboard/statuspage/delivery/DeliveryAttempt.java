@@ -88,7 +88,7 @@ public class DeliveryAttempt {
 		}
 		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", "delivery-" + head.seq())) {
 			IncidentView view = delivery.view();
-			if (!subscription.wants(view.components(), view.impact())) {
+			if (!subscription.wants(view.components())) {
 				this.ledger.skipped(head.seq(), "no subscribed component affected", now);
 				return Optional.of(SKIPPED);
 			}

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * Records updates from either source and fans the new ones out, holding the feed's row
  * (see {@link Feeds#lockForChange}). A feed's first run and a webhook's history (it lists
  * every earlier update) only record what is older than the first-run window: no backlog
- * flood. A Statuspage update seen in the feed first, without components, waits up to the
- * webhook grace for the webhook before the filters apply.
+ * flood. A Statuspage update seen in the feed first, without components (its entry names
+ * none), waits up to the webhook grace for them before the filters apply; a later copy
+ * from either source that names them ends the wait, one without them does not.
  */
 @Component
 class IncidentRecorder {
@@ -66,9 +67,11 @@ class IncidentRecorder {
 					this.fanOut.fanOut(feed.id(), id, now, notBefore(feed, update, origin, now));
 				}
 			}
-			else if (WEBHOOK.equals(origin)) {
-				UUID known = this.updates.enrich(feed, update);
-				if (known != null) {
+			else if (WEBHOOK.equals(origin) || update.components() != null) {
+				UUID known = this.updates.enrich(feed, update, WEBHOOK.equals(origin));
+				// only components end the wait: a copy without them leaves it to the
+				// grace
+				if (known != null && update.components() != null) {
 					this.fanOut.releaseWaiting(known, now);
 				}
 			}

@@ -19,12 +19,16 @@ public interface IncidentUpdates {
 			String correlationId);
 
 	/**
-	 * Adds what a webhook knows (components, impact) to an update the feed recorded
-	 * first.
-	 * @return the id of the known update, or {@code null} when none matches
+	 * Adds what a later copy of a known update knows. A webhook's components replace the
+	 * feed's (they are the update's own) and its impact is taken; a feed's components
+	 * only fill unknown ones. The incident keeps the union of every name either source
+	 * gave.
+	 * @param webhook whether the copy comes from a webhook
+	 * @return the id of the known update, or {@code null} when none matches (or a feed
+	 * copy added nothing)
 	 */
 	@org.jspecify.annotations.Nullable
-	UUID enrich(Feed feed, IncidentUpdate update);
+	UUID enrich(Feed feed, IncidentUpdate update, boolean webhook);
 
 	/**
 	 * Locks up to {@code limit} updates not yet published ({@code SKIP LOCKED}) and

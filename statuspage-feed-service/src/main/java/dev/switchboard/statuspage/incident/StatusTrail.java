@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
 </p>
  * }; the year is not in the trail and comes from the entry's date (a December update in a
  * January entry belongs to the year before). Imitations write seconds or {@code GMT+0}.
- * Any other entry is one update of its own, keyed by entry id and date.
+ * Any other entry is one update of its own, keyed by entry id and date. The entry's
+ * {@code This incident affected: …} paragraph ({@link AffectedComponents}) gives every
+ * update its components; one inside an update's own paragraph gives that update's.
  */
 public final class StatusTrail {
 
@@ -59,7 +61,7 @@ public final class StatusTrail {
 		}
 		String code = (entry.link() != null) ? incidentCode(entry.link()).orElse(entry.id()) : entry.id();
 		return List.of(new IncidentUpdate(code, entry.title(), entry.link(), entryDate.truncatedTo(ChronoUnit.SECONDS),
-				"update", text(entry.html()), null, null));
+				"update", text(AffectedComponents.without(entry.html())), null, AffectedComponents.in(entry.html())));
 	}
 
 	/** The Statuspage incident code in a link to {@code /incidents/<code>}. */
@@ -70,6 +72,7 @@ public final class StatusTrail {
 
 	private static List<IncidentUpdate> trail(FeedEntry entry, Instant entryDate) {
 		Optional<String> code = (entry.link() != null) ? incidentCode(entry.link()) : Optional.empty();
+		List<String> named = AffectedComponents.in(entry.html());
 		List<IncidentUpdate> updates = new ArrayList<>();
 		Matcher matcher = UPDATE.matcher(entry.html());
 		while (matcher.find()) {
@@ -78,8 +81,9 @@ public final class StatusTrail {
 			if (postedAt == null || status.isBlank()) {
 				continue;
 			}
+			List<String> own = AffectedComponents.in(matcher.group(3));
 			updates.add(new IncidentUpdate(code.orElse(entry.id()), entry.title(), entry.link(), postedAt, status,
-					text(matcher.group(3)), null, null));
+					text(AffectedComponents.without(matcher.group(3))), null, (own != null) ? own : named));
 		}
 		updates.sort(Comparator.comparing(IncidentUpdate::postedAt));
 		return updates;

@@ -2,10 +2,10 @@ package dev.switchboard.statuspage.subscription;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.switchboard.statuspage.incident.AffectedComponents;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,16 +26,16 @@ public record Subscription(UUID id, String name, UUID feedId, Source source, Cha
 
 	/**
 	 * Whether an incident that affects these components concerns this subscription: an
-	 * empty filter, unknown components and {@code impact: none} all deliver.
+	 * empty filter delivers everything; unknown components (neither the feed nor a
+	 * webhook named any, after the webhook grace) and an incident that names none deliver
+	 * too. Otherwise one subscribed name must be among the affected ones, whatever the
+	 * incident's impact ({@code none} included).
 	 */
-	public boolean wants(@Nullable List<String> affected, @Nullable String impact) {
-		if (this.components.isEmpty() || affected == null || affected.isEmpty() || "none".equals(impact)) {
+	public boolean wants(@Nullable List<String> affected) {
+		if (this.components.isEmpty() || affected == null || affected.isEmpty()) {
 			return true;
 		}
-		return affected.stream()
-			.map((name) -> name.toLowerCase(Locale.ROOT))
-			.anyMatch((name) -> this.components.stream()
-				.anyMatch((wanted) -> wanted.toLowerCase(Locale.ROOT).equals(name)));
+		return this.components.stream().anyMatch((wanted) -> AffectedComponents.names(affected, wanted));
 	}
 
 	/** A URL with its credentials masked ({@code sig=***}, user info). */

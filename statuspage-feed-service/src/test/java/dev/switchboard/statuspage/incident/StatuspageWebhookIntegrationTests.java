@@ -56,8 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Statuspage webhooks as the gateway publishes them on the real broker, matched with the
- * page's feed: one post per update whichever copy comes first, component filters,
- * {@code impact: none}, the webhook grace, and {@code status.incidents}.
+ * page's feed: one post per update whichever copy comes first, component filters (also
+ * for {@code impact: none}), the webhook grace, and {@code status.incidents}.
  */
 @StatuspageIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -148,14 +148,23 @@ class StatuspageWebhookIntegrationTests {
 	}
 
 	@Test
-	void deliversAnIncidentWithImpactNoneWhateverTheComponentFilter() throws Exception {
+	void filtersAnIncidentWithImpactNoneByTheComponentsItNames() throws Exception {
 		String page = "pgnone000001";
-		subscribeToAQuietPage(page, "CNONE0001", "[\"CDN\"]");
+		String feed = "/" + page + "/history.atom";
+		Fakes.serveFeed(this.web, feed, "empty-history.atom");
+		Fakes.slackAnswersOk(this.slack, "CNONE0001", "1763893902.000100");
+		Fakes.slackAnswersOk(this.slack, "CNONE0002", "1763893902.000200");
+		String cdn = this.api.subscribe(statuspageSubscription(page, feed, "CNONE0001", "[\"CDN\"]"));
+		this.api.subscribe(statuspageSubscription(page, feed, "CNONE0002", "[\"Billing\"]"));
+		awaitFirstPoll(feed);
 
 		publish(webhook("statuspage/incident-billing-impact-none.json", page));
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CNONE0001")).hasSize(1));
-		assertThat(posts("CNONE0001").get(0).getBodyAsString()).contains("Delayed invoice e-mails");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CNONE0002")).hasSize(1));
+		assertThat(posts("CNONE0002").get(0).getBodyAsString()).contains("Delayed invoice e-mails");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(deliveryStates(cdn)).containsExactly("skipped"));
+		assertThat(posts("CNONE0001")).isEmpty();
 	}
 
 	@Test

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.switchboard.statuspage.delivery.DeliveryLedger;
@@ -119,13 +121,29 @@ class JdbcDeliveryLedger implements DeliveryLedger {
 				""").param(updateId).query(JdbcDeliveryLedger::view).single();
 	}
 
+	/**
+	 * The components are all that either source named for the update and its incident:
+	 * the filter decides on everything known, and what is learnt later only adds.
+	 */
 	private static IncidentView view(ResultSet rs, int row) throws SQLException {
-		String components = (rs.getString("components") != null) ? rs.getString("components")
-				: rs.getString("incident_components");
+		String components = union(rs.getString("components"), rs.getString("incident_components"));
 		return new IncidentView(rs.getObject("id", UUID.class), rs.getObject("feed_id", UUID.class),
 				rs.getString("incident_code"), rs.getString("title"), rs.getString("link"), rs.getString("status"),
 				rs.getString("body"), rs.getString("impact"), split(components),
 				rs.getTimestamp("posted_at").toInstant(), rs.getString("change_type"));
+	}
+
+	static @Nullable String union(@Nullable String update, @Nullable String incident) {
+		if (update == null || incident == null) {
+			return (update != null) ? update : incident;
+		}
+		Set<String> names = new LinkedHashSet<>();
+		for (String list : new String[] { update, incident }) {
+			if (!list.isEmpty()) {
+				names.addAll(Arrays.asList(list.split("\n")));
+			}
+		}
+		return String.join("\n", names);
 	}
 
 	static @Nullable List<String> split(@Nullable String components) {

@@ -111,13 +111,17 @@ class JdbcIncidentUpdates implements IncidentUpdates {
 	}
 
 	@Override
-	public @Nullable UUID enrich(Feed feed, IncidentUpdate update) {
+	public @Nullable UUID enrich(Feed feed, IncidentUpdate update, boolean webhook) {
 		UUID id = idOf(feed, update);
 		int known = this.jdbc
-			.sql("update incident_update set components = coalesce(:components, components) where id = :id")
+			.sql(webhook ? "update incident_update set components = coalesce(:components, components) where id = :id"
+					: "update incident_update set components = :components where id = :id and components is null")
 			.param("components", joined(update.components()))
 			.param("id", id)
 			.update();
+		if (known == 0 && !webhook) {
+			return null;
+		}
 		addDetails(feed, update);
 		return (known == 1) ? id : null;
 	}

@@ -67,6 +67,28 @@ class RomeStatusFeedTests {
 	}
 
 	@Test
+	void givesEveryUpdateOfAStatuspageEntryTheComponentsItNames() throws Exception {
+		List<FeedEntry> entries = RomeStatusFeed.entries(RomeStatusFeed.parse(fixture("api-errors-history.atom")));
+
+		List<IncidentUpdate> updates = StatusTrail.read(entries.get(0));
+
+		assertThat(updates).singleElement().satisfies((update) -> {
+			assertThat(update.components()).containsExactly("API", "Dashboard");
+			assertThat(update.status()).isEqualTo("investigating");
+			assertThat(update.text()).endsWith("We are investigating.").doesNotContain("affected");
+		});
+	}
+
+	@Test
+	void leavesTheComponentsUnknownWhenAnEntryNamesNone() throws Exception {
+		List<FeedEntry> entries = RomeStatusFeed
+			.entries(RomeStatusFeed.parse(fixture("api-errors-history-unnamed.atom")));
+
+		assertThat(StatusTrail.read(entries.get(0))).singleElement()
+			.satisfies((update) -> assertThat(update.components()).isNull());
+	}
+
+	@Test
 	void readsTheStatusesOfAMaintenance() throws Exception {
 		List<FeedEntry> entries = RomeStatusFeed.entries(RomeStatusFeed.parse(fixture("cdn-history-3.atom")));
 
