@@ -32,9 +32,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Sends the plan's deliveries to the gateway, signed as each provider signs them, spread
  * over the run, some twice (a provider's duplicate, same delivery id) and some out of
- * order. Retries as the providers do: GitHub never; Twilio and Statuspage after a 5xx, a
- * 429, a timeout or a refused connection, with a short back-off (1, 2, 4 … 32 s, eight
- * attempts).
+ * order, each attempt to the next gateway instance. Retries as the providers do: GitHub
+ * never; Twilio and Statuspage after a 5xx, a 429, a timeout or a refused connection,
+ * with a short back-off (1, 2, 4 … 32 s, eight attempts).
  */
 final class ChaosLoad {
 
@@ -79,7 +79,12 @@ final class ChaosLoad {
 
 	private final ChaosSaas saas;
 
+	/** The public URL the providers sign (the first instance's, as a load balancer's). */
 	private final String gateway;
+
+	private final List<String> instances;
+
+	private final AtomicLong nextInstance = new AtomicLong();
 
 	private final Instant start;
 
@@ -89,11 +94,12 @@ final class ChaosLoad {
 
 	private final List<Send> sends = new ArrayList<>();
 
-	ChaosLoad(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, String gateway, Duration spread) {
+	ChaosLoad(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, List<String> gateways, Duration spread) {
 		this.plan = plan;
 		this.secrets = secrets;
 		this.saas = saas;
-		this.gateway = gateway;
+		this.gateway = gateways.get(0);
+		this.instances = List.copyOf(gateways);
 		this.start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		this.random = new Random(plan.tag.hashCode());
 		long window = spread.toMillis();
@@ -143,7 +149,8 @@ final class ChaosLoad {
 			this.counts.attempts.incrementAndGet();
 			int status;
 			try {
-				HttpResponse<String> answer = HTTP.send(send.request().build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> answer = HTTP.send(balanced(send.request().build()),
+						HttpResponse.BodyHandlers.ofString());
 				status = answer.statusCode();
 				if (status == 200) {
 					this.counts.answeredDuplicate.incrementAndGet();
@@ -175,6 +182,20 @@ final class ChaosLoad {
 			backOff = Math.min(backOff * 2, 32_000);
 		}
 		this.counts.givenUp.incrementAndGet();
+	}
+
+	/**
+	 * As a load balancer in front of the gateway instances: each attempt to the next one
+	 * (so a retry after a refused connection reaches the other), the public URL kept for
+	 * the signatures.
+	 */
+	private HttpRequest balanced(HttpRequest request) {
+		String target = this.instances.get((int) (this.nextInstance.getAndIncrement() % this.instances.size()));
+		if (target.equals(this.gateway)) {
+			return request;
+		}
+		URI uri = URI.create(target + request.uri().toString().substring(this.gateway.length()));
+		return HttpRequest.newBuilder(request, (name, value) -> true).uri(uri).build();
 	}
 
 	private void github(ChaosPlan.Issue issue, long at) {

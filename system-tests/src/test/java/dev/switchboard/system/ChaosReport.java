@@ -99,7 +99,8 @@ final class ChaosReport {
 				}
 			}
 			else if (issue.reopened()) {
-				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was reopened"), what);
+				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was reopened"),
+						what);
 				if (closed > 1) {
 					row("issue-sync: note of an earlier state (closed, may be dropped as stale)").count(closed, what);
 				}

@@ -30,6 +30,10 @@ record ChaosSecrets(String github, String twilio, String statuspageToken, String
 	Map<String, String> environment(String saas, int brokerPort) {
 		Map<String, String> env = new HashMap<>();
 		env.put("SPRING_RABBITMQ_PORT", Integer.toString(brokerPort));
+		// two instances of five services share PostgreSQL's 100 connections (a
+		// platform team sizes pools the same way: instances x pool < max_connections)
+		env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "6");
+		env.put("STATUSPAGEFEED_DELIVERY_CONCURRENCY", "4");
 		env.put("GATEWAY_WEBHOOKS_GITHUB_SECRET", this.github);
 		env.put("GATEWAY_WEBHOOKS_TWILIO_SECRET", this.twilio);
 		env.put("GATEWAY_WEBHOOKS_STATUSPAGE_TOKEN", this.statuspageToken);

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * vhost and PostgreSQL databases), and what the chaos suite does to them: {@code kill -9}
  * of one service, then a restart of that one service with the command line and
  * environment the launcher gave it (read from {@code /proc} before the kill), its pid
- * written back to the launcher's pid file so that {@code ./switchboard stop} stops it.
+ * written back to the launcher's pid file so that {@code ./switchboard stop} stops it;
+ * and a second instance of each, which the suite stops itself.
  */
 final class ChaosServices implements AutoCloseable {
 
@@ -30,9 +31,15 @@ final class ChaosServices implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+	/** A second instance, started by the suite itself. */
+	private record Instance(Process process, int port, int managementPort) {
+	}
+
 	private final int offset;
 
 	private final Path state;
+
+	private final Map<String, Instance> second = new java.util.LinkedHashMap<>();
 
 	private ChaosServices(int offset) {
 		this.offset = offset;
@@ -66,13 +73,7 @@ final class ChaosServices implements AutoCloseable {
 		long pid = pid(service);
 		Path proc = Path.of("/proc", Long.toString(pid));
 		List<String> command = split(Files.readAllBytes(proc.resolve("cmdline")));
-		Map<String, String> environment = new HashMap<>();
-		for (String entry : split(Files.readAllBytes(proc.resolve("environ")))) {
-			int equals = entry.indexOf('=');
-			if (equals > 0) {
-				environment.put(entry.substring(0, equals), entry.substring(equals + 1));
-			}
-		}
+		Map<String, String> environment = environment(proc);
 		long killedAt = System.nanoTime();
 		ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
 		handle.destroyForcibly();
@@ -87,28 +88,86 @@ final class ChaosServices implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
 		Files.writeString(this.state.resolve(service + ".pid"), process.pid() + "\n");
-		awaitReady(service, process, Duration.ofMinutes(4));
+		awaitReady(service, process, port(service) + 1000, Duration.ofMinutes(4));
 		return Duration.ofNanos(System.nanoTime() - killedAt);
 	}
 
-	private void awaitReady(String service, Process process, Duration timeout) throws InterruptedException {
+	/**
+	 * A second instance of every service against the same vhost and databases, as a
+	 * platform team scales out: the launcher's command and environment with its own
+	 * server and management ports (the gateway's public URL stays the first one's, as
+	 * behind a load balancer). Started together, then waited for.
+	 */
+	void startSecondInstances() throws Exception {
+		List<Process> started = new ArrayList<>();
+		for (String service : SERVICES) {
+			Path proc = Path.of("/proc", Long.toString(pid(service)));
+			List<String> command = split(Files.readAllBytes(proc.resolve("cmdline")));
+			Map<String, String> environment = environment(proc);
+			int port = ListenPorts.freePort();
+			int management = ListenPorts.freePort();
+			environment.put("SERVER_PORT", Integer.toString(port));
+			environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(management));
+			ProcessBuilder builder = new ProcessBuilder(command).directory(Repository.root().toFile());
+			builder.environment().clear();
+			builder.environment().putAll(environment);
+			Process process = builder.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logs().resolve(service + "-2.log").toFile()))
+				.start();
+			this.second.put(service, new Instance(process, port, management));
+			started.add(process);
+		}
+		for (String service : SERVICES) {
+			Instance instance = this.second.get(service);
+			awaitReady(service + " (second instance)", instance.process(), instance.managementPort(),
+					Duration.ofMinutes(5));
+		}
+	}
+
+	/** The gateway instances' base URLs, the launcher's first. */
+	List<String> gateways() {
+		List<String> urls = new ArrayList<>(List.of("http://localhost:" + port("gateway")));
+		Instance second = this.second.get("gateway");
+		if (second != null) {
+			urls.add("http://localhost:" + second.port());
+		}
+		return urls;
+	}
+
+	int instances() {
+		return this.second.isEmpty() ? 1 : 2;
+	}
+
+	private static Map<String, String> environment(Path proc) throws IOException {
+		Map<String, String> environment = new HashMap<>();
+		for (String entry : split(Files.readAllBytes(proc.resolve("environ")))) {
+			int equals = entry.indexOf('=');
+			if (equals > 0) {
+				environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+			}
+		}
+		return environment;
+	}
+
+	private void awaitReady(String service, Process process, int managementPort, Duration timeout)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(service + " exited after its restart, see its log in " + this.state);
+				throw new IllegalStateException(service + " exited after its start, see its log in " + logs());
 			}
-			if (ready(service)) {
+			if (ready(managementPort)) {
 				return;
 			}
 			Thread.sleep(500);
 		}
-		throw new IllegalStateException(service + " not ready " + timeout.toSeconds() + " s after its restart");
+		throw new IllegalStateException(service + " not ready " + timeout.toSeconds() + " s after its start");
 	}
 
-	boolean ready(String service) {
+	private boolean ready(int managementPort) {
 		try {
 			HttpResponse<Void> answer = HTTP.send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + (port(service) + 1000) + "/actuator/health/readiness"))
+				.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(5))
 				.build(), HttpResponse.BodyHandlers.discarding());
 			return answer.statusCode() == 200;
@@ -128,6 +187,14 @@ final class ChaosServices implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException, InterruptedException {
+		for (Instance instance : this.second.values()) {
+			instance.process().destroy();
+		}
+		for (Instance instance : this.second.values()) {
+			if (!instance.process().waitFor(30, TimeUnit.SECONDS)) {
+				instance.process().destroyForcibly();
+			}
+		}
 		System.out.println(launcher(Map.of(), "stop", "--port-offset", Integer.toString(this.offset)));
 	}
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.switchboard.testsupport.TestInfrastructure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ./switchboard chaos}: the fault-injection suite. Starts the five packaged
@@ -22,7 +23,9 @@ import dev.switchboard.testsupport.TestInfrastructure;
  * {@code chaos: <n> deliveries, <l> lost, <d> duplicated, <o> out of order}; exits
  * non-zero on any loss, duplicate or order violation. Size with
  * {@code -Dchaos.deliveries} (default 300), spread with {@code -Dchaos.seconds}, fault
- * rounds with {@code -Dchaos.rounds}.
+ * rounds with {@code -Dchaos.rounds}, instances of every service with
+ * {@code -Dchaos.instances} (2: the launcher's and a second one; the kills hit the
+ * launcher's while the second keeps working).
  */
 public final class ChaosSuite {
 
@@ -31,14 +34,33 @@ public final class ChaosSuite {
 	private ChaosSuite() {
 	}
 
+	/** How a run ended: the report's counts and whether every fault was injected. */
+	record Outcome(int deliveries, long lost, long duplicated, long outOfOrder, @Nullable Throwable faultFailure) {
+
+		boolean clean() {
+			return this.lost == 0 && this.duplicated == 0 && this.outOfOrder == 0 && this.faultFailure == null;
+		}
+
+	}
+
 	public static void main(String[] args) throws Exception {
 		int deliveries = Integer.getInteger("chaos.deliveries", 300);
 		// 0 (the pom's default) means: derived from the size
 		long seconds = Long.getLong("chaos.seconds", 0);
-		Duration spread = Duration.ofSeconds((seconds > 0) ? seconds : Math.max(150, deliveries / 25));
 		int rounds = Integer.getInteger("chaos.rounds", 0);
-		rounds = (rounds > 0) ? rounds : ((deliveries >= 5000) ? 2 : 1);
-		Duration settle = Duration.ofSeconds(Long.getLong("chaos.settle", 900));
+		Outcome outcome = run(deliveries, (seconds > 0) ? Duration.ofSeconds(seconds) : null,
+				(rounds > 0) ? rounds : ((deliveries >= 5000) ? 2 : 1), Integer.getInteger("chaos.instances", 2),
+				Duration.ofSeconds(Long.getLong("chaos.settle", 900)));
+		System.exit(outcome.clean() ? 0 : 1);
+	}
+
+	/**
+	 * One run: services started, load and faults, the count printed.
+	 * @param spread how long the load lasts, {@code null} for max(150 s, deliveries / 25)
+	 */
+	static Outcome run(int deliveries, @Nullable Duration spread, int rounds, int instances, Duration settle)
+			throws Exception {
+		Duration window = (spread != null) ? spread : Duration.ofSeconds(Math.max(150, deliveries / 25));
 		TestInfrastructure infrastructure = TestInfrastructure.get();
 		for (String service : ChaosServices.SERVICES) {
 			infrastructure.databaseUrl(service);
@@ -47,20 +69,21 @@ public final class ChaosSuite {
 		ChaosPlan plan = new ChaosPlan(deliveries, tag);
 		ChaosSecrets secrets = ChaosSecrets.random();
 		int offset = ListenPorts.freeOffset(8080, 9084);
-		int exit = 1;
+		Outcome outcome;
 		try (BrokerProxy proxy = new BrokerProxy(ListenPorts.freePort(), infrastructure.rabbitHost(),
 				infrastructure.rabbitPort()); ChaosSaas saas = new ChaosSaas()) {
 			seed(plan, saas);
-			System.out.printf(
-					"chaos: %d deliveries planned (%d issues, %d calls, %d incidents on %d pages), spread "
-							+ "over %d s, %d fault round(s); vhost %s, port offset %d, broker proxy :%d, fakes %s%n",
-					plan.deliveries(), plan.issues.size(), plan.calls.size(), plan.incidents.size(), plan.pages.size(),
-					spread.toSeconds(), rounds, infrastructure.vhost(), offset, proxy.port(), saas.baseUrl());
+			System.out.printf("chaos: %d deliveries planned (%d issues, %d calls, %d incidents on %d pages), spread "
+					+ "over %d s, %d fault round(s), %d instance(s) of every service; vhost %s, port offset %d, "
+					+ "broker proxy :%d, fakes %s%n", plan.deliveries(), plan.issues.size(), plan.calls.size(),
+					plan.incidents.size(), plan.pages.size(), window.toSeconds(), rounds, instances,
+					infrastructure.vhost(), offset, proxy.port(), saas.baseUrl());
 			ChaosServices services = null;
 			try {
 				services = ChaosServices.start(offset, infrastructure.vhost(), infrastructure.runId(),
 						secrets.environment(saas.baseUrl(), proxy.port()));
-				exit = run(plan, secrets, saas, proxy, services, spread, rounds, settle);
+				outcome = run(plan, secrets, saas, proxy, services, window, rounds, Math.max(1, Math.min(2, instances)),
+						settle);
 			}
 			finally {
 				if (services != null) {
@@ -77,14 +100,20 @@ public final class ChaosSuite {
 				}
 			}
 		}
-		System.exit(exit);
+		return outcome;
 	}
 
-	private static int run(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, BrokerProxy proxy,
-			ChaosServices services, Duration spread, int rounds, Duration settle) throws Exception {
+	private static Outcome run(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, BrokerProxy proxy,
+			ChaosServices services, Duration spread, int rounds, int instances, Duration settle) throws Exception {
 		String gateway = "http://localhost:" + services.port("gateway");
+		if (instances > 1) {
+			Instant start = Instant.now();
+			services.startSecondInstances();
+			System.out.printf("chaos: a second instance of every service ready in %d s%n",
+					Duration.between(start, Instant.now()).toSeconds());
+		}
 		setUp(plan, secrets, saas, gateway);
-		ChaosLoad load = new ChaosLoad(plan, secrets, saas, gateway, spread);
+		ChaosLoad load = new ChaosLoad(plan, secrets, saas, services.gateways(), spread);
 		ChaosFaults faults = new ChaosFaults(proxy, saas, services, rounds);
 		Instant started = Instant.now();
 		Thread injector = Thread.ofPlatform().name("chaos-faults").start(faults);
@@ -93,8 +122,8 @@ public final class ChaosSuite {
 		injector.join();
 		ChaosReport report = awaitEffects(plan, saas, faults, settle);
 		print(plan, load, faults, report, saas, services, started);
-		boolean clean = report.missing() == 0 && report.duplicated() == 0 && report.outOfOrder() == 0;
-		return (clean && faults.failure() == null) ? 0 : 1;
+		return new Outcome(plan.deliveries(), report.missing(), report.duplicated(), report.outOfOrder(),
+				faults.failure());
 	}
 
 	/** Zendesk's tickets and callers, GitHub's issues (open), before anything runs. */
