@@ -147,8 +147,10 @@ public class DeliveryAttempt {
 		switch (result) {
 			case PostResult.Posted posted -> this.ledger.sent(seq, now);
 			case PostResult.RetryAfter limited -> {
-				this.ledger.retryAt(seq, now.plus(limited.delay()), limited.reason(), false);
-				log.info("Delivery {} rate limited, parked for {}", seq, limited.delay());
+				// parked in one place: the destination's pace (below), which holds every
+				// subscription posting there, on every instance
+				this.ledger.rateLimited(seq, limited.reason());
+				log.info("Delivery {} rate limited: its destination is parked for {}", seq, limited.delay());
 			}
 			case PostResult.ChannelBroken broken -> {
 				this.subscriptions.changeState(subscription.id(), SubscriptionState.FAILING, broken.reason(), now);
@@ -184,7 +186,7 @@ public class DeliveryAttempt {
 			log.warn("Delivery {} failed after {} attempts: {}", seq, attempts, reason);
 		}
 		else {
-			this.ledger.retryAt(seq, now.plus(backoff(attempts)), reason, true);
+			this.ledger.retryAt(seq, now.plus(backoff(attempts)), reason);
 		}
 	}
 

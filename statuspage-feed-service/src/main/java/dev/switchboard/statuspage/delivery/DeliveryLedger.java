@@ -8,9 +8,10 @@ import dev.switchboard.statuspage.incident.UpdateFanOut;
 
 /**
  * One row per (subscription, update): created once, sent once. Pending rows of one
- * subscription go out in order; a row waiting (rate limit, back-off, webhook grace) holds
- * the ones behind it. Each destination (a Slack channel, a Teams or webhook URL) is paced
- * by its own row, shared by every subscription that posts there.
+ * subscription go out in order; a row waiting (back-off, webhook grace) holds the ones
+ * behind it. A rate limit (429) parks the destination, not the row. Each destination (a
+ * Slack channel, a Teams or webhook URL) is paced by its own row, shared by every
+ * subscription that posts there.
  */
 public interface DeliveryLedger extends UpdateFanOut {
 
@@ -37,7 +38,15 @@ public interface DeliveryLedger extends UpdateFanOut {
 
 	void skipped(long seq, String reason, Instant now);
 
-	void retryAt(long seq, Instant at, String reason, boolean countsAsAttempt);
+	/** Tried again at {@code at}, after a failure that counts as an attempt. */
+	void retryAt(long seq, Instant at, String reason);
+
+	/**
+	 * The destination said "not now" (429): the wait is the destination's alone
+	 * ({@link #paceDestination}), shared by every subscription posting there; the
+	 * delivery stays due and only records why it has not gone yet.
+	 */
+	void rateLimited(long seq, String reason);
 
 	void failed(long seq, String reason, Instant now);
 

@@ -179,6 +179,52 @@ class SlackThreadIntegrationTests {
 	}
 
 	@Test
+	void parksASlack429OnTheChannelAloneForEverySubscriptionPostingThere() {
+		String first = "/cdn-share429a/history.atom";
+		String second = "/cdn-share429b/history.atom";
+		serveFeed(first, "cdn-history-1.atom", "\"s1\"");
+		serveFeed(second, "api-errors-history.atom", "\"s2\"");
+		this.slack
+			.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CSHARE429")))
+				.inScenario("shared-limited")
+				.whenScenarioStateIs("Started")
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
+				.willSetStateTo("open"));
+		this.slack
+			.stubFor(post("/chat.postMessage").withRequestBody(matchingJsonPath("$.channel", equalTo("CSHARE429")))
+				.inScenario("shared-limited")
+				.whenScenarioStateIs("open")
+				.willReturn(okJson("{\"ok\":true,\"channel\":\"CSHARE429\",\"ts\":\"1763893803.000100\"}")));
+		this.api.subscribe(Fakes.slackFeedSubscription("Acme", this.web.baseUrl() + first, "CSHARE429"));
+		this.api.subscribe(Fakes.slackFeedSubscription("Acme API", this.web.baseUrl() + second, "CSHARE429"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CSHARE429")).hasSize(1));
+		long limitedAt = posts("CSHARE429").get(0).getLoggedDate().getTime();
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> this.jdbc
+				.sql("select count(*) from delivery d join subscription s on s.id = d.subscription_id "
+						+ "where s.channel_target = 'CSHARE429' and d.last_error = 'slack 429'")
+				.query(Long.class)
+				.single() == 1);
+		// the wait is the channel's alone: the delivery's own row is not parked as well
+		assertThat(this.jdbc
+			.sql("select count(*) from delivery d join subscription s on s.id = d.subscription_id "
+					+ "where s.channel_target = 'CSHARE429' and d.next_attempt_at > d.created_at")
+			.query(Long.class)
+			.single()).isZero();
+		// the channel holds it: until its Retry-After from the 429 (the service's clock)
+		assertThat(this.jdbc.sql("""
+				select count(*) from destination c, delivery d join subscription s on s.id = d.subscription_id
+				where c.address = 'slack:CSHARE429' and s.channel_target = 'CSHARE429' and d.last_error = 'slack 429'
+				    and c.next_send_at >= d.created_at + interval '3 seconds'
+				""").query(Long.class).single()).isOne();
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CSHARE429")).hasSize(3));
+		// neither subscription posted to the channel before its Retry-After had passed
+		assertThat(posts("CSHARE429").get(1).getLoggedDate().getTime() - limitedAt).isGreaterThanOrEqualTo(3000);
+	}
+
+	@Test
 	void holdsParentEditsForTheRetryAfterOfAChatUpdate429() {
 		String feed = "/cdn-edit429/history.atom";
 		serveFeed(feed, "cdn-history-1.atom", "\"e1\"");

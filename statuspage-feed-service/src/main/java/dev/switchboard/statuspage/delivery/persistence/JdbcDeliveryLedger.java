@@ -168,12 +168,15 @@ class JdbcDeliveryLedger implements DeliveryLedger {
 	}
 
 	@Override
-	public void retryAt(long seq, Instant at, String reason, boolean countsAsAttempt) {
-		this.jdbc.sql("""
-				update delivery set next_attempt_at = ?, last_error = ?,
-				    attempts = attempts + case when ? then 1 else 0 end
-				where seq = ?
-				""").params(Timestamp.from(at), truncated(reason), countsAsAttempt, seq).update();
+	public void retryAt(long seq, Instant at, String reason) {
+		this.jdbc.sql("update delivery set next_attempt_at = ?, last_error = ?, attempts = attempts + 1 where seq = ?")
+			.params(Timestamp.from(at), truncated(reason), seq)
+			.update();
+	}
+
+	@Override
+	public void rateLimited(long seq, String reason) {
+		this.jdbc.sql("update delivery set last_error = ? where seq = ?").params(truncated(reason), seq).update();
 	}
 
 	@Override
