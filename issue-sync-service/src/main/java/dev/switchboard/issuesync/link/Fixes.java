@@ -23,6 +23,9 @@ public interface Fixes {
 	/** Holds the issue's close note until it is due (replaces one held before). */
 	void hold(Tracker tracker, String issueId, HeldNote note);
 
+	/** Whether a close note of the issue is held. */
+	boolean held(Tracker tracker, String issueId);
+
 	/** Removes and returns the issue's held close note (the issue's row is locked). */
 	Optional<HeldNote> take(Tracker tracker, String issueId);
 

@@ -30,6 +30,9 @@ public class IssueChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(IssueChanges.class);
 
+	/** How long a link may take before its intent no longer counts. */
+	private static final Duration LINK_IN_FLIGHT = Duration.ofMinutes(5);
+
 	private final List<WebhookReader> readers;
 
 	private final Issues issues;
@@ -50,10 +53,13 @@ public class IssueChanges {
 
 	private final Fixes fixes;
 
+	private final LinkIntents intents;
+
 	public IssueChanges(List<WebhookReader> readers, Issues issues, Links links, IssueTrackers trackers,
 			TicketCommands tickets, IssueEvents events, SyncMetrics metrics, IssueSyncProperties properties,
-			Clock clock, Fixes fixes) {
+			Clock clock, Fixes fixes, LinkIntents intents) {
 		this.fixes = fixes;
+		this.intents = intents;
 		this.readers = readers;
 		this.issues = issues;
 		this.links = links;
@@ -91,6 +97,18 @@ public class IssueChanges {
 	private boolean update(IssueChange.Updated change) {
 		IssueSnapshot after = change.after();
 		Optional<IssueSnapshot> locked = this.issues.lock(after.tracker(), after.issueId());
+		if (locked.isEmpty()
+				&& this.intents.inFlight(after.tracker(), after.key(), this.clock.instant().minus(LINK_IN_FLIGHT))) {
+			// a ticket is being linked to the issue: its link (which read the tracker
+			// before
+			// this change) finds the change stored and applies it to the ticket
+			if (this.issues.insertIfAbsent(after)) {
+				this.metrics.changeIgnored(after.tracker(), "stored-for-link");
+				return false;
+			}
+			// the link committed while this waited for its insert: apply as usual
+			locked = this.issues.lock(after.tracker(), after.issueId());
+		}
 		if (locked.isEmpty()) {
 			this.metrics.changeIgnored(after.tracker(), "not-linked");
 			return false;
@@ -127,14 +145,8 @@ public class IssueChanges {
 	}
 
 	private void tellTickets(IssueSnapshot after, String previousState, IssueChange.Updated change) {
-		Cause cause = new Cause(
-				"state|" + after.tracker().id() + "|" + after.issueId() + "|" + after.updatedAt() + "|" + after.state(),
-				change.correlationId(), after.updatedAt());
-		boolean reopen = switch (after.category()) {
-			case OPEN -> false;
-			case COMPLETED -> this.properties.behaviour().reopenOnCompleted();
-			case NOT_PLANNED -> this.properties.behaviour().reopenOnNotPlanned();
-		};
+		Cause cause = stateCause(after, change.correlationId());
+		boolean reopen = reopens(after);
 		boolean note = reopen || this.properties.behaviour().noteOnStatusChange();
 		List<Link> linked = this.links.ofIssue(after.tracker(), after.issueId());
 		List<TicketCommand> commands = new ArrayList<>();
@@ -179,6 +191,51 @@ public class IssueChanges {
 			this.metrics.reopensSent(linked.size());
 			this.metrics.closedToReopened(Duration.between(after.updatedAt(), this.clock.instant()));
 		}
+	}
+
+	/**
+	 * A link was made from a tracker read older than a change applied meanwhile (the
+	 * change's webhook was consumed between the read and the link's commit): the new
+	 * link's ticket gets what every linked ticket got for the change, under the same
+	 * command ids. The caller holds the issue's row lock.
+	 */
+	void tellNewLink(IssueSnapshot current, String previousState, Link link, String correlationId) {
+		Cause cause = stateCause(current, correlationId);
+		boolean reopen = reopens(current);
+		boolean note = reopen || this.properties.behaviour().noteOnStatusChange();
+		List<TicketCommand> commands = new ArrayList<>();
+		// a held close note goes to every linked ticket when it is sent, this one
+		// included
+		if (note && !this.fixes.held(current.tracker(), current.issueId())) {
+			String text = TicketNotes.stateChanged(current, previousState, null, reopen);
+			List<IssueFix> fixed = this.fixes.of(current.tracker(), current.issueId());
+			if (current.category() == StateCategory.COMPLETED && !fixed.isEmpty()) {
+				text = TicketNotes.withFixes(text, fixed);
+			}
+			commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(), link.ticketId(),
+					cause.at(), text));
+			this.metrics.notesSent(1);
+		}
+		if (reopen) {
+			commands.add(
+					Reopen.of(cause.id("reopen", link.ticketId()), cause.correlationId(), link.ticketId(), cause.at()));
+			this.metrics.reopensSent(1);
+		}
+		this.tickets.send(commands);
+	}
+
+	private static Cause stateCause(IssueSnapshot after, String correlationId) {
+		return new Cause(
+				"state|" + after.tracker().id() + "|" + after.issueId() + "|" + after.updatedAt() + "|" + after.state(),
+				correlationId, after.updatedAt());
+	}
+
+	private boolean reopens(IssueSnapshot after) {
+		return switch (after.category()) {
+			case OPEN -> false;
+			case COMPLETED -> this.properties.behaviour().reopenOnCompleted();
+			case NOT_PLANNED -> this.properties.behaviour().reopenOnNotPlanned();
+		};
 	}
 
 	/**

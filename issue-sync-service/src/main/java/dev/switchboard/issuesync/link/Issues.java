@@ -14,6 +14,13 @@ public interface Issues {
 	 */
 	void saveIfNotOlder(IssueSnapshot issue);
 
+	/**
+	 * Stores the issue unless it is stored; waits for a transaction inserting it
+	 * concurrently.
+	 * @return whether this call stored it
+	 */
+	boolean insertIfAbsent(IssueSnapshot issue);
+
 	/** Reads the issue and locks its row until the transaction ends. */
 	Optional<IssueSnapshot> lock(Tracker tracker, String issueId);
 

@@ -39,8 +39,15 @@ public class Linking {
 
 	private final Clock clock;
 
+	private final LinkIntents intents;
+
+	private final IssueChanges changes;
+
 	public Linking(IssueTrackers trackers, Issues issues, Links links, TicketCommands tickets, IssueEvents events,
-			SyncMetrics metrics, IssueSyncProperties properties, Clock clock) {
+			SyncMetrics metrics, IssueSyncProperties properties, Clock clock, LinkIntents intents,
+			IssueChanges changes) {
+		this.intents = intents;
+		this.changes = changes;
 		this.trackers = trackers;
 		this.issues = issues;
 		this.links = links;
@@ -58,26 +65,36 @@ public class Linking {
 	 */
 	@Transactional(noRollbackFor = TrackerFailure.class)
 	public LinkResult link(String ticketId, IssueLocator locator, Cause cause) {
+		// committed before the read: a change of the issue consumed before this link
+		// commits
+		// is stored for it instead of dropped (nobody links the issue yet)
+		UUID intent = this.intents.begin(locator.tracker(), locator.key(), this.clock.instant());
 		IssueSnapshot issue = this.trackers.read(locator);
 		this.issues.saveIfNotOlder(issue);
+		// the newest state stored, locked: a change applied since the read shows here
+		IssueSnapshot current = this.issues.lock(issue.tracker(), issue.issueId()).orElse(issue);
 		Link link = Link.of(ticketId, issue.tracker(), issue.issueId(), this.clock.instant());
+		this.intents.end(intent);
 		if (!this.links.add(link)) {
 			return new LinkResult(this.links.byId(link.id()).orElse(link), issue, false);
 		}
 		List<TicketCommand> commands = new ArrayList<>();
 		commands.add(AddInternalNote.of(cause.id("linked-note", link.id().toString()), cause.correlationId(), ticketId,
-				cause.at(), TicketNotes.linked(issue)));
+				cause.at(), TicketNotes.linked(current)));
 		if (this.properties.ticketField().configured()) {
 			commands.add(SetField.of(cause.id("linked-field", link.id().toString()), cause.correlationId(), ticketId,
-					cause.at(), this.properties.ticketField().issueState(), issue.state()));
+					cause.at(), this.properties.ticketField().issueState(), current.state()));
 		}
 		this.issues.reportChanged(issue.tracker(), issue.issueId());
 		this.tickets.send(commands);
 		this.events.publish(List.of(IssueLinked.of(cause.id("issue-linked", link.id().toString()),
 				cause.correlationId(), issue.tracker().id(), issue.issueId(), cause.at(), ticketId, issue.key(),
-				issue.url(), issue.state())));
+				issue.url(), current.state())));
 		this.metrics.linked(issue.tracker());
 		this.metrics.notesSent(1);
+		if (current.updatedAt().isAfter(issue.updatedAt()) && !current.sameStateAs(issue)) {
+			this.changes.tellNewLink(current, issue.state(), link, cause.correlationId());
+		}
 		return new LinkResult(link, issue, true);
 	}
 

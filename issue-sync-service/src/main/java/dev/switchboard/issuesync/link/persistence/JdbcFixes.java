@@ -70,6 +70,14 @@ class JdbcFixes implements Fixes {
 	}
 
 	@Override
+	public boolean held(Tracker tracker, String issueId) {
+		return this.jdbc.sql("select count(*) from pending_close_note where tracker = ? and issue_id = ?")
+			.params(tracker.id(), issueId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	@Override
 	public Optional<HeldNote> take(Tracker tracker, String issueId) {
 		Optional<HeldNote> held = this.jdbc
 			.sql("select cause_key, correlation_id, caused_at, body, due_at from pending_close_note "

@@ -42,6 +42,14 @@ class JdbcIssues implements Issues {
 	}
 
 	@Override
+	public boolean insertIfAbsent(IssueSnapshot issue) {
+		return this.jdbc.sql("insert into tracked_issue (" + COLUMNS + ") values "
+				+ "(:tracker, :issueId, :key, :url, :title, :state, :category, :updatedAt, :etag) on conflict do nothing")
+			.paramSource(params(issue))
+			.update() == 1;
+	}
+
+	@Override
 	public Optional<IssueSnapshot> lock(Tracker tracker, String issueId) {
 		return this.jdbc.sql("select " + COLUMNS + " from tracked_issue where tracker = ? and issue_id = ? for update")
 			.params(tracker.id(), issueId)
