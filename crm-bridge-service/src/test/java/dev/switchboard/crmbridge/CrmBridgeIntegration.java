@@ -59,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"crm-bridge.commands.drain-interval=100ms", "crm-bridge.commands.failure-backoff=100ms",
 		"crm-bridge.commands.max-failures=3", "crm-bridge.commands.auth-recheck=500ms",
 		"crm-bridge.commands.requests-per-minute=100000", "resilience4j.retry.instances.zendesk.wait-duration=10ms",
+		"resilience4j.retry.instances.twilio.wait-duration=10ms",
 		"crm-bridge.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
 		"crm-bridge.twilio.auth-token=test-twilio-auth-token", "crm-bridge.twilio.read-timeout=1s",
 		"crm-bridge.twilio.from-number=+18005551212", "crm-bridge.calls.gateway-url=https://switchboard.example.com",

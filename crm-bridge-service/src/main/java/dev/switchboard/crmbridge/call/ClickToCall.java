@@ -3,12 +3,13 @@ package dev.switchboard.crmbridge.call;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskIds;
-import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
+import dev.switchboard.crmbridge.ticket.HelpdeskUser;
 import dev.switchboard.crmbridge.ticket.PendingCommands;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
  * Click-to-call from a ticket: the agent's phone rings first, then the customer (the
  * given number or the requester's) is dialled from {@code crm-bridge.twilio.from-number};
  * the call is logged on that ticket as one outbound call. Both numbers must pass the
- * {@link DialPolicy} before anything is dialled; a refused {@code /call} note gets an
- * internal note that says why.
+ * {@link DialPolicy} before anything is dialled; a {@code /call} note that is not dialled
+ * gets one internal note that says why and what to fix. A number from a cached helpdesk
+ * profile that would be refused is read again before refusing.
  */
 @Service
 public class ClickToCall {
@@ -50,6 +52,7 @@ public class ClickToCall {
 	 * @throws CallRefused when a number is missing, invalid or not to be dialled
 	 * @throws IllegalArgumentException when the ticket id is not a helpdesk id
 	 * @throws IllegalStateException when the phone system is not configured
+	 * @throws TelephonyException when the phone system did not place the call
 	 */
 	public CallLog start(String ticketId, String agentPhone, @Nullable String customerPhone, String correlationId) {
 		if (!HelpdeskIds.valid(ticketId)) {
@@ -62,7 +65,7 @@ public class ClickToCall {
 			throw new IllegalStateException("the phone system is not configured (crm-bridge.twilio.*)");
 		}
 		if (customer == null) {
-			customer = this.policy.dialable(CallRefused.Party.CUSTOMER, requesterPhone(ticketId));
+			customer = requesterNumber(ticketId);
 		}
 		String callSid = this.telephony.dial(agent, customer);
 		Instant now = this.clock.instant();
@@ -74,39 +77,67 @@ public class ClickToCall {
 
 	/**
 	 * A {@code /call [number]} internal note: the note's author is the agent; acted on
-	 * once per comment. A refused call is answered with an internal note on the ticket
-	 * (its command id derived from the comment, so a repeat adds nothing).
+	 * once per comment. A call that is not placed (a number missing or refused by the
+	 * dial policy, the phone system not configured, refusing or unavailable) is answered
+	 * with one internal note on the ticket that says what to fix (its command id derived
+	 * from the comment, and recorded with the request, so a repeat adds nothing).
+	 * @param author the note's author as looked up (possibly cached): read again when
+	 * their cached phone would not be dialled
 	 * @param at when the note was written
 	 */
-	public NoteCall fromNote(String commentId, String ticketId, Instant at, @Nullable String authorPhone,
+	public NoteCall fromNote(String commentId, String ticketId, Instant at, HelpdeskUser author,
 			@Nullable String customerPhone, String correlationId) {
 		if (!this.logs.recordCallRequest(commentId, ticketId, this.clock.instant())) {
 			return new NoteCall.AlreadyActedOn();
 		}
 		try {
-			if (authorPhone == null || authorPhone.isBlank()) {
-				throw this.policy.missing(CallRefused.Party.AGENT,
-						"the note's author has no phone number in the helpdesk, so there is no agent phone to ring");
+			if (!this.telephony.configured()) {
+				tell(commentId, ticketId, at, NotDialledNotes.unconfigured(), correlationId);
+				return new NoteCall.NotPlaced("not-configured");
 			}
-			return new NoteCall.Placed(start(ticketId, authorPhone, customerPhone, correlationId));
+			String agent = number(CallRefused.Party.AGENT, author,
+					"the note's author has no phone number in the helpdesk, so there is no agent phone to ring");
+			return new NoteCall.Placed(start(ticketId, agent, customerPhone, correlationId));
 		}
 		catch (CallRefused refused) {
-			UUID commandId = UUID.nameUUIDFromBytes(("call-refused:" + commentId).getBytes(StandardCharsets.UTF_8));
-			this.commands.addIfAbsent(AddInternalNote.of(commandId, correlationId, ticketId, at,
-					"Not dialled: " + refused.getMessage() + "."), this.clock.instant());
+			tell(commentId, ticketId, at, NotDialledNotes.refused(refused, customerPhone != null), correlationId);
 			return new NoteCall.Refused(refused.reason());
+		}
+		catch (TelephonyException failed) {
+			tell(commentId, ticketId, at, NotDialledNotes.telephony(failed), correlationId);
+			return new NoteCall.NotPlaced(failed.outcome().name().toLowerCase(Locale.ROOT));
 		}
 	}
 
-	private String requesterPhone(String ticketId) {
-		HelpdeskTicket ticket = this.helpdesk.read(ticketId);
-		String requester = ticket.requesterId();
-		String phone = (requester != null) ? this.helpdesk.user(requester).phone() : null;
-		if (phone == null || phone.isBlank()) {
+	private void tell(String commentId, String ticketId, Instant at, String note, String correlationId) {
+		UUID commandId = UUID.nameUUIDFromBytes(("call-refused:" + commentId).getBytes(StandardCharsets.UTF_8));
+		this.commands.addIfAbsent(AddInternalNote.of(commandId, correlationId, ticketId, at, note),
+				this.clock.instant());
+	}
+
+	private String requesterNumber(String ticketId) {
+		String requester = this.helpdesk.read(ticketId).requesterId();
+		if (requester == null) {
 			throw this.policy.missing(CallRefused.Party.CUSTOMER,
-					"customerPhone is missing and the ticket's requester has no phone number");
+					"no customer number was given and the ticket has no requester");
 		}
-		return phone;
+		return number(CallRefused.Party.CUSTOMER, this.helpdesk.user(requester),
+				"no customer number was given and the ticket's requester has no phone number in the helpdesk");
+	}
+
+	/**
+	 * The user's number if the dial policy takes it. A cached profile whose number would
+	 * be refused (none, invalid, not allowed) is read again first: the number may have
+	 * been added or corrected since it was cached.
+	 */
+	private String number(CallRefused.Party party, HelpdeskUser user, String missing) {
+		HelpdeskUser current = (this.policy.accepts(user.phone()) || !HelpdeskIds.valid(user.id())) ? user
+				: this.helpdesk.freshUser(user.id());
+		String phone = current.phone();
+		if (phone == null || phone.isBlank()) {
+			throw this.policy.missing(party, missing);
+		}
+		return this.policy.dialable(party, phone);
 	}
 
 }

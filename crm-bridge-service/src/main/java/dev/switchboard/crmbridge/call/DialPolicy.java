@@ -69,6 +69,20 @@ public class DialPolicy {
 	}
 
 	/**
+	 * Whether the number would be dialled, without counting a refusal: asked of a number
+	 * from a cached profile before deciding to read the profile again.
+	 */
+	public boolean accepts(@Nullable String raw) {
+		if (raw == null || raw.isBlank()) {
+			return false;
+		}
+		return this.numbers.destination(raw)
+			.filter((destination) -> ORDINARY.contains(destination.line())
+					&& this.allowed.contains(destination.region()))
+			.isPresent();
+	}
+
+	/**
 	 * Refuses a number that is missing for a reason the caller knows better than
 	 * "missing" (e.g. the ticket's requester has no phone).
 	 */

@@ -8,11 +8,22 @@ public sealed interface NoteCall {
 	}
 
 	/**
-	 * Not dialled; an internal note on the ticket tells the agent why.
+	 * Not dialled (a number missing or refused by the dial policy); an internal note on
+	 * the ticket tells the agent why.
 	 *
 	 * @param reason {@link CallRefused#reason()}
 	 */
 	record Refused(String reason) implements NoteCall {
+	}
+
+	/**
+	 * The phone system did not place the call (not configured, refusing, unavailable, or
+	 * no clear answer); an internal note on the ticket tells the agent.
+	 *
+	 * @param reason {@code not-configured}, {@code refused}, {@code unavailable} or
+	 * {@code uncertain}
+	 */
+	record NotPlaced(String reason) implements NoteCall {
 	}
 
 	/** The note was acted on before (a redelivered event): nothing done again. */

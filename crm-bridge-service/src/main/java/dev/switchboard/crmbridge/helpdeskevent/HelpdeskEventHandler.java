@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ticket's row lock and one older than the last seen is dropped; a note's author is
  * looked up (cached) because {@code /call} and {@code /remote} act on their behalf. An
  * internal {@code /call [number]} note by an agent starts a click-to-call (once per
- * comment), or, when the dial policy refuses a number, an internal note that says why. An
- * author id that is not a helpdesk id is not looked up.
+ * comment), or, when it cannot be placed, one internal note that says why and what to
+ * fix. An author id that is not a helpdesk id is not looked up.
  */
 @Service
 public class HelpdeskEventHandler implements DeliveryHandler {
@@ -90,10 +90,11 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 	private String callFromNote(HelpdeskActivity.CommentAdded comment, HelpdeskUser author, String number,
 			String correlationId) {
 		try {
-			return switch (this.clickToCall.fromNote(comment.commentId(), comment.ticketId(), comment.time(),
-					author.phone(), number.isEmpty() ? null : number, correlationId)) {
+			return switch (this.clickToCall.fromNote(comment.commentId(), comment.ticketId(), comment.time(), author,
+					number.isEmpty() ? null : number, correlationId)) {
 				case NoteCall.Placed placed -> "published-and-called";
 				case NoteCall.Refused refused -> "published-call-refused";
+				case NoteCall.NotPlaced failed -> "published-call-failed";
 				case NoteCall.AlreadyActedOn repeat -> "published";
 			};
 		}

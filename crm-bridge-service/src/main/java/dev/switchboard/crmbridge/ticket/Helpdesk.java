@@ -34,7 +34,18 @@ public interface Helpdesk {
 	 */
 	HelpdeskTicket createFollowUp(String closedTicketId, TicketUpdate update);
 
+	/**
+	 * The user, possibly as looked up a while ago (cached up to
+	 * {@code crm-bridge.zendesk.user-cache-ttl}).
+	 */
 	HelpdeskUser user(String userId);
+
+	/**
+	 * The user as the helpdesk has them now (the cache refreshed with it): asked before a
+	 * command is refused for something the cached profile lacks, e.g. a phone number
+	 * added since.
+	 */
+	HelpdeskUser freshUser(String userId);
 
 	/**
 	 * End users whose phone ends with the given digits (the helpdesk keeps numbers in any

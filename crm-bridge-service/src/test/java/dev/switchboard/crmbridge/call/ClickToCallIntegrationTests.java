@@ -158,12 +158,17 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 			.toList();
 	}
 
+	/**
+	 * 503 and 429 cannot have started a call: retried (3 attempts); a timeout, another
+	 * 5xx or an unreadable answer may have, so they are never repeated.
+	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "server-error", "timeout", "rate-limited", "malformed" })
-	void answersBadGatewayWithoutALogWhenTwilioFails(String failure) throws Exception {
+	@CsvSource({ "unavailable, 3", "bad-gateway, 1", "timeout, 1", "rate-limited, 3", "malformed, 1" })
+	void answersBadGatewayWithoutALogWhenTwilioFails(String failure, int attempts) throws Exception {
 		String customer = "+1212555" + (1000 + new java.util.Random().nextInt(8999));
 		ResponseDefinitionBuilder answer = switch (failure) {
-			case "server-error" -> aResponse().withStatus(503);
+			case "unavailable" -> aResponse().withStatus(503);
+			case "bad-gateway" -> aResponse().withStatus(502);
 			case "timeout" -> aResponse().withStatus(201).withFixedDelay(2500).withBody("{}");
 			case "rate-limited" -> aResponse().withStatus(429).withHeader("Retry-After", "30");
 			default -> aResponse().withStatus(201)
@@ -181,7 +186,7 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 		assertThat(response.statusCode()).isEqualTo(502);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).doesNotContain("test-twilio-auth-token");
-		assertThat(callsTo(customer)).hasSize(1);
+		assertThat(callsTo(customer)).hasSize(attempts);
 	}
 
 	@ParameterizedTest
@@ -271,28 +276,180 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					+1 415 555 0177 | /call +1 900 555 0100  | Not dialled: the customer's number +1 900-555-0100 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations).
-					+1 415 555 0177 | /call +44 909 8790879  | Not dialled: the customer's number +44 909 879 0879 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations).
-					+1 415 555 0177 | /call +49 1512 3456789 | Not dialled: the customer's number +49 1512 3456789 is a number in DE; only numbers in US, GB are dialled (crm-bridge.calls.allowed-destinations).
-					+1 900 234 5678 | /call +1 212 555 0143  | Not dialled: the agent's number +1 900-234-5678 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations).
-					'' | /call +1 212 555 0144                 | Not dialled: the note's author has no phone number in the helpdesk, so there is no agent phone to ring.
+					+1 415 555 0177 | /call +1 900 555 0100  | Not dialled: the customer's number +1 900-555-0100 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations). Check the number; Switchboard does not dial such numbers.
+					+1 415 555 0177 | /call +44 909 8790879  | Not dialled: the customer's number +44 909 879 0879 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations). Check the number; Switchboard does not dial such numbers.
+					+1 415 555 0177 | /call +49 1512 3456789 | Not dialled: the customer's number +49 1512 3456789 is a number in DE; only numbers in US, GB are dialled (crm-bridge.calls.allowed-destinations). Dial it yourself, or ask an administrator to allow that region.
+					+1 415 555 0177 | /call 12               | Not dialled: the customer's number is not a valid phone number (a number abroad starts with + and its country code). Write /call followed by the number with + and its country code, e.g. /call +1 212 555 0100.
+					+1 900 234 5678 | /call +1 212 555 0143  | Not dialled: the agent's number +1 900-234-5678 is a premium-rate number; calls to premium-rate numbers are refused (crm-bridge.calls.allowed-destinations). Put an ordinary phone number on your helpdesk profile, then write /call again.
+					'' | /call +1 212 555 0144                 | Not dialled: the note's author has no phone number in the helpdesk, so there is no agent phone to ring. Add your phone number to your helpdesk profile, then write /call again.
 					""")
-	void answersACallNoteOutsideTheDialPolicyWithAnInternalNoteThatSaysWhyAndDialsNothing(String authorPhone,
+	void answersACallNoteOutsideTheDialPolicyWithOneInternalNoteThatSaysWhatToFixAndDialsNothing(String authorPhone,
 			String command, String expectedNote) {
 		String ticketId = newTicketId();
 		String authorId = newTicketId();
-		zendesk().register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
-			.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", authorId, "name", "Dana Agent", "email",
-					"dana@example.com", "phone", (authorPhone != null) ? authorPhone : "")))));
+		stubAgent(authorId, (authorPhone != null) ? authorPhone : "");
+		stubTicket(ticketId, "20978392");
+		InboundDelivery note = callNote(ticketId, authorId, command);
+
+		publish(note);
+		publish(note);
+
+		assertOneInternalNote(ticketId, expectedNote);
+		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from call_log where ticket_id = ?")
+			.param(ticketId)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * Twilio down (503 on every attempt), refusing (401: the account's settings) or
+	 * silent (no answer in time, so the call may have started): the agent reads one note
+	 * saying which and what to do, however often the note's event is delivered, and
+	 * Twilio is asked once per attempt of the first delivery only.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					503     | 3 | Not dialled: the phone system is unavailable (Twilio answered HTTP 503 on each of 3 attempts). Nobody was called; write /call again in a few minutes.
+					401     | 1 | Not dialled: the phone system refused the call (Twilio answered HTTP 401). Ask an administrator to check Switchboard's Twilio settings (crm-bridge.twilio.*).
+					timeout | 1 | Perhaps not dialled: the phone system did not confirm the call (Twilio did not answer: SocketTimeoutException). If your phone does not ring within a minute, write /call again.
+					""")
+	void answersACallNoteTwilioDidNotPlaceWithOneInternalNoteThatSaysWhatToDo(String failure, int attempts,
+			String expectedNote) {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		String customer = "+1212555" + (1000 + new java.util.Random().nextInt(8999));
+		stubAgent(authorId, "+1 415 555 0177");
+		stubTicket(ticketId, "20978392");
+		ResponseDefinitionBuilder answer = switch (failure) {
+			case "timeout" -> aResponse().withStatus(201).withFixedDelay(2500).withBody("{}");
+			case "401" -> aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":"
+						+ "\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
+			default -> aResponse().withStatus(Integer.parseInt(failure));
+		};
+		twilio().register(
+				post(urlEqualTo(CALLS)).withRequestBody(containing(URLEncoder.encode(customer, StandardCharsets.UTF_8)))
+					.willReturn(answer));
+		InboundDelivery note = callNote(ticketId, authorId, "/call " + customer);
+
+		publish(note);
+		publish(note);
+
+		assertOneInternalNote(ticketId, expectedNote);
+		assertThat(callsTo(customer)).hasSize(attempts);
+		assertThat(this.jdbc.sql("select count(*) from call_log where ticket_id = ?")
+			.param(ticketId)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * {@code /call} without a number dials the ticket's requester: without a phone on
+	 * their profile, one note says so; once they have one (still cached without it), the
+	 * profile is read again and the next {@code /call} dials it.
+	 */
+	@Test
+	void dialsTheRequesterOnceTheirProfileHasAPhoneAndTellsTheAgentWhenItHasNone() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		String requesterId = newTicketId();
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		stubAgent(authorId, "+1 415 555 0177");
+		stubTicket(ticketId, requesterId);
+		zendesk().register(
+				get(urlEqualTo("/api/v2/users/" + requesterId + ".json")).willReturn(okJson(endUser(requesterId, ""))));
+		InboundDelivery first = callNote(ticketId, authorId, "/call");
+
+		publish(first);
+		publish(first);
+
+		assertOneInternalNote(ticketId,
+				"Not dialled: no customer number was given and the ticket's requester has no phone number in the "
+						+ "helpdesk. Add a phone number to the requester's profile, or write /call followed by the "
+						+ "number to dial.");
+		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
+
+		zendesk().register(get(urlEqualTo("/api/v2/users/" + requesterId + ".json"))
+			.willReturn(okJson(endUser(requesterId, "+1 (212) 555-0199"))));
+		twilio().register(post(urlEqualTo(CALLS)).withRequestBody(containing("%2B12125550199"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550177")))));
+		publish(callNote(ticketId, authorId, "/call"));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callsTo("+12125550199")).hasSize(1));
+		assertThat(URLDecoder.decode(callsTo("+12125550199").get(0).getBodyAsString(), StandardCharsets.UTF_8))
+			.contains("To=+14155550177");
+	}
+
+	/**
+	 * The agent's profile was cached without a phone (their first {@code /call} was
+	 * refused for it); after they add one, their next {@code /call} reads the profile
+	 * again instead of refusing from the cache, and rings them.
+	 */
+	@Test
+	void placesTheCallOfAnAgentWhoAddedAPhoneAfterTheirProfileWasCachedWithout() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		stubAgent(authorId, "");
+		stubTicket(ticketId, "20978392");
+		publish(callNote(ticketId, authorId, "/call +1 212 555 0145"));
+		assertOneInternalNote(ticketId, "Not dialled: the note's author has no phone number in the helpdesk, so there "
+				+ "is no agent phone to ring. Add your phone number to your helpdesk profile, then write /call again.");
+
+		stubAgent(authorId, "+1 415 555 0166");
+		twilio().register(post(urlEqualTo(CALLS)).withRequestBody(containing("%2B12125550145"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550166")))));
+		publish(callNote(ticketId, authorId, "/call +1 212 555 0145"));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callsTo("+12125550145")).hasSize(1));
+		assertThat(URLDecoder.decode(callsTo("+12125550145").get(0).getBodyAsString(), StandardCharsets.UTF_8))
+			.contains("To=+14155550166");
+		assertThat(zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+			.as("no second refusal")
+			.hasSize(1);
+	}
+
+	private void stubAgent(String userId, String phone) {
+		zendesk().register(
+				get(urlEqualTo("/api/v2/users/" + userId + ".json")).willReturn(okJson(fixture("zendesk/user.json",
+						Map.of("userId", userId, "name", "Dana Agent", "email", "dana@example.com", "phone", phone)))));
+	}
+
+	/** A Zendesk end user as {@code GET /api/v2/users/{id}.json} returns one. */
+	private static String endUser(String userId, String phone) {
+		return fixture("zendesk/user.json",
+				Map.of("userId", userId, "name", "Ada Customer", "email", "ada@example.com", "phone", phone))
+			.replace("\"role\": \"agent\"", "\"role\": \"end-user\"");
+	}
+
+	private void stubTicket(String ticketId, String requesterId) {
 		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
 			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z"))
+				.replace("\"requester_id\": 20978392", "\"requester_id\": " + requesterId))));
 		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
 			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
 					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
-		publish(callNote(ticketId, authorId, command));
+	}
 
+	/**
+	 * Exactly one update reached the ticket, and it is the internal note (with the marker
+	 * of the command that wrote it, ZendeskHelpdesk#marker).
+	 */
+	private void assertOneInternalNote(String ticketId, String expectedNote) {
 		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+				.hasSize(1));
+		await().during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(
 					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 				.hasSize(1));
@@ -302,14 +459,8 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 				.getBodyAsString())
 			.path("ticket")
 			.path("comment");
-		// the note, then the marker of the command that wrote it (ZendeskHelpdesk#marker)
 		assertThat(comment.path("body").asString()).matches(Pattern.quote(expectedNote) + "\n\n\\[sb:[0-9a-f]{8}\\]");
 		assertThat(comment.path("public").asBoolean()).isFalse();
-		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
-		assertThat(this.jdbc.sql("select count(*) from call_log where ticket_id = ?")
-			.param(ticketId)
-			.query(Integer.class)
-			.single()).isZero();
 	}
 
 	private double refusals(String reason, String party) {

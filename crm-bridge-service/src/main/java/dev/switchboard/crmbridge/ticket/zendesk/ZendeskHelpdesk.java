@@ -1,9 +1,7 @@
 package dev.switchboard.crmbridge.ticket.zendesk;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
 import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
@@ -42,8 +41,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Zendesk Support API over one OkHttp client: tickets ({@code safe_update} with
  * {@code updated_stamp}, follow-ups with {@code via_followup_source_id}) and users
- * (cached). 5xx and I/O failures are retried by the Resilience4j retry {@code zendesk};
- * everything else is mapped to a {@link HelpdeskFailure} here.
+ * (cached in a bounded, expiring Caffeine cache: {@code user-cache-size},
+ * {@code user-cache-ttl}). 5xx and I/O failures are retried by the Resilience4j retry
+ * {@code zendesk}; everything else is mapped to a {@link HelpdeskFailure} here.
  */
 @Component
 class ZendeskHelpdesk implements Helpdesk {
@@ -66,14 +66,11 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	private final JsonMapper json;
 
-	private final Clock clock;
-
 	private final RequestBudget budget;
 
-	private final Map<String, CachedUser> users = new ConcurrentHashMap<>();
+	private final Cache<String, HelpdeskUser> users;
 
-	ZendeskHelpdesk(ZendeskProperties properties, RetryRegistry retries, JsonMapper json, Clock clock,
-			RequestBudget budget) {
+	ZendeskHelpdesk(ZendeskProperties properties, RetryRegistry retries, JsonMapper json, RequestBudget budget) {
 		this.properties = properties;
 		this.http = new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
@@ -82,8 +79,11 @@ class ZendeskHelpdesk implements Helpdesk {
 			.build();
 		this.retry = retries.retry("zendesk");
 		this.json = json;
-		this.clock = clock;
 		this.budget = budget;
+		this.users = Caffeine.newBuilder()
+			.maximumSize(properties.userCacheSize())
+			.expireAfterWrite(properties.userCacheTtl())
+			.build();
 	}
 
 	@Override
@@ -195,18 +195,23 @@ class ZendeskHelpdesk implements Helpdesk {
 
 	@Override
 	public HelpdeskUser user(String userId) {
-		Instant now = this.clock.instant();
-		CachedUser cached = this.users.get(userId);
-		if (cached != null && now.isBefore(cached.until())) {
-			return cached.user();
-		}
+		HelpdeskUser cached = this.users.getIfPresent(userId);
+		return (cached != null) ? cached : freshUser(userId);
+	}
+
+	/**
+	 * Not through {@code Cache.get(key, loader)}: the loader would hold a lock of the
+	 * cache's map during a request and its retries.
+	 */
+	@Override
+	public HelpdeskUser freshUser(String userId) {
 		JsonNode user = send(request(url("users", id(userId, "user id") + ".json").build()).get(), userId).path("user");
 		if (!user.has("id")) {
 			throw new HelpdeskException(new HelpdeskFailure.Malformed("no user in the response"));
 		}
 		HelpdeskUser found = new HelpdeskUser(user.path("id").asString(), text(user, "name"), text(user, "email"),
 				text(user, "phone"));
-		this.users.put(userId, new CachedUser(found, now.plus(this.properties.userCacheTtl())));
+		this.users.put(userId, found);
 		return found;
 	}
 
@@ -442,9 +447,6 @@ class ZendeskHelpdesk implements Helpdesk {
 	}
 
 	private record Answer(int status, String body, Duration retryAfter) {
-	}
-
-	private record CachedUser(HelpdeskUser user, Instant until) {
 	}
 
 }

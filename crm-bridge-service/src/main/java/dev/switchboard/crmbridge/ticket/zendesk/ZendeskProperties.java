@@ -18,14 +18,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param email the agent account Switchboard writes as (API token authentication:
  * {@code <email>/token})
  * @param apiToken the API token (a secret, never logged)
- * @param userCacheTtl how long a looked-up user (author of a comment) is reused
+ * @param userCacheTtl how long a looked-up user (author of a comment, requester) is
+ * reused
+ * @param userCacheSize how many looked-up users are kept at most (the least used go
+ * first)
  */
 @ConfigurationProperties("crm-bridge.zendesk")
 record ZendeskProperties(@Nullable URI baseUrl, @DefaultValue("") String email, @DefaultValue("") String apiToken,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
-		@DefaultValue("15m") Duration userCacheTtl) {
+		@DefaultValue("15m") Duration userCacheTtl, @DefaultValue("10000") int userCacheSize) {
 
 	ZendeskProperties {
+		if (userCacheSize < 1) {
+			throw new IllegalArgumentException("crm-bridge.zendesk.user-cache-size (CRMBRIDGE_ZENDESK_USERCACHESIZE) "
+					+ "must be at least 1, was " + userCacheSize);
+		}
 		if (!apiToken.isBlank() && (email.isBlank() || baseUrl == null || baseUrl.toString().isBlank())) {
 			throw new IllegalArgumentException(
 					"crm-bridge.zendesk.api-token is set but base-url or email is not: set CRMBRIDGE_ZENDESK_BASEURL and CRMBRIDGE_ZENDESK_EMAIL");

@@ -1,10 +1,13 @@
 package dev.switchboard.crmbridge.call.twilio;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
 import dev.switchboard.crmbridge.call.CallProperties;
 import dev.switchboard.crmbridge.call.TelephonyException;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,11 +41,7 @@ class TwilioTelephonyTests {
 	@ValueSource(strings = { "+1 212 555 0100", "12125550100", "+12125550100</Number><Number>+19005550100", "+",
 			"+0123456789", "+1234567890123456", "" })
 	void dialsNothingButE164Numbers(String number) {
-		TwilioTelephony telephony = new TwilioTelephony(properties(ACCOUNT),
-				new CallProperties("US", CallProperties.MultipleMatches.MOST_RECENT_TICKET, Duration.ofMinutes(30),
-						Duration.ofDays(180), Duration.ofSeconds(10), URI.create("http://localhost:8080"),
-						CallProperties.WithheldCallers.NEW_TICKET, null),
-				JsonMapper.builder().build());
+		TwilioTelephony telephony = telephony();
 
 		TelephonyException customer = catchThrowableOfType(TelephonyException.class,
 				() -> telephony.dial("+14155550100", number));
@@ -52,6 +51,34 @@ class TwilioTelephonyTests {
 		assertThat(customer).hasMessageContaining("not an E.164 number");
 		assertThat(customer.refused()).isTrue();
 		assertThat(agent).hasMessageContaining("not an E.164 number");
+	}
+
+	/**
+	 * Nothing listens on the base URL: a refused connection cannot have started a call,
+	 * so it is retried, and then reported as unavailable (nothing dialled), not as an
+	 * uncertain outcome.
+	 */
+	@Test
+	void reportsARefusedConnectionAsUnavailableAfterItsRetries() {
+		TelephonyException failed = catchThrowableOfType(TelephonyException.class,
+				() -> telephony().dial("+14155550100", "+12125550100"));
+
+		assertThat(failed.outcome()).isEqualTo(TelephonyException.Outcome.UNAVAILABLE);
+		assertThat(failed).hasMessage("Twilio unreachable (ConnectException) on each of 3 attempts");
+	}
+
+	private static TwilioTelephony telephony() {
+		// as application.yml configures the retry twilio, with short waits
+		RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
+			.maxAttempts(3)
+			.waitDuration(Duration.ofMillis(1))
+			.retryExceptions(IOException.class)
+			.build());
+		return new TwilioTelephony(properties(ACCOUNT),
+				new CallProperties("US", CallProperties.MultipleMatches.MOST_RECENT_TICKET, Duration.ofMinutes(30),
+						Duration.ofDays(180), Duration.ofSeconds(10), URI.create("http://localhost:8080"),
+						CallProperties.WithheldCallers.NEW_TICKET, null),
+				JsonMapper.builder().build(), retries);
 	}
 
 	@Test
