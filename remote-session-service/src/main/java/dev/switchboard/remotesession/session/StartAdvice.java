@@ -59,6 +59,11 @@ public final class StartAdvice {
 	 * @param lastFailure how the last attempt failed, if known
 	 */
 	public static String unreachableReason(ProviderName provider, int attempts, String lastFailure, Instant since) {
+		if (attempts == 0) {
+			// reserved, then the instance stopped before the vendor answered
+			return "the start at " + provider.displayName() + " since " + TIME.format(since)
+					+ " was interrupted; no session was created";
+		}
 		return provider.displayName() + " could not be reached (" + lastFailure + ") on " + attempts + " attempt"
 				+ ((attempts == 1) ? "" : "s") + " since " + TIME.format(since) + "; no session was created";
 	}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.switchboard.remotesession.session.Connection;
 import dev.switchboard.remotesession.session.Customer;
+import dev.switchboard.remotesession.session.Parking;
 import dev.switchboard.remotesession.session.ProviderName;
 import dev.switchboard.remotesession.session.Session;
 import dev.switchboard.remotesession.session.SessionHousekeeping;
@@ -75,13 +76,14 @@ class SessionController {
 			SessionStarter.Started started = this.starter.start(request, null);
 			Session session = started.session();
 			URI location = URI.create("/api/sessions/" + session.id());
-			SessionView view = SessionView.of(session, this.sessions.parking(session.id()), null);
+			Parking parking = this.sessions.parking(session.id());
+			SessionView view = SessionView.of(session, parking, null);
 			return switch (started.result()) {
 				case CREATED -> ResponseEntity.created(location).body(view);
 				// waiting for the vendor: the caller follows the start at the session's
 				// URL
 				case PARKED -> ResponseEntity.accepted().location(location).body(view);
-				case FOUND -> (session.state() == SessionState.CREATED)
+				case FOUND -> (session.state() == SessionState.CREATED && parking.nextAttemptAt() != null)
 						? ResponseEntity.accepted().location(location).body(view) : ResponseEntity.ok(view);
 				case FAILED -> throw new IllegalStateException("a refused API start is answered as a problem");
 			};
