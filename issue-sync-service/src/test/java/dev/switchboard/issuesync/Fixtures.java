@@ -137,4 +137,54 @@ public final class Fixtures {
 		return payload.toString();
 	}
 
+	/** The octokit {@code release} example with the given action, tag, notes and date. */
+	public static String githubRelease(String action, long releaseId, String tag, String notes, String publishedAt) {
+		ObjectNode payload = load("github/release-published.json");
+		payload.put("action", action);
+		ObjectNode release = (ObjectNode) payload.get("release");
+		release.put("id", releaseId);
+		release.put("tag_name", tag);
+		release.put("name", "Release " + tag);
+		release.put("html_url", "https://github.com/Codertocat/Hello-World/releases/tag/" + tag);
+		release.put("published_at", publishedAt);
+		release.put("body", notes);
+		return payload.toString();
+	}
+
+	/**
+	 * A pull request as {@code GET /repos/{owner}/{repo}/pulls/{n}} answers it (the same
+	 * object as in the webhook), merged, with the given body.
+	 */
+	public static String githubPullRequest(int number, String body) {
+		ObjectNode pull = ((ObjectNode) load("github/pull_request-closed.json").get("pull_request")).deepCopy();
+		pull.put("number", number);
+		pull.put("html_url", "https://github.com/Codertocat/Hello-World/pull/" + number);
+		pull.put("merged", true);
+		pull.put("merged_at", "2026-11-20T10:00:00Z");
+		pull.put("body", body);
+		return pull.toString();
+	}
+
+	/** A {@code jira:version_released} delivery (captured form). */
+	public static String jiraVersionReleased(String versionId, String name, String releaseDate, long timestamp) {
+		ObjectNode payload = load("jira/version_released.json");
+		payload.put("timestamp", timestamp);
+		ObjectNode version = (ObjectNode) payload.get("version");
+		version.put("id", versionId);
+		version.put("self", "https://example.atlassian.net/rest/api/2/version/" + versionId);
+		version.put("name", name);
+		version.put("releaseDate", releaseDate);
+		return payload.toString();
+	}
+
+	/** Jira's enhanced search ({@code /rest/api/3/search/jql}) answer: one last page. */
+	public static String jiraSearch(ObjectNode... issues) {
+		ObjectNode result = load("jira/search-jql.json");
+		tools.jackson.databind.node.ArrayNode found = result.putArray("issues");
+		for (ObjectNode issue : issues) {
+			found.add(issue);
+		}
+		return result.toString();
+	}
+
 }

@@ -23,6 +23,13 @@ public interface Fixes {
 	/** Holds the issue's close note until it is due (replaces one held before). */
 	void hold(Tracker tracker, String issueId, HeldNote note);
 
+	/**
+	 * Claims the fix-shipped note of the ticket about the issue for the release.
+	 * @return whether the release may send it: it claimed it now, or claimed it before (a
+	 * repeat sends the same ids); {@code false} when another release told the ticket
+	 */
+	boolean claimShippedNotice(Tracker tracker, String issueId, String ticketId, String releaseKey, Instant at);
+
 	/** Whether a close note of the issue is held. */
 	boolean held(Tracker tracker, String issueId);
 

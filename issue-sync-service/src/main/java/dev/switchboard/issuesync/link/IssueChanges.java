@@ -30,6 +30,12 @@ public class IssueChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(IssueChanges.class);
 
+	/**
+	 * Pull requests of one release read from GitHub at most (the others were seen
+	 * merged).
+	 */
+	private static final int MAX_PULL_REQUEST_READS = 50;
+
 	/** How long a link may take before its intent no longer counts. */
 	private static final Duration LINK_IN_FLIGHT = Duration.ofMinutes(5);
 
@@ -91,6 +97,8 @@ public class IssueChanges {
 			case IssueChange.Transferred transferred -> transfer(transferred);
 			case IssueChange.Commented commented -> relay(commented);
 			case IssueChange.FixMerged fix -> fixMerged(fix);
+			case IssueChange.Released release -> released(release);
+			case IssueChange.VersionReleased version -> versionReleased(version);
 		};
 	}
 
@@ -282,6 +290,83 @@ public class IssueChanges {
 			told |= sendHeldCloseNote(closed.tracker(), issue.get().issueId());
 		}
 		return told;
+	}
+
+	/**
+	 * A GitHub release: the followed issues its notes name, and those closed by the pull
+	 * requests it names (merges seen by issue-sync, else read from GitHub for pull
+	 * request URLs), get their tickets told once.
+	 */
+	private boolean released(IssueChange.Released release) {
+		java.util.Map<String, IssueSnapshot> fixed = new java.util.LinkedHashMap<>();
+		for (IssueLocator reference : release.issues()) {
+			this.issues.byKey(reference.tracker(), reference.key())
+				.ifPresent((issue) -> fixed.putIfAbsent(issue.issueId(), issue));
+		}
+		int reads = 0;
+		for (String pullRequest : release.pullRequests()) {
+			List<String> closed = this.fixes.closedBy(Tracker.GITHUB, pullRequest);
+			closed.forEach((issueId) -> this.issues.find(Tracker.GITHUB, issueId)
+				.ifPresent((issue) -> fixed.putIfAbsent(issue.issueId(), issue)));
+			if (closed.isEmpty() && release.explicitPullRequests().contains(pullRequest)
+					&& reads++ < MAX_PULL_REQUEST_READS) {
+				for (IssueLocator issue : this.trackers.of(Tracker.GITHUB).closedByPullRequest(pullRequest)) {
+					this.issues.byKey(issue.tracker(), issue.key())
+						.ifPresent((found) -> fixed.putIfAbsent(found.issueId(), found));
+				}
+			}
+		}
+		Cause cause = new Cause("shipped|github|" + release.releaseId(), release.correlationId(), release.releasedAt());
+		return noticeShipped(cause, fixed.values(), release.version(),
+				release.releasedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), release.url());
+	}
+
+	/**
+	 * A released Jira version: its followed issues (Jira's search for the version) get
+	 * their tickets told once.
+	 */
+	private boolean versionReleased(IssueChange.VersionReleased version) {
+		List<IssueSnapshot> fixed = this.trackers.of(Tracker.JIRA)
+			.fixedIn(version.versionId())
+			.stream()
+			.filter((issue) -> this.issues.find(Tracker.JIRA, issue.issueId()).isPresent())
+			.toList();
+		if (fixed.isEmpty()) {
+			return false;
+		}
+		// the version's page: <site>/projects/<KEY>/versions/<id>
+		IssueSnapshot first = fixed.get(0);
+		String site = first.url().substring(0, first.url().lastIndexOf("/browse/"));
+		String project = first.key().substring(0, first.key().lastIndexOf('-'));
+		String url = site + "/projects/" + project + "/versions/" + version.versionId()
+				+ "/tab/release-report-all-issues";
+		Cause cause = new Cause("shipped|jira|" + version.versionId(), version.correlationId(), version.at());
+		return noticeShipped(cause, fixed, version.name(), (version.releaseDate() != null) ? version.releaseDate()
+				: version.at().atZone(java.time.ZoneOffset.UTC).toLocalDate(), url);
+	}
+
+	/**
+	 * One note per linked ticket naming its fixed issues, each ticket and issue once
+	 * whatever releases follow; a repeat of the same release sends the same ids.
+	 */
+	private boolean noticeShipped(Cause cause, java.util.Collection<IssueSnapshot> fixed, String version,
+			java.time.LocalDate date, String url) {
+		java.util.Map<String, List<IssueSnapshot>> perTicket = new java.util.TreeMap<>();
+		for (IssueSnapshot issue : fixed) {
+			for (Link link : this.links.ofIssue(issue.tracker(), issue.issueId())) {
+				if (this.fixes.claimShippedNotice(issue.tracker(), issue.issueId(), link.ticketId(), cause.key(),
+						this.clock.instant())) {
+					perTicket.computeIfAbsent(link.ticketId(), (ticket) -> new ArrayList<>()).add(issue);
+				}
+			}
+		}
+		this.tickets.send(perTicket.entrySet()
+			.stream()
+			.<TicketCommand>map((ticket) -> AddInternalNote.of(cause.id("note", ticket.getKey()), cause.correlationId(),
+					ticket.getKey(), cause.at(), TicketNotes.fixShipped(ticket.getValue(), version, date, url)))
+			.toList());
+		this.metrics.notesSent(perTicket.size());
+		return !perTicket.isEmpty();
 	}
 
 	/**

@@ -29,4 +29,17 @@ public interface IssueTracker {
 	/** Removes the label; removing one the issue does not have changes nothing. */
 	void removeLabel(IssueLocator issue, String label);
 
+	/**
+	 * The issues a merged pull request ({@code owner/repo#7}) closes by its closing
+	 * keywords; empty when it is not merged or is no pull request (GitHub).
+	 */
+	default java.util.List<IssueLocator> closedByPullRequest(String pullRequest) {
+		return java.util.List.of();
+	}
+
+	/** The issues whose fix versions contain the version (Jira). */
+	default java.util.List<IssueSnapshot> fixedIn(String versionId) {
+		return java.util.List.of();
+	}
+
 }

@@ -67,6 +67,41 @@ final class TicketNotes {
 		return note.append(closeNote.substring(urlLine)).toString();
 	}
 
+	private static final java.time.format.DateTimeFormatter RELEASE_DATE = java.time.format.DateTimeFormatter
+		.ofPattern("MMMM d, uuuu", java.util.Locale.ENGLISH);
+
+	/**
+	 * The fix of the ticket's issues shipped: what happened, for the agent, and a public
+	 * reply ready to send, with the release's link.
+	 */
+	static String fixShipped(java.util.List<IssueSnapshot> issues, String version, java.time.LocalDate date,
+			String releaseUrl) {
+		String day = RELEASE_DATE.format(date);
+		StringBuilder note = new StringBuilder("Fix shipped in version ").append(version)
+			.append(" (released ")
+			.append(day)
+			.append(") for ");
+		for (int i = 0; i < issues.size(); i++) {
+			note.append((i == 0) ? "" : (i == issues.size() - 1) ? " and " : ", ")
+				.append(issues.get(i).displayName())
+				.append(" \"")
+				.append(issues.get(i).title())
+				.append('"');
+		}
+		return note.append(".\nReady-to-send reply for the customer:\n\n")
+			.append("The fix for the problem you reported shipped in version ")
+			.append(version)
+			.append(" on ")
+			.append(day)
+			.append(". Please update to version ")
+			.append(version)
+			.append("; the release notes are here: ")
+			.append(releaseUrl)
+			.append("\n\nRelease: ")
+			.append(releaseUrl)
+			.toString();
+	}
+
 	static String commented(IssueSnapshot issue, @Nullable String author, String body) {
 		return "Comment on " + issue.displayName() + ((author != null) ? " by " + author : "") + ":\n\n" + body + "\n\n"
 				+ issue.url();

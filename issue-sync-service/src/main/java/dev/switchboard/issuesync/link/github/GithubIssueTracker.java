@@ -165,6 +165,40 @@ class GithubIssueTracker implements IssueTracker {
 		});
 	}
 
+	/**
+	 * {@code GET /repos/{owner}/{repo}/pulls/{n}}: the issues a merged pull request's
+	 * title and body close; a number that is no pull request (404) closes none.
+	 */
+	@Override
+	public java.util.List<IssueLocator> closedByPullRequest(String pullRequest) {
+		Optional<GithubIssueNumber> number = GithubIssueNumber.tryParse(pullRequest);
+		if (number.isEmpty()) {
+			return java.util.List.of();
+		}
+		HttpUrl url = repositoryUrl(number.get()).addPathSegment("pulls")
+			.addPathSegment(Integer.toString(number.get().number()))
+			.build();
+		try {
+			return call(() -> {
+				try (Response response = this.http.newCall(request(url).build()).execute()) {
+					JsonNode pull = body(response, pullRequest);
+					if (GithubIssueJson.text(pull, "merged_at") == null) {
+						return java.util.List.<IssueLocator>of();
+					}
+					String text = GithubIssueJson.text(pull, "title") + "\n"
+							+ java.util.Objects.toString(GithubIssueJson.text(pull, "body"), "");
+					return GithubWebhookReader.closing(text, number.get().owner() + "/" + number.get().repo());
+				}
+				catch (IOException ex) {
+					throw new TrackerFailure.Unavailable(Tracker.GITHUB, "reading " + pullRequest + " failed", ex);
+				}
+			});
+		}
+		catch (TrackerFailure.NotFound ex) {
+			return java.util.List.of();
+		}
+	}
+
 	private <T> T call(Supplier<T> call) {
 		this.credentials.checkNotRefused(Tracker.GITHUB);
 		T result = this.retry.executeSupplier(call);

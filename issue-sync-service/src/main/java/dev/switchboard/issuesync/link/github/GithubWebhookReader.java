@@ -27,11 +27,20 @@ import org.springframework.stereotype.Component;
 @Component
 class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReader {
 
-	private static final java.util.Set<String> FOLLOWED = java.util.Set.of("issues", "issue_comment", "pull_request");
+	private static final java.util.Set<String> FOLLOWED = java.util.Set.of("issues", "issue_comment", "pull_request",
+			"release");
 
 	/** GitHub's closing keywords: "Fixes #42", "closes octo/repo#7", "Resolved: #3". */
 	private static final Pattern CLOSING = Pattern.compile(
 			"(?i)\\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\\s*:?\\s+([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?#([0-9]{1,9})\\b");
+
+	/** {@code #42} or {@code owner/repo#42}, not inside a word or a URL. */
+	private static final Pattern REFERENCE = Pattern
+		.compile("(?<![A-Za-z0-9_/#.-])([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?#([0-9]{1,9})\\b");
+
+	/** Issue and pull request URLs: {@code https://github.com/owner/repo/issues/42}. */
+	private static final Pattern URL = Pattern
+		.compile("https?://[A-Za-z0-9.-]+/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)/(issues|pull)/([0-9]{1,9})\\b");
 
 	private final JsonMapper json;
 
@@ -61,6 +70,9 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 		String actor = GithubIssueJson.text(payload.path("sender"), "login");
 		if ("pull_request".equals(delivery.eventType())) {
 			return pullRequest(payload, action, repository, actor, delivery);
+		}
+		if ("release".equals(delivery.eventType())) {
+			return release(payload, action, repository, delivery);
 		}
 		IssueSnapshot issue = GithubIssueJson.snapshot(payload.path("issue"), repository, null);
 		if ("issue_comment".equals(delivery.eventType())) {
@@ -102,15 +114,7 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 		}
 		try {
 			String text = GithubIssueJson.text(pull, "title") + "\n" + GithubIssueJson.text(pull, "body");
-			List<IssueLocator> closes = new ArrayList<>();
-			Matcher matcher = CLOSING.matcher(text);
-			while (matcher.find()) {
-				String repo = (matcher.group(1) != null) ? matcher.group(1) : repository;
-				// a reference out of GitHub's forms (written by anyone in the pull
-				// request) is
-				// no issue: skipped, the others count
-				GithubIssueNumber.tryParse(repo + "#" + matcher.group(2)).ifPresent(closes::add);
-			}
+			List<IssueLocator> closes = closing(text, repository);
 			if (closes.isEmpty()) {
 				return List.of();
 			}
@@ -118,6 +122,73 @@ class GithubWebhookReader implements dev.switchboard.issuesync.link.WebhookReade
 					GithubIssueJson.required(pull, "title"), GithubIssueJson.required(pull, "html_url"),
 					List.copyOf(closes), actor, java.time.Instant.parse(GithubIssueJson.required(pull, "merged_at")),
 					delivery.correlationId()));
+		}
+		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+			throw new TrackerFailure.Malformed(Tracker.GITHUB, "delivery " + delivery.deliveryId(), ex);
+		}
+	}
+
+	/**
+	 * The issues a pull request's title and body close. A reference out of GitHub's forms
+	 * (written by anyone in the pull request) is no issue: skipped, the others count.
+	 */
+	static List<IssueLocator> closing(String text, String repository) {
+		List<IssueLocator> closes = new ArrayList<>();
+		Matcher matcher = CLOSING.matcher(text);
+		while (matcher.find()) {
+			String repo = (matcher.group(1) != null) ? matcher.group(1) : repository;
+			GithubIssueNumber.tryParse(repo + "#" + matcher.group(2)).ifPresent(closes::add);
+		}
+		return closes;
+	}
+
+	/**
+	 * A published release (not a draft or pre-release; {@code released} also when a
+	 * pre-release becomes a release): what its notes reference.
+	 */
+	private static List<IssueChange> release(JsonNode payload, @Nullable String action, @Nullable String repository,
+			InboundDelivery delivery) {
+		JsonNode release = payload.path("release");
+		boolean shipped = "released".equals(action)
+				|| ("published".equals(action) && !release.path("prerelease").asBoolean(false));
+		if (!shipped || release.path("draft").asBoolean(false) || repository == null) {
+			return List.of();
+		}
+		try {
+			String notes = java.util.Objects.toString(GithubIssueJson.text(release, "body"), "");
+			java.util.Set<String> issues = new java.util.LinkedHashSet<>();
+			java.util.Set<String> pulls = new java.util.LinkedHashSet<>();
+			java.util.Set<String> explicit = new java.util.LinkedHashSet<>();
+			Matcher url = URL.matcher(notes);
+			while (url.find()) {
+				String key = url.group(1) + "/" + url.group(2) + "#" + url.group(4);
+				if ("pull".equals(url.group(3))) {
+					pulls.add(key);
+					explicit.add(key);
+				}
+				else {
+					issues.add(key);
+				}
+			}
+			Matcher reference = REFERENCE.matcher(notes);
+			while (reference.find()) {
+				// GitHub numbers issues and pull requests alike: "#42" may be either
+				String key = ((reference.group(1) != null) ? reference.group(1) : repository) + "#"
+						+ reference.group(2);
+				issues.add(key);
+				pulls.add(key);
+			}
+			List<IssueLocator> locators = issues.stream()
+				.map(GithubIssueNumber::tryParse)
+				.flatMap(java.util.Optional::stream)
+				.<IssueLocator>map((number) -> number)
+				.toList();
+			String tag = GithubIssueJson.required(release, "tag_name");
+			String version = tag.matches("[vV][0-9].*") ? tag.substring(1) : tag;
+			return List.of(new IssueChange.Released(GithubIssueJson.required(release, "id"), version,
+					GithubIssueJson.required(release, "html_url"),
+					java.time.Instant.parse(GithubIssueJson.required(release, "published_at")), locators,
+					List.copyOf(pulls), List.copyOf(explicit), delivery.correlationId()));
 		}
 		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
 			throw new TrackerFailure.Malformed(Tracker.GITHUB, "delivery " + delivery.deliveryId(), ex);

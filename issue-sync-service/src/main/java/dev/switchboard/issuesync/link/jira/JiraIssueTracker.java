@@ -46,6 +46,9 @@ class JiraIssueTracker implements IssueTracker {
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
+	/** Issues of one released version read at most. */
+	private static final int MAX_FIXED = 5_000;
+
 	/**
 	 * Rate limits that lift within this are waited out in place; longer ones are parked.
 	 */
@@ -109,6 +112,50 @@ class JiraIssueTracker implements IssueTracker {
 	@Override
 	public Optional<IssueSnapshot> readIfChanged(IssueLocator issue, @Nullable String etag) {
 		return Optional.of(read(issue));
+	}
+
+	/**
+	 * Jira's search ({@code GET /rest/api/3/search/jql}, {@code fixVersion = <id>}), page
+	 * by page ({@code nextPageToken}) up to {@value #MAX_FIXED} issues.
+	 */
+	@Override
+	public List<IssueSnapshot> fixedIn(String versionId) {
+		if (!versionId.matches("[0-9]{1,18}")) {
+			throw new IllegalArgumentException("not a Jira version id");
+		}
+		List<IssueSnapshot> fixed = new java.util.ArrayList<>();
+		String page = null;
+		do {
+			HttpUrl.Builder url = this.baseUrl.newBuilder()
+				.addPathSegments("rest/api/3/search/jql")
+				.addQueryParameter("jql", "fixVersion = " + versionId + " order by id")
+				.addQueryParameter("fields", "summary,status,updated,resolution")
+				.addQueryParameter("maxResults", "100");
+			if (page != null) {
+				url.addQueryParameter("nextPageToken", page);
+			}
+			JsonNode result = call(() -> {
+				try (Response response = this.http.newCall(request(url.build()).build()).execute()) {
+					return body(response, "version " + versionId + " issues");
+				}
+				catch (IOException ex) {
+					throw new TrackerFailure.Unavailable(Tracker.JIRA, "searching version " + versionId + " failed",
+							ex);
+				}
+			});
+			try {
+				for (JsonNode issue : result.path("issues")) {
+					fixed.add(JiraIssueJson.snapshot(issue, this.site, null));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TrackerFailure.Malformed(Tracker.JIRA, "version " + versionId + " issues", ex);
+			}
+			// the last page says isLast and (despite the documentation) carries no token
+			page = result.path("isLast").asBoolean(false) ? null : JiraIssueJson.text(result, "nextPageToken");
+		}
+		while (page != null && fixed.size() < MAX_FIXED);
+		return fixed;
 	}
 
 	@Override

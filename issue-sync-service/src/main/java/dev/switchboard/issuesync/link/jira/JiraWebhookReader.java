@@ -47,7 +47,8 @@ class JiraWebhookReader implements WebhookReader {
 	@Override
 	public List<IssueChange> read(InboundDelivery delivery) {
 		boolean updated = "jira:issue_updated".equals(delivery.eventType());
-		if (!updated && !"comment_created".equals(delivery.eventType())) {
+		boolean released = "jira:version_released".equals(delivery.eventType());
+		if (!updated && !released && !"comment_created".equals(delivery.eventType())) {
 			return List.of();
 		}
 		JsonNode payload;
@@ -62,6 +63,9 @@ class JiraWebhookReader implements WebhookReader {
 			throw new TrackerFailure.Malformed(Tracker.JIRA, "delivery " + delivery.deliveryId(), null);
 		}
 		Instant at = Instant.ofEpochMilli(timestamp.asLong());
+		if (released) {
+			return versionReleased(payload.path("version"), at, delivery);
+		}
 		List<IssueChange> changes = new ArrayList<>();
 		if (updated) {
 			String actor = JiraIssueJson.text(payload.path("user"), "displayName");
@@ -82,6 +86,21 @@ class JiraWebhookReader implements WebhookReader {
 			}
 		}
 		return changes;
+	}
+
+	private static List<IssueChange> versionReleased(JsonNode version, Instant at, InboundDelivery delivery) {
+		try {
+			String id = JiraIssueJson.required(version, "id");
+			if (!id.matches("[0-9]{1,18}") || !version.path("released").asBoolean(true)) {
+				throw new IllegalArgumentException("not a released version");
+			}
+			String date = JiraIssueJson.text(version, "releaseDate");
+			return List.of(new IssueChange.VersionReleased(id, JiraIssueJson.required(version, "name"),
+					(date != null) ? java.time.LocalDate.parse(date) : null, at, delivery.correlationId()));
+		}
+		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+			throw new TrackerFailure.Malformed(Tracker.JIRA, "delivery " + delivery.deliveryId(), ex);
+		}
 	}
 
 	private static @Nullable String previousStatus(JsonNode payload) {

@@ -70,6 +70,19 @@ class JdbcFixes implements Fixes {
 	}
 
 	@Override
+	public boolean claimShippedNotice(Tracker tracker, String issueId, String ticketId, String releaseKey, Instant at) {
+		this.jdbc.sql("""
+				insert into fix_shipped_notice (tracker, issue_id, ticket_id, release_key, noticed_at)
+				values (?, ?, ?, ?, ?) on conflict do nothing
+				""").params(tracker.id(), issueId, ticketId, releaseKey, Timestamp.from(at)).update();
+		return releaseKey.equals(this.jdbc
+			.sql("select release_key from fix_shipped_notice where tracker = ? and issue_id = ? and ticket_id = ?")
+			.params(tracker.id(), issueId, ticketId)
+			.query(String.class)
+			.single());
+	}
+
+	@Override
 	public boolean held(Tracker tracker, String issueId) {
 		return this.jdbc.sql("select count(*) from pending_close_note where tracker = ? and issue_id = ?")
 			.params(tracker.id(), issueId)
