@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The faults of one chaos run, injected one after another while the load runs, each
  * round: the broker connection cut for 10 s (through the {@link BrokerProxy}); Zendesk,
- * Slack and GitHub answering 503 for 20 s, then Zendesk and Slack 429 with
+ * Slack, GitHub and TeamViewer answering 503 for 20 s, then Zendesk and Slack 429 with
  * {@code Retry-After} for 10 s, then applying writes but answering 503 for 15 s; then
  * {@code kill -9} of each service in turn and its restart. Every fault is kept with its
  * start and end for the report.
@@ -63,7 +63,7 @@ final class ChaosFaults implements Runnable {
 		}
 		finally {
 			this.proxy.restore();
-			for (String system : List.of("zendesk", "slack", "github")) {
+			for (String system : List.of("zendesk", "slack", "github", "teamviewer")) {
 				this.saas.fault(system, SaasFault.NONE);
 			}
 		}
@@ -78,8 +78,8 @@ final class ChaosFaults implements Runnable {
 	}
 
 	private void saasOutage() throws InterruptedException {
-		phase("503 from Zendesk, Slack, GitHub", Duration.ofSeconds(20), SaasFault.UNAVAILABLE, "zendesk", "slack",
-				"github");
+		phase("503 from Zendesk, Slack, GitHub, TeamViewer", Duration.ofSeconds(20), SaasFault.UNAVAILABLE, "zendesk",
+				"slack", "github", "teamviewer");
 		phase("429 Retry-After: 2 from Zendesk, Slack", Duration.ofSeconds(10), SaasFault.RATE_LIMITED, "zendesk",
 				"slack");
 		phase("writes applied, answered 503 (Zendesk, Slack)", Duration.ofSeconds(15), SaasFault.APPLIED_THEN_FAILED,

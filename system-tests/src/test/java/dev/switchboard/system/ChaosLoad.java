@@ -25,16 +25,21 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the plan's deliveries to the gateway, signed as each provider signs them, spread
  * over the run, some twice (a provider's duplicate, same delivery id) and some out of
  * order, each attempt to the next gateway instance. Retries as the providers do: GitHub
- * never; Twilio and Statuspage after a 5xx, a 429, a timeout or a refused connection,
- * with a short back-off (1, 2, 4 … 32 s, eight attempts).
+ * never; Twilio, Zendesk and Statuspage after a 5xx, a 429, a timeout or a refused
+ * connection, with a short back-off (1, 2, 4 … 32 s, eight attempts). An issue linked by
+ * a Zendesk note has its note sent early (at 30 % of its close's time) and its GitHub
+ * deliveries held until the admin API shows the link, their spacing kept.
  */
 final class ChaosLoad {
 
@@ -57,9 +62,64 @@ final class ChaosLoad {
 
 		final AtomicLong githubNotRetried = new AtomicLong();
 
+		/** GitHub deliveries held past their time until their note's link was there. */
+		final AtomicLong heldForLink = new AtomicLong();
+
+		final AtomicLong longestHoldMillis = new AtomicLong();
+
+		/** GitHub deliveries sent without their note's link after five minutes. */
+		final AtomicLong sentWithoutLink = new AtomicLong();
+
 	}
 
-	private record Send(long atMillis, String provider, boolean retried, Request request, Runnable before) {
+	/**
+	 * One delivery at its time: {@code before} is what happened at the provider before it
+	 * sent it (run in order, just before; for a held delivery once it is released).
+	 */
+	private record Send(long atMillis, String provider, boolean retried, Request request, Runnable before,
+			@Nullable LinkGate gate) {
+
+		Send(long atMillis, String provider, boolean retried, Request request, Runnable before) {
+			this(atMillis, provider, retried, request, before, null);
+		}
+
+	}
+
+	/**
+	 * Holds an issue's GitHub deliveries until the link its Zendesk note asked for is
+	 * there (a close before the link would find no ticket to tell): the first one asks
+	 * the admin API every two seconds, at most five minutes; each is then sent as far
+	 * after the link as it was planned after the issue's first delivery.
+	 */
+	private final class LinkGate {
+
+		private final ChaosPlan.Issue issue;
+
+		private long firstAt = Long.MAX_VALUE;
+
+		private @Nullable Long linkedAt;
+
+		LinkGate(ChaosPlan.Issue issue) {
+			this.issue = issue;
+		}
+
+		/** When the link was seen (ms after the load began), -1 if never. */
+		synchronized long linkedAt(long began) throws InterruptedException {
+			if (this.linkedAt == null) {
+				long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis();
+				long seen = -1;
+				while (System.currentTimeMillis() < deadline) {
+					if (ChaosLoad.this.admin.links(this.issue.ticketId(), this.issue.url(), true) >= 1) {
+						seen = System.currentTimeMillis() - began;
+						break;
+					}
+					Thread.sleep(2000);
+				}
+				this.linkedAt = seen;
+			}
+			return this.linkedAt;
+		}
+
 	}
 
 	@FunctionalInterface
@@ -79,6 +139,8 @@ final class ChaosLoad {
 
 	private final ChaosSaas saas;
 
+	private final ChaosAdmin admin;
+
 	/** The public URL the providers sign (the first instance's, as a load balancer's). */
 	private final String gateway;
 
@@ -94,10 +156,12 @@ final class ChaosLoad {
 
 	private final List<Send> sends = new ArrayList<>();
 
-	ChaosLoad(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, List<String> gateways, Duration spread) {
+	ChaosLoad(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, ChaosAdmin admin, List<String> gateways,
+			Duration spread) {
 		this.plan = plan;
 		this.secrets = secrets;
 		this.saas = saas;
+		this.admin = admin;
 		this.gateway = gateways.get(0);
 		this.instances = List.copyOf(gateways);
 		this.start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -106,13 +170,19 @@ final class ChaosLoad {
 		plan.issues.forEach((issue) -> github(issue, at(window)));
 		plan.calls.forEach((call) -> twilio(call, at(window)));
 		plan.incidents.forEach((incident) -> statuspage(incident, at(window)));
+		// /remote notes in the first 60 % of the run: their sessions end a minute later
+		plan.remoteNotes.forEach((note) -> remote(note, (long) (at(window) * 0.6)));
 		// a tenth sent twice, as a provider's own retry after a lost answer: same id,
-		// same
-		// bytes, up to half a minute later (GitHub's only when redelivered by hand: not
-		// here)
+		// same bytes, up to half a minute later (GitHub's only when redelivered by hand:
+		// not here); every other /remote note too, so a redelivered one is always seen
 		List<Send> again = new ArrayList<>();
+		int remotes = 0;
 		for (Send send : this.sends) {
-			if (!send.provider().equals("github") && this.random.nextInt(10) == 0) {
+			if (send.provider().equals("github")) {
+				continue;
+			}
+			boolean redelivered = send.provider().equals("zendesk-remote") && remotes++ % 2 == 0;
+			if (this.random.nextInt(10) == 0 || redelivered) {
 				again.add(new Send(send.atMillis() + 1000 + this.random.nextInt(30_000), send.provider() + "-again",
 						send.retried(), send.request(), () -> {
 						}));
@@ -135,9 +205,37 @@ final class ChaosLoad {
 				if (wait > 0) {
 					Thread.sleep(wait);
 				}
-				send.before().run();
-				senders.submit(() -> deliver(send));
+				if (send.gate() == null) {
+					send.before().run();
+					senders.submit(() -> deliver(send));
+				}
+				else {
+					senders.submit(() -> {
+						hold(send, began);
+						send.before().run();
+						deliver(send);
+						return null;
+					});
+				}
 			}
+		}
+	}
+
+	private void hold(Send send, long began) throws InterruptedException {
+		LinkGate gate = send.gate();
+		long linked = gate.linkedAt(began);
+		if (linked < 0) {
+			this.counts.sentWithoutLink.incrementAndGet();
+			return;
+		}
+		long due = linked + (send.atMillis() - gate.firstAt);
+		long wait = began + due - System.currentTimeMillis();
+		if (due > send.atMillis() + 1000) {
+			this.counts.heldForLink.incrementAndGet();
+			this.counts.longestHoldMillis.accumulateAndGet(due - send.atMillis(), Math::max);
+		}
+		if (wait > 0) {
+			Thread.sleep(wait);
 		}
 	}
 
@@ -201,6 +299,15 @@ final class ChaosLoad {
 	private void github(ChaosPlan.Issue issue, long at) {
 		Instant closedAt = this.start.plusMillis(at).truncatedTo(ChronoUnit.SECONDS);
 		ChaosGithub.IssueState closed = new ChaosGithub.IssueState("closed", "completed", closedAt);
+		LinkGate gate = null;
+		if (issue.linkedByNote()) {
+			// as an agent pastes it into an internal note
+			this.sends.add(zendeskSend((long) (at * 0.3), "zendesk-link", "link:" + issue.number(), issue.ticketId(),
+					this.plan.agents.get(issue.number() % this.plan.agents.size()),
+					"Same failure as in " + issue.url() + " - linking it here."));
+			gate = new LinkGate(issue);
+			gate.firstAt = at;
+		}
 		long closedSend = at;
 		if (issue.reopened()) {
 			ChaosGithub.IssueState reopened = new ChaosGithub.IssueState("open", "reopened", closedAt.plusSeconds(60));
@@ -209,12 +316,13 @@ final class ChaosLoad {
 				closedSend = reopenedSend;
 				reopenedSend = at;
 			}
-			this.sends.add(githubSend(issue, "reopened", reopened, reopenedSend));
+			this.sends.add(githubSend(issue, "reopened", reopened, reopenedSend, gate));
 		}
-		this.sends.add(githubSend(issue, "closed", closed, closedSend));
+		this.sends.add(githubSend(issue, "closed", closed, closedSend, gate));
 	}
 
-	private Send githubSend(ChaosPlan.Issue issue, String action, ChaosGithub.IssueState state, long at) {
+	private Send githubSend(ChaosPlan.Issue issue, String action, ChaosGithub.IssueState state, long at,
+			@Nullable LinkGate gate) {
 		byte[] body = ("{\"action\":\"" + action + "\",\"issue\":" + ChaosGithub.json(issue.number(), state)
 				+ ",\"repository\":{\"id\":186853002,\"name\":\"widgets\",\"full_name\":\"" + ChaosGithub.REPOSITORY
 				+ "\",\"html_url\":\"https://github.com/" + ChaosGithub.REPOSITORY + "\"},"
@@ -232,7 +340,42 @@ final class ChaosLoad {
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build(),
-				happened);
+				happened, gate);
+	}
+
+	private void remote(ChaosPlan.RemoteNote note, long at) {
+		this.sends
+			.add(zendeskSend(at, "zendesk-remote", "remote:" + note.index(), note.ticketId(), note.agent(), "/remote"));
+	}
+
+	/**
+	 * An agent's internal note and Zendesk's {@code ticket.comment_added} webhook about
+	 * it: the note is written into the fake just before the first send (so the event
+	 * carries the ticket's {@code updated_at} after it); every attempt is signed anew
+	 * with the time of sending (timestamp + raw body), the body stays the same bytes.
+	 */
+	private Send zendeskSend(long at, String provider, String name, String ticketId, ChaosPlan.Agent agent,
+			String text) {
+		String eventId = uuid("zendesk:" + name).toString();
+		AtomicReference<byte[]> body = new AtomicReference<>();
+		Runnable written = () -> body.set(ChaosZendeskEvent.commentAdded(eventId,
+				this.saas.zendesk.agentNote(ticketId, agent, text), agent, text));
+		String url = this.gateway + "/webhooks/zendesk";
+		return new Send(at, provider, true, () -> {
+			byte[] bytes = body.get();
+			Instant timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			return HttpRequest.newBuilder(URI.create(url))
+				.timeout(Duration.ofSeconds(10))
+				.header("X-Zendesk-Webhook-Id", "01HCHAOSWEBHOOK0000000000")
+				.header("X-Zendesk-Webhook-Signature",
+						Base64.getEncoder()
+							.encodeToString(hmac("HmacSHA256", this.secrets.zendesk(),
+									ChaosZendeskEvent.signed(timestamp, bytes))))
+				.header("X-Zendesk-Webhook-Signature-Timestamp", timestamp.toString())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+				.build();
+		}, written);
 	}
 
 	private void twilio(ChaosPlan.Call call, long at) {

@@ -10,7 +10,9 @@ import java.util.Map;
  * Counts, from what the fakes recorded, every effect the plan expects: applied once,
  * applied more than once, missing, and order violations per entity (a note about an
  * earlier issue state after a later one; a Slack reply before its thread's parent, in
- * another thread, or before an earlier update's reply).
+ * another thread, or before an earlier update's reply; a remote session's end note before
+ * its invitation). The links asked for by Zendesk notes are read back through the admin
+ * API.
  */
 final class ChaosReport {
 
@@ -69,10 +71,15 @@ final class ChaosReport {
 
 	Instant lastEffect = Instant.EPOCH;
 
-	ChaosReport(ChaosPlan plan, ChaosSaas saas) {
+	/**
+	 * @param fresh read every note's link again (else a link seen once is taken as there)
+	 */
+	ChaosReport(ChaosPlan plan, ChaosSaas saas, ChaosAdmin admin, boolean fresh) throws InterruptedException {
 		issues(plan, saas.zendesk);
+		links(plan, admin, fresh);
 		calls(plan, saas.zendesk);
 		incidents(plan, saas.slack);
+		remoteSessions(plan, saas.zendesk, saas.teamviewer);
 	}
 
 	private Row row(String effect) {
@@ -113,6 +120,48 @@ final class ChaosReport {
 				row("issue-sync: note of the issue's last state (closed)").count(closed, what);
 				row("crm-bridge: ticket reopened in Zendesk")
 					.count(zendesk.status(issue.ticketId()).equals("open") ? 1 : 0, what);
+			}
+		}
+	}
+
+	private void links(ChaosPlan plan, ChaosAdmin admin, boolean fresh) throws InterruptedException {
+		for (ChaosPlan.Issue issue : plan.linkedByNote()) {
+			int links = admin.links(issue.ticketId(), issue.url(), fresh);
+			for (int attempt = 0; links < 0 && attempt < 3; attempt++) {
+				Thread.sleep(2000);
+				links = admin.links(issue.ticketId(), issue.url(), fresh);
+			}
+			row("issue-sync: link made from a Zendesk note (admin API)").count(Math.max(0, links),
+					"ticket " + issue.ticketId() + ", issue #" + issue.number()
+							+ ((links < 0) ? " (the admin API did not answer)" : ""));
+		}
+	}
+
+	private void remoteSessions(ChaosPlan plan, ChaosZendesk zendesk, ChaosTeamviewer teamviewer) {
+		for (ChaosPlan.RemoteNote note : plan.remoteNotes) {
+			String what = "ticket " + note.ticketId() + " (/remote by " + note.agent().email() + ")";
+			List<ChaosTeamviewer.Session> sessions = teamviewer.sessions(note.ticketId());
+			sessions.forEach((session) -> seen(session.created()));
+			row("remote-session: TeamViewer session created").count(sessions.size(), what);
+			List<ChaosZendesk.Comment> comments = zendesk.comments(note.ticketId());
+			comments.forEach((comment) -> seen(comment.at()));
+			String invitation = "Remote session created with ";
+			row("remote-session: technician link note").count(count(comments, invitation), what);
+			int replies = (int) comments.stream()
+				.filter((comment) -> comment.publicComment() && comment.body().contains(ChaosTeamviewer.CUSTOMER_LINK))
+				.count();
+			row("remote-session: customer join link (public reply)").count(replies, what);
+			// the one closing note must say the session ended; a failed or expired one
+			// besides it is a second closing note, instead of it a missing end
+			int ended = count(comments, "Remote session ended (");
+			int otherwise = count(comments, "Remote session failed (")
+					+ count(comments, "Remote session invitation expired (");
+			Row end = row("remote-session: end note (ended, duration)");
+			end.count((ended == 0) ? 0 : ended + otherwise,
+					what + ((otherwise > 0) ? ", closed as failed/expired" : ""));
+			int invited = first(comments, invitation);
+			if (ended > 0 && invited != Integer.MAX_VALUE && first(comments, "Remote session ended (") < invited) {
+				end.violation(what + ": the end note before the invitation");
 			}
 		}
 	}

@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * One in-process HTTP server standing in for every SaaS API the services call during the
  * chaos suite: Zendesk ({@code /api/v2/…}), GitHub ({@code /repos/…}), Slack's Web API
- * ({@code /slack/…}) and the status feeds the Statuspage subscriptions name
- * ({@code /feeds/…}). Each system can be switched to a {@link SaasFault}; the fakes keep
- * what was applied, which the report counts.
+ * ({@code /slack/…}), TeamViewer's Web API ({@code /teamviewer/…}) and the status feeds
+ * the Statuspage subscriptions name ({@code /feeds/…}). Each system can be switched to a
+ * {@link SaasFault}; the fakes keep what was applied, which the report counts.
  */
 final class ChaosSaas implements AutoCloseable {
 
@@ -51,12 +51,15 @@ final class ChaosSaas implements AutoCloseable {
 
 	final ChaosSlack slack = new ChaosSlack();
 
+	final ChaosTeamviewer teamviewer = new ChaosTeamviewer();
+
 	ChaosSaas() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
 		this.server.setExecutor(this.executor);
 		context("/api/v2/", "zendesk", this.zendesk);
 		context("/repos/", "github", this.github);
 		context("/slack/", "slack", this.slack);
+		context("/teamviewer/", "teamviewer", this.teamviewer);
 		context("/feeds/", "feeds",
 				(method, uri, body) -> new Reply(200, emptyFeed(uri), Map.of("Content-Type", "application/atom+xml")));
 		this.server.start();

@@ -12,12 +12,13 @@ import java.util.UUID;
  * The webhook secrets and admin key of one chaos run, and the environment that points the
  * services at them and at the SaaS fakes.
  */
-record ChaosSecrets(String github, String twilio, String statuspageToken, String adminKey) {
+record ChaosSecrets(String github, String twilio, String zendesk, String statuspageToken, String adminKey) {
 
 	static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
 
 	static ChaosSecrets random() {
 		return new ChaosSecrets("chaos-github-" + UUID.randomUUID(), "chaos-twilio-" + UUID.randomUUID(),
+				"chaos-zendesk-" + UUID.randomUUID(),
 				UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
 				"chaos-admin-" + UUID.randomUUID());
 	}
@@ -25,7 +26,9 @@ record ChaosSecrets(String github, String twilio, String statuspageToken, String
 	/**
 	 * What the launcher passes on to the services: secrets, the fakes' base URLs, the
 	 * broker port (the proxy's), and shorter intervals than production so a short run
-	 * sees reconciliation and the Slack pacing at work.
+	 * sees reconciliation, the Slack pacing, and remote sessions followed to their end
+	 * (TeamViewer polled every 5 s, a parked start tried again after 5 s, at most 30 s
+	 * apart).
 	 */
 	Map<String, String> environment(String saas, int brokerPort) {
 		Map<String, String> env = new HashMap<>();
@@ -36,6 +39,7 @@ record ChaosSecrets(String github, String twilio, String statuspageToken, String
 		env.put("STATUSPAGEFEED_DELIVERY_CONCURRENCY", "4");
 		env.put("GATEWAY_WEBHOOKS_GITHUB_SECRET", this.github);
 		env.put("GATEWAY_WEBHOOKS_TWILIO_SECRET", this.twilio);
+		env.put("GATEWAY_WEBHOOKS_ZENDESK_SECRET", this.zendesk);
 		env.put("GATEWAY_WEBHOOKS_STATUSPAGE_TOKEN", this.statuspageToken);
 		env.put("GATEWAY_APIKEYS_0_NAME", "chaos");
 		env.put("GATEWAY_APIKEYS_0_SHA256", sha256(this.adminKey));
@@ -55,6 +59,10 @@ record ChaosSecrets(String github, String twilio, String statuspageToken, String
 		env.put("STATUSPAGEFEED_SLACK_WORKSPACEMESSAGESPERMINUTE", "6000");
 		env.put("STATUSPAGEFEED_ALLOWPRIVATEADDRESSES", "true");
 		env.put("REMOTESESSION_TEAMVIEWER_BASEURL", saas + "/teamviewer");
+		env.put("REMOTESESSION_TEAMVIEWER_TOKEN", "chaos-teamviewer-token");
+		env.put("REMOTESESSION_POLLINTERVAL", "5s");
+		env.put("REMOTESESSION_PARKEDSTARTS_FIRSTWAIT", "5s");
+		env.put("REMOTESESSION_PARKEDSTARTS_MAXWAIT", "30s");
 		return env;
 	}
 

@@ -1,10 +1,5 @@
 package dev.switchboard.system;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  * launcher's while the second keeps working).
  */
 public final class ChaosSuite {
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private ChaosSuite() {
 	}
@@ -73,10 +66,11 @@ public final class ChaosSuite {
 		try (BrokerProxy proxy = new BrokerProxy(ListenPorts.freePort(), infrastructure.rabbitHost(),
 				infrastructure.rabbitPort()); ChaosSaas saas = new ChaosSaas()) {
 			seed(plan, saas);
-			System.out.printf("chaos: %d deliveries planned (%d issues, %d calls, %d incidents on %d pages), spread "
-					+ "over %d s, %d fault round(s), %d instance(s) of every service; vhost %s, port offset %d, "
-					+ "broker proxy :%d, fakes %s%n", plan.deliveries(), plan.issues.size(), plan.calls.size(),
-					plan.incidents.size(), plan.pages.size(), window.toSeconds(), rounds, instances,
+			System.out.printf("chaos: %d deliveries planned (%d issues, %d of them linked by a Zendesk note, %d calls, "
+					+ "%d incidents on %d pages, %d /remote notes), spread over %d s, %d fault round(s), %d instance(s) "
+					+ "of every service; vhost %s, port offset %d, broker proxy :%d, fakes %s%n", plan.deliveries(),
+					plan.issues.size(), plan.linkedByNote().size(), plan.calls.size(), plan.incidents.size(),
+					plan.pages.size(), plan.remoteNotes.size(), window.toSeconds(), rounds, instances,
 					infrastructure.vhost(), offset, proxy.port(), saas.baseUrl());
 			ChaosServices services = null;
 			try {
@@ -105,28 +99,31 @@ public final class ChaosSuite {
 
 	private static Outcome run(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, BrokerProxy proxy,
 			ChaosServices services, Duration spread, int rounds, int instances, Duration settle) throws Exception {
-		String gateway = "http://localhost:" + services.port("gateway");
 		if (instances > 1) {
 			Instant start = Instant.now();
 			services.startSecondInstances();
 			System.out.printf("chaos: a second instance of every service ready in %d s%n",
 					Duration.between(start, Instant.now()).toSeconds());
 		}
-		setUp(plan, secrets, saas, gateway);
-		ChaosLoad load = new ChaosLoad(plan, secrets, saas, services.gateways(), spread);
+		ChaosAdmin admin = new ChaosAdmin(services.gateways(), secrets.adminKey());
+		setUp(plan, saas, admin);
+		ChaosLoad load = new ChaosLoad(plan, secrets, saas, admin, services.gateways(), spread);
 		ChaosFaults faults = new ChaosFaults(proxy, saas, services, rounds);
 		Instant started = Instant.now();
 		Thread injector = Thread.ofPlatform().name("chaos-faults").start(faults);
 		load.run();
 		System.out.printf("chaos: load sent in %d s%n", Duration.between(started, Instant.now()).toSeconds());
 		injector.join();
-		ChaosReport report = awaitEffects(plan, saas, faults, settle);
+		ChaosReport report = awaitEffects(plan, saas, admin, settle);
 		print(plan, load, faults, report, saas, services, started);
 		return new Outcome(plan.deliveries(), report.missing(), report.duplicated(), report.outOfOrder(),
 				faults.failure());
 	}
 
-	/** Zendesk's tickets and callers, GitHub's issues (open), before anything runs. */
+	/**
+	 * Zendesk's tickets, callers and agents, GitHub's issues (open), before anything
+	 * runs.
+	 */
 	private static void seed(ChaosPlan plan, ChaosSaas saas) {
 		Instant opened = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		for (ChaosPlan.Issue issue : plan.issues) {
@@ -137,57 +134,49 @@ public final class ChaosSuite {
 			saas.zendesk.endUser(caller.userId(), caller.phone());
 			saas.zendesk.ticket(caller.ticketId(), caller.userId(), "open");
 		}
+		plan.agents.forEach(saas.zendesk::agent);
+		for (ChaosPlan.RemoteNote note : plan.remoteNotes) {
+			saas.zendesk.ticket(note.ticketId(), note.requesterId(), "open");
+		}
 	}
 
-	/** Links and subscriptions through the gateway's admin API. */
-	private static void setUp(ChaosPlan plan, ChaosSecrets secrets, ChaosSaas saas, String gateway) throws Exception {
+	/**
+	 * Links (of the issues not linked by a note) and subscriptions through the gateway's
+	 * admin API.
+	 */
+	private static void setUp(ChaosPlan plan, ChaosSaas saas, ChaosAdmin admin) throws Exception {
 		Instant start = Instant.now();
+		int links = 0;
 		for (ChaosPlan.Issue issue : plan.issues) {
-			admin(gateway, secrets, "/api/links",
-					"{\"ticketId\":\"" + issue.ticketId() + "\",\"issueUrl\":\"https://github.com/"
-							+ ChaosGithub.REPOSITORY + "/issues/" + issue.number() + "\"}");
+			if (!issue.linkedByNote()) {
+				admin.post("/api/links",
+						"{\"ticketId\":\"" + issue.ticketId() + "\",\"issueUrl\":\"" + issue.url() + "\"}");
+				links++;
+			}
 		}
 		for (int page = 0; page < plan.pages.size(); page++) {
-			admin(gateway, secrets, "/api/subscriptions",
+			admin.post("/api/subscriptions",
 					"{\"name\":\"Chaos customer " + page + "\",\"source\":{\"type\":\"statuspage\",\"pageId\":\""
 							+ plan.pages.get(page) + "\",\"feedUrl\":\"" + saas.baseUrl() + "/feeds/"
 							+ plan.pages.get(page) + ".atom\"},\"channel\":{\"type\":\"slack\",\"channelId\":\""
 							+ plan.channel(page) + "\"}}");
 		}
-		System.out.printf("chaos: %d links and %d subscriptions made through the admin API in %d s%n",
-				plan.issues.size(), plan.pages.size(), Duration.between(start, Instant.now()).toSeconds());
-	}
-
-	private static void admin(String gateway, ChaosSecrets secrets, String path, String json)
-			throws IOException, InterruptedException {
-		HttpResponse<String> answer = null;
-		for (int attempt = 0; attempt < 10; attempt++) {
-			answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
-				.timeout(Duration.ofSeconds(30))
-				.header("Authorization", "Bearer " + secrets.adminKey())
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (answer.statusCode() == 200 || answer.statusCode() == 201) {
-				return;
-			}
-			Thread.sleep(1000);
-		}
-		throw new IllegalStateException(path + " refused: " + answer.statusCode() + " " + answer.body());
+		System.out.printf("chaos: %d links and %d subscriptions made through the admin API in %d s%n", links,
+				plan.pages.size(), Duration.between(start, Instant.now()).toSeconds());
 	}
 
 	/**
 	 * Waits until every expected effect is there, or nothing changed for two minutes
 	 * (past reconciliation and the end-note grace), or the settle time ran out.
 	 */
-	private static ChaosReport awaitEffects(ChaosPlan plan, ChaosSaas saas, ChaosFaults faults, Duration settle)
+	private static ChaosReport awaitEffects(ChaosPlan plan, ChaosSaas saas, ChaosAdmin admin, Duration settle)
 			throws InterruptedException {
 		Instant deadline = Instant.now().plus(settle);
-		ChaosReport report = new ChaosReport(plan, saas);
+		ChaosReport report = new ChaosReport(plan, saas, admin, false);
 		long lastOnce = -1;
 		Instant lastChange = Instant.now();
 		while (Instant.now().isBefore(deadline)) {
-			report = new ChaosReport(plan, saas);
+			report = new ChaosReport(plan, saas, admin, false);
 			long once = report.expected() - report.missing();
 			if (once != lastOnce) {
 				lastOnce = once;
@@ -198,11 +187,11 @@ public final class ChaosSuite {
 			if (report.missing() == 0 || Duration.between(lastChange, Instant.now()).toSeconds() >= 120) {
 				// a little longer for late duplicates
 				Thread.sleep(15_000);
-				return new ChaosReport(plan, saas);
+				return new ChaosReport(plan, saas, admin, true);
 			}
 			Thread.sleep(5_000);
 		}
-		return report;
+		return new ChaosReport(plan, saas, admin, true);
 	}
 
 	private static void print(ChaosPlan plan, ChaosLoad load, ChaosFaults faults, ChaosReport report, ChaosSaas saas,
@@ -219,11 +208,10 @@ public final class ChaosSuite {
 		}
 		ChaosLoad.Counts counts = load.counts;
 		System.out.println();
-		System.out.printf(
-				"Deliveries: %d sent (+%d provider duplicates), %d attempts, %d accepted (%d answered 200 "
-						+ "as already accepted), %d answers 5xx/429/refused, %d given up by Twilio/Statuspage after 8 "
-						+ "attempts, %d GitHub deliveries failed and not retried (GitHub never retries)%n",
-				counts.sent.get(), counts.duplicatesSent.get(), counts.attempts.get(), counts.accepted.get(),
+		System.out.printf("Deliveries: %d sent (+%d provider duplicates), %d attempts, %d accepted (%d answered 200 "
+				+ "as already accepted), %d answers 5xx/429/refused, %d given up by Twilio/Zendesk/Statuspage after 8 "
+				+ "attempts, %d GitHub deliveries failed and not retried (GitHub never retries)%n", counts.sent.get(),
+				counts.duplicatesSent.get(), counts.attempts.get(), counts.accepted.get(),
 				counts.answeredDuplicate.get(), counts.refusedOrFailed.get(), counts.givenUp.get(),
 				counts.githubNotRetried.get());
 		System.out.printf(
@@ -231,6 +219,13 @@ public final class ChaosSuite {
 						+ "history lookups %d; GitHub writes %d%n",
 				saas.zendesk.conflicts(), saas.zendesk.ticketsCreated(), saas.slack.edits(), saas.slack.lookups(),
 				saas.github.writes());
+		System.out.printf(
+				"Zendesk notes: %d linking an issue, %d /remote; %d GitHub deliveries held until their note's link "
+						+ "was there (longest %d s), %d sent without it after 5 min; TeamViewer sessions created %d, "
+						+ "closed %d%n",
+				plan.linkedByNote().size(), plan.remoteNotes.size(), counts.heldForLink.get(),
+				counts.longestHoldMillis.get() / 1000, counts.sentWithoutLink.get(), saas.teamviewer.created(),
+				saas.teamviewer.closed());
 		report.print();
 		Instant lastFault = faults.lastFaultEnded();
 		System.out.printf("%nTime from the last fault's end to the last effect: %s%n",

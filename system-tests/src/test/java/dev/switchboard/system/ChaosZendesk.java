@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A stateful Zendesk Support API as far as crm-bridge uses it: tickets (read, update with
  * {@code safe_update}, create with {@code Idempotency-Key}-free creation counted), their
- * comments (newest first), end users found by phone and their requested tickets. Every
- * comment written is kept in the order Zendesk stored it.
+ * comments (newest first), end users found by phone and their requested tickets, staff
+ * agents (looked up as the authors of notes). Every comment is kept in the order Zendesk
+ * stored it, the agents' own notes too (written by the suite before it sends their
+ * {@code ticket.comment_added} webhook, as an agent's note changes the ticket).
  */
 final class ChaosZendesk implements ChaosSaas.System {
 
@@ -37,8 +39,19 @@ final class ChaosZendesk implements ChaosSaas.System {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/** The user the API token belongs to: every comment Switchboard writes is theirs. */
+	static final String API_USER = "900000001";
+
 	/** A comment as stored, with the time it was written. */
-	record Comment(long id, String body, Instant at) {
+	record Comment(long id, String body, boolean publicComment, String authorId, Instant at) {
+	}
+
+	/**
+	 * An agent's internal note as stored, with what its {@code ticket.comment_added}
+	 * event carries: the ticket's requester, status and {@code updated_at} after it.
+	 */
+	record AgentNote(long commentId, String ticketId, String requesterId, String status, Instant updatedAt,
+			Instant at) {
 	}
 
 	private static final class Ticket {
@@ -67,6 +80,9 @@ final class ChaosZendesk implements ChaosSaas.System {
 	/** user id → phone (E.164) */
 	private final Map<String, String> phones = new ConcurrentHashMap<>();
 
+	/** user id → the staff agent */
+	private final Map<String, ChaosPlan.Agent> agents = new ConcurrentHashMap<>();
+
 	private final AtomicLong ids = new AtomicLong(900_000_000L);
 
 	private final AtomicLong created = new AtomicLong();
@@ -80,6 +96,25 @@ final class ChaosZendesk implements ChaosSaas.System {
 
 	void endUser(String userId, String phone) {
 		this.phones.put(userId, phone);
+	}
+
+	void agent(ChaosPlan.Agent agent) {
+		this.agents.put(agent.userId(), agent);
+	}
+
+	/**
+	 * An agent writes an internal note: stored like any comment, the ticket's
+	 * {@code updated_at} moves (so a {@code safe_update} read before it gets a 409).
+	 */
+	AgentNote agentNote(String ticketId, ChaosPlan.Agent agent, String body) {
+		Ticket ticket = this.tickets.get(ticketId);
+		synchronized (ticket) {
+			Instant at = Instant.now();
+			Comment comment = new Comment(this.ids.incrementAndGet(), body, false, agent.userId(), at);
+			ticket.comments.add(comment);
+			touch(ticket);
+			return new AgentNote(comment.id(), ticketId, ticket.requesterId, ticket.status, ticket.updatedAt, at);
+		}
 	}
 
 	/** Every comment of the ticket in the order they were stored. */
@@ -129,6 +164,14 @@ final class ChaosZendesk implements ChaosSaas.System {
 		if ((matcher = USER.matcher(path)).matches() && this.phones.containsKey(matcher.group(1))) {
 			return ChaosSaas.Reply.json(200, "{\"user\":" + userJson(matcher.group(1)) + "}");
 		}
+		if ((matcher = USER.matcher(path)).matches() && this.agents.containsKey(matcher.group(1))) {
+			ChaosPlan.Agent agent = this.agents.get(matcher.group(1));
+			return ChaosSaas.Reply.json(200, "{\"user\":{\"id\":" + agent.userId() + ",\"name\":\"" + agent.name()
+					+ "\",\"email\":\"" + agent.email() + "\",\"phone\":null,\"role\":\"agent\"}}");
+		}
+		if ((matcher = USER.matcher(path)).matches()) {
+			return ChaosSaas.Reply.json(404, "{\"error\":\"RecordNotFound\"}");
+		}
 		if (path.equals("/api/v2/search.json")) {
 			return ChaosSaas.Reply.json(200, search(uri.getRawQuery()));
 		}
@@ -151,17 +194,22 @@ final class ChaosZendesk implements ChaosSaas.System {
 			}
 			JsonNode comment = update.path("comment");
 			if (comment.has("body")) {
-				ticket.comments
-					.add(new Comment(this.ids.incrementAndGet(), comment.path("body").asText(), Instant.now()));
+				// a comment is public unless it says otherwise, as in Zendesk
+				ticket.comments.add(new Comment(this.ids.incrementAndGet(), comment.path("body").asText(),
+						comment.path("public").asBoolean(true), API_USER, Instant.now()));
 			}
 			if (update.has("status")) {
 				ticket.status = update.path("status").asText();
 			}
-			// Zendesk's stamps are to the second: every update moves it by at least one
-			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-			ticket.updatedAt = now.isAfter(ticket.updatedAt) ? now : ticket.updatedAt.plusSeconds(1);
+			touch(ticket);
 			return ChaosSaas.Reply.json(200, ticketJson(ticket));
 		}
+	}
+
+	/** Zendesk's stamps are to the second: every update moves it by at least one. */
+	private static void touch(Ticket ticket) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		ticket.updatedAt = now.isAfter(ticket.updatedAt) ? now : ticket.updatedAt.plusSeconds(1);
 	}
 
 	private static boolean sameStamp(String stamp, Instant updatedAt) {
@@ -195,7 +243,8 @@ final class ChaosZendesk implements ChaosSaas.System {
 					.put("id", comment.id())
 					.put("body", comment.body())
 					.put("plain_body", comment.body())
-					.put("public", false)
+					.put("public", comment.publicComment())
+					.put("author_id", Long.parseLong(comment.authorId()))
 					.put("created_at", comment.at().toString());
 			}
 		}
