@@ -13,11 +13,12 @@ import dev.switchboard.issuesync.link.IssueLocator;
 import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueSyncProperties;
 import dev.switchboard.issuesync.link.IssueTracker;
-import dev.switchboard.issuesync.link.RateLimitAwareRetry;
 import dev.switchboard.issuesync.link.Tracker;
 import dev.switchboard.issuesync.link.TrackerCredentials;
 import dev.switchboard.issuesync.link.TrackerFailure;
+import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -71,7 +72,7 @@ class GithubIssueTracker implements IssueTracker {
 		this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
 		this.token = github.hasToken() ? github.token() : null;
 		this.json = json;
-		this.retry = RateLimitAwareRetry.of(retries, "github", clock);
+		this.retry = exactRateLimitWaits(retries, "github", clock);
 		this.shortWait = properties.shortWait();
 		this.clock = clock;
 		this.credentials = credentials;
@@ -313,6 +314,25 @@ class GithubIssueTracker implements IssueTracker {
 			case dev.switchboard.issuesync.link.JiraIssueKey jira ->
 				throw new IllegalArgumentException("not a GitHub issue: " + jira.key());
 		};
+	}
+
+	/**
+	 * The retry as configured ({@code resilience4j.retry.instances.github}), except that
+	 * a short rate limit is waited out exactly until the time the tracker named, not
+	 * after the exponential back-off, which stays for 5xx and timeouts.
+	 */
+	private static Retry exactRateLimitWaits(RetryRegistry retries, String name, Clock clock) {
+		RetryConfig configured = retries.retry(name).getRetryConfig();
+		IntervalBiFunction<Object> backOff = configured.getIntervalBiFunction();
+		RetryConfig exact = RetryConfig.from(configured).intervalBiFunction((attempt, outcome) -> {
+			if (outcome.isLeft() && outcome.getLeft() instanceof TrackerFailure.RateLimited limited) {
+				return Math.max(0L, Duration.between(clock.instant(), limited.retryAt()).toMillis());
+			}
+			return backOff.apply(attempt, outcome);
+		}).build();
+		Retry retry = Retry.of(name, exact);
+		retries.replace(name, retry);
+		return retry;
 	}
 
 }

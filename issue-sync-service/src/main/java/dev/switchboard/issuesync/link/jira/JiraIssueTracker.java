@@ -16,12 +16,13 @@ import dev.switchboard.issuesync.link.IssueLocator;
 import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueSyncProperties;
 import dev.switchboard.issuesync.link.IssueTracker;
-import dev.switchboard.issuesync.link.RateLimitAwareRetry;
 import dev.switchboard.issuesync.link.JiraIssueKey;
 import dev.switchboard.issuesync.link.Tracker;
 import dev.switchboard.issuesync.link.TrackerCredentials;
 import dev.switchboard.issuesync.link.TrackerFailure;
+import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -82,7 +83,7 @@ class JiraIssueTracker implements IssueTracker {
 		this.authorization = jira.enabled() ? "Basic " + Base64.getEncoder()
 			.encodeToString((jira.email() + ":" + jira.apiToken()).getBytes(StandardCharsets.UTF_8)) : "";
 		this.json = json;
-		this.retry = RateLimitAwareRetry.of(retries, "jira", clock);
+		this.retry = exactRateLimitWaits(retries, "jira", clock);
 		this.shortWait = properties.shortWait();
 		this.clock = clock;
 		this.credentials = credentials;
@@ -298,6 +299,25 @@ class JiraIssueTracker implements IssueTracker {
 			}
 		}
 		return now.plusSeconds(60);
+	}
+
+	/**
+	 * The retry as configured ({@code resilience4j.retry.instances.jira}), except that a
+	 * short rate limit is waited out exactly until the time the tracker named, not after
+	 * the exponential back-off, which stays for 5xx and timeouts.
+	 */
+	private static Retry exactRateLimitWaits(RetryRegistry retries, String name, Clock clock) {
+		RetryConfig configured = retries.retry(name).getRetryConfig();
+		IntervalBiFunction<Object> backOff = configured.getIntervalBiFunction();
+		RetryConfig exact = RetryConfig.from(configured).intervalBiFunction((attempt, outcome) -> {
+			if (outcome.isLeft() && outcome.getLeft() instanceof TrackerFailure.RateLimited limited) {
+				return Math.max(0L, Duration.between(clock.instant(), limited.retryAt()).toMillis());
+			}
+			return backOff.apply(attempt, outcome);
+		}).build();
+		Retry retry = Retry.of(name, exact);
+		retries.replace(name, retry);
+		return retry;
 	}
 
 }
