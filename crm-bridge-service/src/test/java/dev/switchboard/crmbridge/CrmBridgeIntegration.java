@@ -157,7 +157,7 @@ public abstract class CrmBridgeIntegration {
 	}
 
 	private static List<Binding> ticketEventBindings() {
-		return Stream.of(ServiceNames.ISSUE_SYNC, ServiceNames.REMOTE_SESSION)
+		return Stream.of(ServiceNames.ISSUE_SYNC, ServiceNames.REMOTE_SESSION, ServiceNames.STATUSPAGE_FEED)
 			.map((group) -> new Binding(Destinations.queue(Destinations.TICKETS_EVENTS, group),
 					Binding.DestinationType.QUEUE, Destinations.TICKETS_EVENTS, "#", null))
 			.toList();

@@ -14,8 +14,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = NoteAdded.class, name = "note-added"),
 		@JsonSubTypes.Type(value = StatusChanged.class, name = "status-changed"),
-		@JsonSubTypes.Type(value = TicketFollowedUp.class, name = "ticket-followed-up") })
-public sealed interface TicketEvent permits NoteAdded, StatusChanged, TicketFollowedUp {
+		@JsonSubTypes.Type(value = TicketFollowedUp.class, name = "ticket-followed-up"),
+		@JsonSubTypes.Type(value = TicketChanged.class, name = "ticket-changed") })
+public sealed interface TicketEvent permits NoteAdded, StatusChanged, TicketFollowedUp, TicketChanged {
 
 	int schemaVersion();
 

@@ -45,7 +45,12 @@ class MessageJsonTests {
 				new NoteAdded(1, ID, "corr-2", "35436", CAUSED_AT, "c-77", "see https://github.com/o/r/issues/42",
 						false, author, false),
 				new StatusChanged(1, ID, "corr-2", "35436", CAUSED_AT, "solved", "open", "9001", true),
-				new TicketFollowedUp(1, ID, "corr-2", "35436", CAUSED_AT, "35500"));
+				new TicketFollowedUp(1, ID, "corr-2", "35436", CAUSED_AT, "35500"),
+				new TicketChanged(1, ID, "corr-2", "35436", CAUSED_AT, TicketChanged.CREATED,
+						"API returns 502 on every export", "Since 10:00 the export API fails.", "new", CAUSED_AT,
+						false),
+				new TicketChanged(1, ID, "corr-2", "35436", CAUSED_AT, TicketChanged.SUBJECT_CHANGED,
+						"Dashboard is slow", "", null, null, true));
 	}
 
 	@ParameterizedTest

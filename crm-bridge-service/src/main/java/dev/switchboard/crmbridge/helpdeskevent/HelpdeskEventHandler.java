@@ -1,6 +1,9 @@
 package dev.switchboard.crmbridge.helpdeskevent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.switchboard.contracts.Author;
@@ -9,6 +12,7 @@ import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SchemaVersions;
 import dev.switchboard.contracts.StatusChanged;
+import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.crmbridge.call.ClickToCall;
 import dev.switchboard.crmbridge.call.NoteCall;
 import dev.switchboard.crmbridge.delivery.DeliveryHandler;
@@ -16,9 +20,11 @@ import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
 import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
 import dev.switchboard.crmbridge.ticket.HelpdeskIds;
+import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
 import dev.switchboard.crmbridge.ticket.TicketEvents;
 import dev.switchboard.crmbridge.ticket.TicketHistory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * looked up (cached) because {@code /call} and {@code /remote} act on their behalf. An
  * internal {@code /call [number]} note by an agent starts a click-to-call (once per
  * comment), or, when it cannot be placed, one internal note that says why and what to
- * fix. An author id that is not a helpdesk id is not looked up.
+ * fix. An author id that is not a helpdesk id is not looked up. A created ticket and a
+ * changed subject or description become {@code TicketChanged} with the ticket's text,
+ * dropped when older than the last such event of the ticket.
  */
 @Service
 public class HelpdeskEventHandler implements DeliveryHandler {
@@ -70,6 +78,7 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 		return switch (this.format.read(delivery.body())) {
 			case HelpdeskActivity.CommentAdded comment -> noteAdded(comment, delivery.correlationId());
 			case HelpdeskActivity.StatusChange change -> statusChanged(change, delivery.correlationId());
+			case HelpdeskActivity.ContentChange change -> ticketChanged(change, delivery.correlationId());
 			case HelpdeskActivity.Other other -> "ignored";
 		};
 	}
@@ -113,6 +122,41 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 		this.events.publish(new StatusChanged(SchemaVersions.CURRENT, eventId(change.eventId()), correlationId,
 				change.ticketId(), change.time(), change.previous(), change.current(), change.actorId(), ours));
 		return "published";
+	}
+
+	/**
+	 * A created ticket, a new subject or description: published with what the ticket says
+	 * now (read from the helpdesk when the event lacks the subject or the description),
+	 * unless a later such event of the ticket was published already.
+	 */
+	private String ticketChanged(HelpdeskActivity.ContentChange change, String correlationId) {
+		if (!this.history.contentEventSeen(change.ticketId(), change.time())) {
+			return "stale";
+		}
+		String subject = change.subject();
+		String description = change.description();
+		String status = change.status();
+		String updatedAt = change.ticketUpdatedAt();
+		if (subject == null || description == null) {
+			HelpdeskTicket ticket = this.helpdesk.read(change.ticketId());
+			subject = (subject != null) ? subject : ticket.subject();
+			description = (description != null) ? description : ticket.description();
+			status = (status != null) ? status : ticket.status().toLowerCase(Locale.ROOT);
+			updatedAt = (updatedAt != null) ? updatedAt : ticket.updatedStamp();
+		}
+		this.events.publish(new TicketChanged(SchemaVersions.CURRENT, eventId(change.eventId()), correlationId,
+				change.ticketId(), change.time(), change.change(), subject, description, status, instant(updatedAt),
+				ownWrite(change.ticketId(), updatedAt)));
+		return "published";
+	}
+
+	private static @Nullable Instant instant(@Nullable String timestamp) {
+		try {
+			return (timestamp != null) ? Instant.parse(timestamp) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private HelpdeskUser author(String authorId, String fallbackName) {

@@ -1,7 +1,7 @@
 /**
  * The helpdesk's event webhooks turned into {@code tickets.events}: notes (with their
- * author looked up) and status changes, ordered per ticket, echo-marked when Switchboard
- * caused them.
+ * author looked up), status changes and ticket content (created, subject, description),
+ * ordered per ticket, echo-marked when Switchboard caused them.
  */
 @NullMarked
 package dev.switchboard.crmbridge.helpdeskevent;

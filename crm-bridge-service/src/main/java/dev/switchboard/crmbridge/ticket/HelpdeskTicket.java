@@ -8,8 +8,11 @@ import static java.util.Objects.requireNonNull;
  * A ticket as read from the helpdesk: what a safe update needs.
  *
  * @param updatedStamp the ticket's {@code updated_at}, sent back as {@code updated_stamp}
+ * @param subject the ticket's subject, if it has one
+ * @param description the ticket's description (its first comment), if it has one
  */
-public record HelpdeskTicket(String id, String status, String updatedStamp, @Nullable String requesterId) {
+public record HelpdeskTicket(String id, String status, String updatedStamp, @Nullable String requesterId,
+		@Nullable String subject, @Nullable String description) {
 
 	public HelpdeskTicket {
 		requireNonNull(id, "id");

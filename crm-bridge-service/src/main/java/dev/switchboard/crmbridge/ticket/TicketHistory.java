@@ -42,4 +42,11 @@ public interface TicketHistory {
 	 */
 	boolean statusEventSeen(String ticketId, Instant occurredAt, boolean bySwitchboard);
 
+	/**
+	 * Records a change of the ticket's subject or description (or its creation) seen in a
+	 * helpdesk event, unless an event at a later time was recorded already.
+	 * @return whether it is the newest such event of the ticket
+	 */
+	boolean contentEventSeen(String ticketId, Instant occurredAt);
+
 }

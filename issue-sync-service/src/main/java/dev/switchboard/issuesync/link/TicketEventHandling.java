@@ -7,6 +7,7 @@ import java.util.Locale;
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.StatusChanged;
+import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.contracts.TicketFollowedUp;
 import org.slf4j.Logger;
@@ -70,6 +71,9 @@ public class TicketEventHandling {
 			case StatusChanged ignored -> {
 				// changes no link and sends nothing
 			}
+			case TicketChanged ignored -> {
+				// a subject or description is not a note: changes no link
+			}
 		}
 		if (!this.handled.firstTime(event.eventId())) {
 			log.info("Ticket event {} was handled already", event.eventId());
@@ -80,6 +84,9 @@ public class TicketEventHandling {
 			case TicketFollowedUp followUp -> this.linking.followUp(followUp.ticketId(), followUp.followUpTicketId());
 			case StatusChanged ignored -> {
 				// a ticket's own status does not change its links
+			}
+			case TicketChanged ignored -> {
+				// links come from notes only
 			}
 		}
 	}

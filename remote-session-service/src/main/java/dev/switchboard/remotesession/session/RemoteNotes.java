@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.StatusChanged;
+import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.contracts.TicketFollowedUp;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public class RemoteNotes {
 			case NoteAdded note -> onNote(note);
 			case StatusChanged ignored -> new RemoteNoteOutcome.Ignored();
 			case TicketFollowedUp ignored -> new RemoteNoteOutcome.Ignored();
+			case TicketChanged ignored -> new RemoteNoteOutcome.Ignored();
 		};
 	}
 

@@ -24,13 +24,17 @@ import dev.switchboard.contracts.Author;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.ServiceNames;
+import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.remotesession.RemoteSessionIntegration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -42,6 +46,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 
 	private static final Author AGENT = new Author("9001", "Ada Agent", "ada@example.com", "+14155550100");
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void startsOneSessionForARemoteNoteOnBehalfOfItsAuthorHoweverOftenTheNoteIsDelivered() {
@@ -143,6 +150,31 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
 		assertThat(((AddInternalNote) commandsFor(ticketId).get(0)).body()).contains(code);
+		assertThat(this.rabbit
+			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION))).isNull();
+	}
+
+	@Test
+	void takesAndIgnoresATicketChangedEventWhoseSubjectIsARemoteCommand() {
+		String ticketId = newTicketId();
+		String code = newSessionCode();
+		stubTeamviewerCreates(ticketId, code);
+		double failedBefore = this.meters.counter("switchboard.ticket-events.received", "outcome", "failed").count();
+		double ignoredBefore = this.meters.counter("switchboard.ticket-events.received", "outcome", "ignored").count();
+		UUID eventId = UUID.randomUUID();
+		TicketChanged changed = new TicketChanged(1, eventId, "corr-" + eventId, ticketId, Instant.now(),
+				TicketChanged.CREATED, "/remote", "/remote please", "new", Instant.now(), false);
+
+		publish(changed);
+		publish(note(ticketId, "/remote", false, false));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
+		assertThat(this.meters.counter("switchboard.ticket-events.received", "outcome", "ignored").count())
+			.isGreaterThan(ignoredBefore);
+		assertThat(this.meters.counter("switchboard.ticket-events.received", "outcome", "failed").count())
+			.isEqualTo(failedBefore);
+		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(containing("Ticket " + ticketId + " ")));
 		assertThat(this.rabbit
 			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION))).isNull();
 	}

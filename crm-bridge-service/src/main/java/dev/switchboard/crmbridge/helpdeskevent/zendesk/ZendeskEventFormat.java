@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.crmbridge.helpdeskevent.HelpdeskActivity;
 import dev.switchboard.crmbridge.helpdeskevent.HelpdeskEventFormat;
 import dev.switchboard.crmbridge.ticket.HelpdeskIds;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Zendesk event webhooks: {@code id}, {@code type}, {@code time}, {@code subject}
  * ({@code zen:ticket:<id>}), {@code detail} (the ticket, {@code updated_at}),
  * {@code event} ({@code comment{id, body, is_public, author{id, name}}} or
- * {@code previous}/{@code current} statuses, which may be spelled in capitals). An event
+ * {@code previous}/{@code current} statuses, which may be spelled in capitals; for
+ * {@code ticket.subject_changed} and {@code ticket.description_changed} the new text in
+ * {@code current}; {@code ticket.created} carries the ticket in {@code detail}). An event
  * whose ticket id is not a helpdesk id is unreadable (it goes to the dead-letter queue).
  */
 @Component
@@ -54,8 +58,25 @@ class ZendeskEventFormat implements HelpdeskEventFormat {
 			case PREFIX + "status_changed" ->
 				new HelpdeskActivity.StatusChange(id, ticketId(root), time(root), text(detail, "updated_at"),
 						lower(text(event, "previous")), lower(required(event, "current")), text(detail, "actor_id"));
+			case PREFIX + "created" -> content(root, id, TicketChanged.CREATED, null, null);
+			case PREFIX + "subject_changed" ->
+				content(root, id, TicketChanged.SUBJECT_CHANGED, text(event, "current"), null);
+			case PREFIX + "description_changed" ->
+				content(root, id, TicketChanged.DESCRIPTION_CHANGED, null, text(event, "current"));
 			default -> new HelpdeskActivity.Other(id, type);
 		};
+	}
+
+	/**
+	 * The ticket's text from {@code detail.subject} and {@code detail.description}; for a
+	 * subject or description change, {@code event.current} is the new text and wins.
+	 */
+	private static HelpdeskActivity.ContentChange content(JsonNode root, String id, String change,
+			@Nullable String subject, @Nullable String description) {
+		JsonNode detail = root.path("detail");
+		return new HelpdeskActivity.ContentChange(id, ticketId(root), time(root), text(detail, "updated_at"), change,
+				(subject != null) ? subject : text(detail, "subject"),
+				(description != null) ? description : text(detail, "description"), lower(text(detail, "status")));
 	}
 
 	/**

@@ -20,17 +20,18 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Declares, at start-up, every route crm-bridge publishes to, so that a {@code mandatory}
  * publish finds its queues even if the consumers have never run: {@code tickets.events}
- * with the queues of its consumer groups (issue-sync-service, remote-session-service:
- * quorum, dead-lettered to {@code DLX}, a classic DLQ without delivery limit, bound
- * {@code #}), exactly as their consumer bindings declare them (a difference fails with
- * 406); {@code calls.events}, which has no consumer yet; and the dead-letter queue of
- * {@code tickets.commands.crm-bridge-service} on {@code DLX}, where commands that cannot
- * be applied go.
+ * with the queues of its consumer groups (issue-sync-service, remote-session-service,
+ * statuspage-feed-service: quorum, dead-lettered to {@code DLX}, a classic DLQ without
+ * delivery limit, bound {@code #}), exactly as their consumer bindings declare them (a
+ * difference fails with 406); {@code calls.events}, which has no consumer yet; and the
+ * dead-letter queue of {@code tickets.commands.crm-bridge-service} on {@code DLX}, where
+ * commands that cannot be applied go.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboundTopologyConfiguration {
 
-	static final List<String> TICKET_EVENT_GROUPS = List.of(ServiceNames.ISSUE_SYNC, ServiceNames.REMOTE_SESSION);
+	static final List<String> TICKET_EVENT_GROUPS = List.of(ServiceNames.ISSUE_SYNC, ServiceNames.REMOTE_SESSION,
+			ServiceNames.STATUSPAGE_FEED);
 
 	@Bean
 	Declarables outboundTopology() {

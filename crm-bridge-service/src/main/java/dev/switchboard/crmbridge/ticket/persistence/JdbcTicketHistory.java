@@ -126,6 +126,15 @@ class JdbcTicketHistory implements TicketHistory {
 		return true;
 	}
 
+	@Override
+	public boolean contentEventSeen(String ticketId, Instant occurredAt) {
+		lock(ticketId);
+		return this.jdbc.sql("""
+				update ticket_state set last_content_event_at = ?
+				where ticket_id = ? and (last_content_event_at is null or last_content_event_at <= ?)
+				""").params(Timestamp.from(occurredAt), ticketId, Timestamp.from(occurredAt)).update() == 1;
+	}
+
 	private static TicketState state(ResultSet rs, int row) throws SQLException {
 		return new TicketState(rs.getString("ticket_id"), rs.getInt("failed_attempts"),
 				rs.getString("follow_up_ticket_id"), rs.getBoolean("follow_up_announced"),

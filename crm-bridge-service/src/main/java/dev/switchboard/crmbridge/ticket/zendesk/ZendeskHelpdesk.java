@@ -414,7 +414,8 @@ class ZendeskHelpdesk implements Helpdesk {
 		if (id == null || status == null || updatedAt == null) {
 			throw new HelpdeskException(new HelpdeskFailure.Malformed("ticket without id, status or updated_at"));
 		}
-		return new HelpdeskTicket(id, status, updatedAt, text(ticket, "requester_id"));
+		return new HelpdeskTicket(id, status, updatedAt, text(ticket, "requester_id"), text(ticket, "subject"),
+				text(ticket, "description"));
 	}
 
 	private String error(String body) {
