@@ -304,7 +304,7 @@ class OperatorKitMetricsSystemTests {
 		return "http://localhost:" + (8080 + offset);
 	}
 
-	private static Launched launcher(String... arguments) throws IOException, InterruptedException {
+	private static Launched launcher(String... arguments) throws Exception {
 		Path root = Repository.root();
 		Path output = Files.createTempFile("switchboard-launcher", ".log");
 		ProcessBuilder builder = new ProcessBuilder();
