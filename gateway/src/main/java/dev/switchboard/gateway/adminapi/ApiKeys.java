@@ -42,6 +42,22 @@ public class ApiKeys {
 		return Optional.ofNullable(match);
 	}
 
+	/**
+	 * Whether a key of this name with this SHA-256 is still configured (a console session
+	 * ends when its key is removed or replaced).
+	 */
+	public boolean stillConfigured(String name, String sha256) {
+		byte[] expected = sha256.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+		boolean found = false;
+		for (ApiKeyProperties.Key key : this.properties.apiKeys()) {
+			byte[] configured = String.valueOf(key.sha256())
+				.toLowerCase(Locale.ROOT)
+				.getBytes(StandardCharsets.US_ASCII);
+			found |= name.equals(key.name()) && MessageDigest.isEqual(configured, expected);
+		}
+		return found;
+	}
+
 	public boolean anyConfigured() {
 		return !this.properties.apiKeys().isEmpty();
 	}

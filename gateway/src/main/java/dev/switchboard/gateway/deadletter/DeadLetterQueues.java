@@ -26,4 +26,16 @@ public interface DeadLetterQueues {
 	 */
 	ReplayReport replay(String queue, @Nullable Set<String> messageIds);
 
+	/**
+	 * The first message of the queue with this AMQP {@code message_id}, with its body;
+	 * every message stays where it is.
+	 */
+	Optional<DeadLetterMessage> message(String queue, String messageId);
+
+	/**
+	 * Removes the first message with this {@code message_id} for good (the others stay);
+	 * whether there was one.
+	 */
+	boolean discard(String queue, String messageId);
+
 }

@@ -36,6 +36,19 @@ public class DeadLetters {
 		return this.queues.find(queue, this.properties.peek());
 	}
 
+	public Optional<DeadLetterMessage> message(String queue, String messageId) {
+		return this.queues.message(queue, messageId);
+	}
+
+	/** Removes one message for good; whether it was there. */
+	public boolean discard(String queue, String messageId, String actor) {
+		boolean discarded = this.queues.discard(queue, messageId);
+		if (discarded) {
+			log.info("{} discarded dead letter {} of {}", actor, messageId, queue);
+		}
+		return discarded;
+	}
+
 	public ReplayReport replay(String queue, @Nullable Set<String> messageIds, String actor) {
 		ReplayReport report = this.queues.replay(queue, messageIds);
 		log.info("{} replayed {} dead letters of {} ({} left there, {} failed again already)", actor, report.moved(),

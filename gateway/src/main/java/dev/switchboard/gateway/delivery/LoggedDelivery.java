@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param attempts how often the provider sent it (retries after 503s and duplicates after
  * 2xx included)
  * @param replays how often an operator replayed it
+ * @param about what it was about in a few words (see {@link DeliverySummary#about()})
  */
 public record LoggedDelivery(UUID id, String provider, String eventType, String deliveryId, String correlationId,
 		Instant receivedAt, int sizeBytes, Outcome outcome, int attempts, int replays, @Nullable Instant lastReplayedAt,
-		Map<String, String> headers, byte[] body) {
+		@Nullable String about, Map<String, String> headers, byte[] body) {
 
 	public DeliverySummary summary() {
 		return new DeliverySummary(this.id, this.provider, this.eventType, this.deliveryId, this.correlationId,
-				this.receivedAt, this.sizeBytes, this.outcome, this.attempts, this.replays, this.lastReplayedAt);
+				this.receivedAt, this.sizeBytes, this.outcome, this.attempts, this.replays, this.lastReplayedAt,
+				this.about);
 	}
 
 	/** The delivery as it was published, to publish it again. */

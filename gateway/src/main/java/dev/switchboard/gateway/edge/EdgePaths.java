@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code /x/../api/links}, {@code //api/links}) is refused before either decides, so
  * authentication and routing always look at the same path. Access is then denied by
  * default: only the webhook paths and the two probes are public, {@code /internal/**}
- * needs the internal token, everything else an admin key, whatever routes exist.
+ * needs the internal token, {@code /console/**} a console session (made from an admin
+ * key), everything else an admin key, whatever routes exist.
  */
 public final class EdgePaths {
 
@@ -23,6 +24,12 @@ public final class EdgePaths {
 
 		/** Service to service: the internal token. */
 		INTERNAL,
+
+		/**
+		 * The operator console ({@code /console} and below): a console session made from
+		 * an admin key, never the key itself on each request.
+		 */
+		CONSOLE,
 
 		/** Everything else: an admin API key. */
 		ADMIN
@@ -85,6 +92,9 @@ public final class EdgePaths {
 		}
 		if (rawPath.startsWith("/internal/")) {
 			return Access.INTERNAL;
+		}
+		if (rawPath.equals("/console") || rawPath.startsWith("/console/")) {
+			return Access.CONSOLE;
 		}
 		return Access.ADMIN;
 	}

@@ -27,6 +27,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.switchboard.gateway.deadletter.DeadLetter;
+import dev.switchboard.gateway.deadletter.DeadLetterMessage;
 import dev.switchboard.gateway.deadletter.DeadLetterProperties;
 import dev.switchboard.gateway.deadletter.DeadLetterQueue;
 import dev.switchboard.gateway.deadletter.DeadLetterQueueNotFoundException;
@@ -209,6 +210,51 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 			}
 			throw new IllegalStateException(
 					"replay of " + queue + " stopped after " + moved + " messages: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public Optional<DeadLetterMessage> message(String queue, String messageId) {
+		return visit(queue, messageId, false);
+	}
+
+	@Override
+	public boolean discard(String queue, String messageId) {
+		return visit(queue, messageId, true).isPresent();
+	}
+
+	/**
+	 * One look at each message that is in the queue now, until the one with this id:
+	 * acked when it is to be discarded, every other one (and a kept one) requeued.
+	 */
+	private Optional<DeadLetterMessage> visit(String queue, String messageId, boolean discard) {
+		if (find(queue, 0).isEmpty()) {
+			throw new DeadLetterQueueNotFoundException(queue);
+		}
+		try (Connection connection = newConnection(); Channel channel = connection.createChannel()) {
+			long there = channel.queueDeclarePassive(queue).getMessageCount();
+			List<Long> seen = new ArrayList<>();
+			DeadLetterMessage found = null;
+			GetResponse response;
+			for (long looked = 0; looked < there && found == null
+					&& (response = channel.basicGet(queue, false)) != null; looked++) {
+				long tag = response.getEnvelope().getDeliveryTag();
+				if (messageId.equals(response.getProps().getMessageId())) {
+					found = new DeadLetterMessage(queue, toDeadLetter(queue, response), response.getBody());
+					if (discard) {
+						channel.basicAck(tag, false);
+						continue;
+					}
+				}
+				seen.add(tag);
+			}
+			for (long tag : seen) {
+				channel.basicNack(tag, false, true);
+			}
+			return Optional.ofNullable(found);
+		}
+		catch (IOException | TimeoutException ex) {
+			throw new IllegalStateException("RabbitMQ is not reachable: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -60,6 +60,22 @@ class DeadLetterController {
 		return this.deadLetters.replay(queue, ids, "key '" + http.getAttribute("switchboard.apiKeyName") + "'");
 	}
 
+	record DiscardRequest(String messageId) {
+	}
+
+	/** Removes one message for good (the console asks for a confirmation first). */
+	@PostMapping("/{queue}/discard")
+	ResponseEntity<?> discard(@PathVariable String queue, @RequestBody DiscardRequest request,
+			HttpServletRequest http) {
+		if (this.deadLetters.discard(queue, request.messageId(),
+				"key '" + http.getAttribute("switchboard.apiKeyName") + "'")) {
+			return ResponseEntity.ok(java.util.Map.of("queue", queue, "discarded", request.messageId()));
+		}
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problem(HttpStatus.NOT_FOUND, "message-not-found", "Unknown dead letter",
+					"No message " + request.messageId() + " in " + queue + "."));
+	}
+
 	@ExceptionHandler(DeadLetterQueueNotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(DeadLetterQueueNotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.delivery.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Repository;
 class JdbcDeliveryLog implements DeliveryLog {
 
 	private static final String SUMMARY_COLUMNS = "id, provider, event_type, delivery_id, correlation_id, "
-			+ "received_at, size_bytes, outcome, attempts, replays, last_replayed_at";
+			+ "received_at, size_bytes, outcome, attempts, replays, last_replayed_at, summary";
 
 	private static final String COLUMNS = SUMMARY_COLUMNS + ", headers, body";
 
@@ -50,9 +51,12 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	private final Timer lookups;
 
+	private final DeliverySubjects subjects;
+
 	JdbcDeliveryLog(JdbcClient jdbc, JsonMapper json, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.subjects = new DeliverySubjects(json);
 		this.writes = Timer.builder("switchboard.delivery.log.write")
 			.description("Writing a delivery's outcome to the log (on the webhook's path)")
 			.register(meters);
@@ -73,8 +77,8 @@ class JdbcDeliveryLog implements DeliveryLog {
 	private void write(InboundDelivery delivery, Outcome outcome) {
 		int inserted = this.jdbc
 			.sql("insert into delivery_log (" + COLUMNS + ") values (:id, :provider, "
-					+ ":eventType, :deliveryId, :correlationId, :receivedAt, :size, :outcome, 1, 0, null, :headers, "
-					+ ":body) on conflict do nothing")
+					+ ":eventType, :deliveryId, :correlationId, :receivedAt, :size, :outcome, 1, 0, null, :summary, "
+					+ ":headers, :body) on conflict do nothing")
 			.param("id", delivery.eventId())
 			.param("provider", delivery.provider())
 			.param("eventType", delivery.eventType())
@@ -83,6 +87,7 @@ class JdbcDeliveryLog implements DeliveryLog {
 			.param("receivedAt", Timestamp.from(delivery.receivedAt()))
 			.param("size", delivery.body().length)
 			.param("outcome", outcome.name())
+			.param("summary", this.subjects.of(delivery))
 			.param("headers", this.json.writeValueAsString(delivery.headers()))
 			.param("body", delivery.body())
 			.update();
@@ -138,19 +143,36 @@ class JdbcDeliveryLog implements DeliveryLog {
 		condition(where, params, "from", "received_at >= :from",
 				(query.from() != null) ? Timestamp.from(query.from()) : null);
 		condition(where, params, "to", "received_at < :to", (query.to() != null) ? Timestamp.from(query.to()) : null);
+		if (query.containing() != null) {
+			// the body is compared as bytes (position of the value's UTF-8 bytes: the
+			// same SQL
+			// in PostgreSQL and H2), the rest as text; bodies are read by the database
+			// only
+			where.append(" and (delivery_id = :containing or correlation_id = :containing"
+					+ " or summary like :containingPattern escape '!' or headers like :containingPattern escape '!'"
+					+ " or position(:containingBytes in body) > 0)");
+			params.put("containing", query.containing());
+			params.put("containingPattern", "%" + likeLiteral(query.containing()) + "%");
+			params.put("containingBytes", query.containing().getBytes(StandardCharsets.UTF_8));
+		}
 		long total = this.jdbc.sql("select count(*) from delivery_log" + where)
 			.params(params)
 			.query(Long.class)
 			.single();
 		List<DeliverySummary> items = new ArrayList<>(this.jdbc
 			.sql("select " + SUMMARY_COLUMNS + " from delivery_log" + where
-					+ " order by received_at desc, id limit :limit offset :offset")
+					+ (query.oldestFirst() ? " order by received_at, id" : " order by received_at desc, id")
+					+ " limit :limit offset :offset")
 			.params(params)
 			.param("limit", query.size())
 			.param("offset", (long) query.page() * query.size())
 			.query(JdbcDeliveryLog::toSummary)
 			.list());
 		return new DeliveryPage(items, query.page(), query.size(), total);
+	}
+
+	private static String likeLiteral(String value) {
+		return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	private static void condition(StringBuilder where, Map<String, Object> params, String name, String sql,
@@ -185,7 +207,7 @@ class JdbcDeliveryLog implements DeliveryLog {
 				rows.getString("event_type"), rows.getString("delivery_id"), rows.getString("correlation_id"),
 				rows.getTimestamp("received_at").toInstant(), rows.getInt("size_bytes"),
 				Outcome.valueOf(rows.getString("outcome")), rows.getInt("attempts"), rows.getInt("replays"),
-				(replayed != null) ? replayed.toInstant() : null);
+				(replayed != null) ? replayed.toInstant() : null, rows.getString("summary"));
 	}
 
 	private LoggedDelivery toDelivery(ResultSet rows, int number) throws SQLException {
@@ -194,7 +216,7 @@ class JdbcDeliveryLog implements DeliveryLog {
 				rows.getString("event_type"), rows.getString("delivery_id"), rows.getString("correlation_id"),
 				rows.getTimestamp("received_at").toInstant(), rows.getInt("size_bytes"),
 				Outcome.valueOf(rows.getString("outcome")), rows.getInt("attempts"), rows.getInt("replays"),
-				(replayed != null) ? replayed.toInstant() : null,
+				(replayed != null) ? replayed.toInstant() : null, rows.getString("summary"),
 				this.json.readValue(rows.getString("headers"), HEADERS), rows.getBytes("body"));
 	}
 
