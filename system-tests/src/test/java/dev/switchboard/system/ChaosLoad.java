@@ -67,7 +67,7 @@ final class ChaosLoad {
 
 		final AtomicLong longestHoldMillis = new AtomicLong();
 
-		/** GitHub deliveries sent without their note's link after five minutes. */
+		/** GitHub deliveries sent without their note's link after three minutes. */
 		final AtomicLong sentWithoutLink = new AtomicLong();
 
 	}
@@ -88,8 +88,9 @@ final class ChaosLoad {
 	/**
 	 * Holds an issue's GitHub deliveries until the link its Zendesk note asked for is
 	 * there (a close before the link would find no ticket to tell): the first one asks
-	 * the admin API every two seconds, at most five minutes; each is then sent as far
-	 * after the link as it was planned after the issue's first delivery.
+	 * the admin API every two seconds, at most three minutes; each is then sent as far
+	 * after the link (or the end of the wait) as it was planned after the issue's first
+	 * delivery.
 	 */
 	private final class LinkGate {
 
@@ -97,27 +98,33 @@ final class ChaosLoad {
 
 		private long firstAt = Long.MAX_VALUE;
 
-		private @Nullable Long linkedAt;
+		private @Nullable Long releasedAt;
+
+		private boolean linked;
 
 		LinkGate(ChaosPlan.Issue issue) {
 			this.issue = issue;
 		}
 
-		/** When the link was seen (ms after the load began), -1 if never. */
-		synchronized long linkedAt(long began) throws InterruptedException {
-			if (this.linkedAt == null) {
-				long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis();
-				long seen = -1;
-				while (System.currentTimeMillis() < deadline) {
-					if (ChaosLoad.this.admin.links(this.issue.ticketId(), this.issue.url(), true) >= 1) {
-						seen = System.currentTimeMillis() - began;
-						break;
+		/**
+		 * When the link was seen, or the wait for it ended (ms after the load began).
+		 */
+		synchronized long releasedAt(long began) throws InterruptedException {
+			if (this.releasedAt == null) {
+				long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
+				while (!this.linked && System.currentTimeMillis() < deadline) {
+					this.linked = ChaosLoad.this.admin.links(this.issue.ticketId(), this.issue.url(), true) >= 1;
+					if (!this.linked) {
+						Thread.sleep(2000);
 					}
-					Thread.sleep(2000);
 				}
-				this.linkedAt = seen;
+				this.releasedAt = System.currentTimeMillis() - began;
 			}
-			return this.linkedAt;
+			return this.releasedAt;
+		}
+
+		synchronized boolean linked() {
+			return this.linked;
 		}
 
 	}
@@ -223,12 +230,11 @@ final class ChaosLoad {
 
 	private void hold(Send send, long began) throws InterruptedException {
 		LinkGate gate = send.gate();
-		long linked = gate.linkedAt(began);
-		if (linked < 0) {
+		long released = gate.releasedAt(began);
+		if (!gate.linked()) {
 			this.counts.sentWithoutLink.incrementAndGet();
-			return;
 		}
-		long due = linked + (send.atMillis() - gate.firstAt);
+		long due = released + (send.atMillis() - gate.firstAt);
 		long wait = began + due - System.currentTimeMillis();
 		if (due > send.atMillis() + 1000) {
 			this.counts.heldForLink.incrementAndGet();

@@ -221,7 +221,7 @@ public final class ChaosSuite {
 				saas.github.writes());
 		System.out.printf(
 				"Zendesk notes: %d linking an issue, %d /remote; %d GitHub deliveries held until their note's link "
-						+ "was there (longest %d s), %d sent without it after 5 min; TeamViewer sessions created %d, "
+						+ "was there (longest %d s), %d sent without it after 3 min; TeamViewer sessions created %d, "
 						+ "closed %d%n",
 				plan.linkedByNote().size(), plan.remoteNotes.size(), counts.heldForLink.get(),
 				counts.longestHoldMillis.get() / 1000, counts.sentWithoutLink.get(), saas.teamviewer.created(),
