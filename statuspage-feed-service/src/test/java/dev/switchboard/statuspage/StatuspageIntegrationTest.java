@@ -24,17 +24,17 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "switchboard.internal-token=test-internal-token-0123456789",
-				"switchboard.encryption.key=" + StatuspageIntegrationTest.ENCRYPTION_KEY,
-				"statuspage-feed.allow-private-addresses=true", "statuspage-feed.allow-insecure-targets=true",
-				"statuspage-feed.poll-interval=1s", "statuspage-feed.poll-jitter=0s", "statuspage-feed.poll-tick=200ms",
-				"statuspage-feed.webhook-grace=4s", "statuspage-feed.read-timeout=2s",
-				"statuspage-feed.delivery.tick=200ms", "statuspage-feed.delivery.backoff=500ms",
-				"statuspage-feed.delivery.max-attempts=3", "statuspage-feed.slack.bot-token=xoxb-test-bot-token",
-				"statuspage-feed.slack.retry-wait=10ms", "statuspage-feed.slack.edit-tick=100ms",
-				"statuspage-feed.slack.parent-edits-per-minute=600",
-				"statuspage-feed.slack.workspace-messages-per-minute=300", "statuspage-feed.slack.read-timeout=2s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"switchboard.internal-token=test-internal-token-0123456789",
+		"switchboard.encryption.key=" + StatuspageIntegrationTest.ENCRYPTION_KEY,
+		"statuspage-feed.allow-private-addresses=true", "statuspage-feed.allow-insecure-targets=true",
+		"statuspage-feed.poll-interval=1s", "statuspage-feed.poll-jitter=0s", "statuspage-feed.poll-tick=200ms",
+		"statuspage-feed.webhook-grace=4s", "statuspage-feed.read-timeout=2s", "statuspage-feed.delivery.tick=200ms",
+		"statuspage-feed.delivery.backoff=500ms", "statuspage-feed.delivery.max-attempts=3",
+		"statuspage-feed.slack.bot-token=xoxb-test-bot-token", "statuspage-feed.slack.retry-wait=10ms",
+		"statuspage-feed.slack.edit-tick=100ms", "statuspage-feed.slack.parent-edits-per-minute=600",
+		"statuspage-feed.slack.workspace-messages-per-minute=300", "statuspage-feed.slack.read-timeout=2s",
+		"statuspage-feed.tickets.relay-interval=200ms", "statuspage-feed.tickets.resolved-tag-prefix=incident-" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock({ @ConfigureWireMock(name = "slack", baseUrlProperties = "statuspage-feed.slack.base-url"),
 		@ConfigureWireMock(name = "web", baseUrlProperties = "test.web.base-url") })

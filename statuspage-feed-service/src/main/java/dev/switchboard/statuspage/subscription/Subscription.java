@@ -1,7 +1,9 @@
 package dev.switchboard.statuspage.subscription;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,9 +14,12 @@ import org.jspecify.annotations.Nullable;
  * A customer's channel subscribed to a source.
  *
  * @param components component names to deliver; empty = all
+ * @param componentAliases other names a ticket may use for a component (component name →
+ * aliases), for incident notes on tickets; empty = the components' own names only
  */
 public record Subscription(UUID id, String name, UUID feedId, Source source, Channel channel, List<String> components,
-		SubscriptionState state, @Nullable String failureReason, Instant createdAt) {
+		SubscriptionState state, @Nullable String failureReason, Instant createdAt,
+		Map<String, List<String>> componentAliases) {
 
 	private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)([?&](?:sig|signature|token|key|code)=)[^&]*");
 
@@ -22,6 +27,9 @@ public record Subscription(UUID id, String name, UUID feedId, Source source, Cha
 
 	public Subscription {
 		components = List.copyOf(components);
+		Map<String, List<String>> aliases = new LinkedHashMap<>();
+		componentAliases.forEach((component, names) -> aliases.put(component, List.copyOf(names)));
+		componentAliases = java.util.Collections.unmodifiableMap(aliases);
 	}
 
 	/**

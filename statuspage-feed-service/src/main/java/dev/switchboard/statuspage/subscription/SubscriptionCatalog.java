@@ -3,6 +3,7 @@ package dev.switchboard.statuspage.subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,8 @@ public class SubscriptionCatalog {
 	}
 
 	@Transactional
-	public Subscription create(String name, Source source, Channel channel, List<String> components) {
+	public Subscription create(String name, Source source, Channel channel, List<String> components,
+			Map<String, List<String>> componentAliases) {
 		if (name.isBlank() || name.length() > 200) {
 			throw new InvalidSubscription("name must be 1 to 200 characters");
 		}
@@ -54,13 +56,14 @@ public class SubscriptionCatalog {
 		if (components.stream().anyMatch(String::isBlank)) {
 			throw new InvalidSubscription("components must not contain blank names");
 		}
+		validate(componentAliases);
 		Instant now = this.clock.instant();
 		UUID feedId = this.feeds.register(source.feedUrl(), source.pageId(), source instanceof Source.Statuspage, now);
 		// an update recorded for this feed right now reaches this subscription either by
 		// its fan-out (committed after this) or as an open incident (committed before)
 		this.feeds.lockForChange(feedId);
 		Subscription subscription = new Subscription(UUID.randomUUID(), name.strip(), feedId, source, channel,
-				components, SubscriptionState.ACTIVE, null, now);
+				components, SubscriptionState.ACTIVE, null, now, componentAliases);
 		this.subscriptions.add(subscription, now);
 		this.openIncidents.queueFor(subscription.id(), feedId, now);
 		return subscription;
@@ -83,7 +86,8 @@ public class SubscriptionCatalog {
 	 * order), and/or replaces the component filter.
 	 */
 	@Transactional
-	public Subscription change(UUID id, @Nullable SubscriptionState state, @Nullable List<String> components) {
+	public Subscription change(UUID id, @Nullable SubscriptionState state, @Nullable List<String> components,
+			@Nullable Map<String, List<String>> componentAliases) {
 		Subscription current = find(id);
 		Instant now = this.clock.instant();
 		if (state == SubscriptionState.FAILING) {
@@ -103,6 +107,10 @@ public class SubscriptionCatalog {
 				throw new InvalidSubscription("components must not contain blank names");
 			}
 			this.subscriptions.changeComponents(id, components, now);
+		}
+		if (componentAliases != null) {
+			validate(componentAliases);
+			this.subscriptions.changeComponentAliases(id, componentAliases, now);
 		}
 		return find(id);
 	}
@@ -141,6 +149,28 @@ public class SubscriptionCatalog {
 		if (!this.subscriptions.remove(id)) {
 			throw new UnknownSubscription(id);
 		}
+	}
+
+	/**
+	 * Component names and their aliases: 1 to 200 characters on one line each, at most 50
+	 * components with 20 aliases each.
+	 */
+	private static void validate(Map<String, List<String>> componentAliases) {
+		if (componentAliases.size() > 50) {
+			throw new InvalidSubscription("componentAliases may name at most 50 components");
+		}
+		componentAliases.forEach((component, aliases) -> {
+			if (!oneLine(component) || aliases == null || aliases.size() > 20
+					|| !aliases.stream().allMatch(SubscriptionCatalog::oneLine)) {
+				throw new InvalidSubscription("componentAliases maps a component name to at most 20 aliases, "
+						+ "each 1 to 200 characters on one line");
+			}
+		});
+	}
+
+	private static boolean oneLine(@Nullable String name) {
+		return name != null && !name.isBlank() && name.length() <= 200
+				&& name.chars().noneMatch(Character::isISOControl);
 	}
 
 	private void validate(Source source) {

@@ -2,6 +2,7 @@ package dev.switchboard.statuspage.subscription;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +20,8 @@ public interface Subscriptions {
 	void changeState(UUID id, SubscriptionState state, @Nullable String reason, Instant now);
 
 	void changeComponents(UUID id, List<String> components, Instant now);
+
+	void changeComponentAliases(UUID id, Map<String, List<String>> componentAliases, Instant now);
 
 	boolean remove(UUID id);
 

@@ -2,6 +2,7 @@ package dev.switchboard.statuspage.incident.messaging;
 
 import java.util.function.Consumer;
 
+import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.statuspage.incident.StatuspageWebhooks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +43,8 @@ class IncidentMessagingConfiguration {
 	ProducerMessageHandlerCustomizer<MessageHandler> countUnroutedEvents(MeterRegistry meters) {
 		// typed MessageHandler: the Rabbit binder asks for customizers of that type
 		return (handler, destination) -> {
-			if (handler instanceof AmqpOutboundEndpoint endpoint) {
+			// tickets.commands has a consumer: a return there fails the send instead
+			if (Destinations.STATUS_INCIDENTS.equals(destination) && handler instanceof AmqpOutboundEndpoint endpoint) {
 				endpoint.setReturnChannel(new FixedSubscriberChannel((returned) -> {
 					meters.counter("switchboard.incidents.unrouted", "exchange", destination).increment();
 					log.debug("No queue is bound to {} for an event: nobody has subscribed to it yet", destination);

@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,9 +65,9 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 		this.jdbc
 			.sql("""
 					insert into subscription (id, name, feed_id, source_type, source_url, page_id, channel_type, channel_target,
-					    channel_secret, destination, components, state, created_at, updated_at)
+					    channel_secret, destination, components, component_aliases, state, created_at, updated_at)
 					values (:id, :name, :feedId, :sourceType, :sourceUrl, :pageId, :channelType, :target, :secret,
-					    :destination, :components, :state, :now, :now)
+					    :destination, :components, :aliases, :state, :now, :now)
 					""")
 			.param("id", subscription.id())
 			.param("name", subscription.name())
@@ -77,6 +80,7 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 			.param("secret", channel[2])
 			.param("destination", destination)
 			.param("components", String.join("\n", subscription.components()))
+			.param("aliases", aliases(subscription.componentAliases()))
 			.param("state", state(subscription.state()))
 			.param("now", Timestamp.from(now))
 			.update();
@@ -127,6 +131,38 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 		this.jdbc.sql("update subscription set components = ?, updated_at = ? where id = ?")
 			.params(String.join("\n", components), Timestamp.from(now), id)
 			.update();
+	}
+
+	@Override
+	public void changeComponentAliases(UUID id, Map<String, List<String>> componentAliases, Instant now) {
+		this.jdbc.sql("update subscription set component_aliases = ?, updated_at = ? where id = ?")
+			.params(aliases(componentAliases), Timestamp.from(now), id)
+			.update();
+	}
+
+	/**
+	 * One line per alias: the component's name, a tab, the alias (names hold neither tabs
+	 * nor line breaks).
+	 */
+	static String aliases(Map<String, List<String>> componentAliases) {
+		StringBuilder text = new StringBuilder();
+		componentAliases.forEach((component, aliases) -> aliases
+			.forEach((alias) -> text.append(component).append('\t').append(alias).append('\n')));
+		return text.toString();
+	}
+
+	static Map<String, List<String>> aliases(@Nullable String text) {
+		Map<String, List<String>> aliases = new LinkedHashMap<>();
+		if (text != null) {
+			for (String line : text.split("\n")) {
+				int tab = line.indexOf('\t');
+				if (tab > 0) {
+					aliases.computeIfAbsent(line.substring(0, tab), (name) -> new ArrayList<>())
+						.add(line.substring(tab + 1));
+				}
+			}
+		}
+		return aliases;
 	}
 
 	@Override
@@ -222,7 +258,8 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 				rs.getObject("feed_id", UUID.class), source, channel,
 				components.isEmpty() ? List.of() : Arrays.asList(components.split("\n")),
 				SubscriptionState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
-				rs.getString("failure_reason"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("failure_reason"), rs.getTimestamp("created_at").toInstant(),
+				aliases(rs.getString("component_aliases")));
 	}
 
 	private static String state(SubscriptionState state) {

@@ -43,7 +43,8 @@ class SubscriptionEndpoints {
 	@PostMapping
 	ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest request) {
 		Subscription created = this.catalog.create(required(request.name(), "name"), source(request.source()),
-				channel(request.channel()), (request.components() != null) ? request.components() : List.of());
+				channel(request.channel()), (request.components() != null) ? request.components() : List.of(),
+				(request.componentAliases() != null) ? request.componentAliases() : Map.of());
 		return ResponseEntity.created(URI.create("/api/subscriptions/" + created.id())).body(view(created));
 	}
 
@@ -68,7 +69,7 @@ class SubscriptionEndpoints {
 				throw new InvalidSubscription("state must be active or paused");
 			}
 		}
-		return view(this.catalog.change(id, state, patch.components()));
+		return view(this.catalog.change(id, state, patch.components(), patch.componentAliases()));
 	}
 
 	@DeleteMapping("/{id}")

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /** A subscription as the API shows it: no secret, URLs masked. */
 record SubscriptionView(UUID id, String name, Map<String, Object> source, Map<String, Object> channel,
-		List<String> components, String state, @Nullable String failureReason, Instant createdAt,
-		long pendingDeliveries, long failedDeliveries, long sentDeliveries, long unknownDeliveries) {
+		List<String> components, Map<String, List<String>> componentAliases, String state,
+		@Nullable String failureReason, Instant createdAt, long pendingDeliveries, long failedDeliveries,
+		long sentDeliveries, long unknownDeliveries) {
 
 	static SubscriptionView of(Subscription subscription, Subscriptions.DeliveryCounts counts) {
 		Map<String, Object> source = new LinkedHashMap<>();
@@ -48,8 +49,9 @@ record SubscriptionView(UUID id, String name, Map<String, Object> source, Map<St
 			}
 		}
 		return new SubscriptionView(subscription.id(), subscription.name(), source, channel, subscription.components(),
-				subscription.state().name().toLowerCase(Locale.ROOT), subscription.failureReason(),
-				subscription.createdAt(), counts.pending(), counts.failed(), counts.sent(), counts.unknown());
+				subscription.componentAliases(), subscription.state().name().toLowerCase(Locale.ROOT),
+				subscription.failureReason(), subscription.createdAt(), counts.pending(), counts.failed(),
+				counts.sent(), counts.unknown());
 	}
 
 }

@@ -1,0 +1,150 @@
+package dev.switchboard.statuspage.ticket.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.switchboard.statuspage.ticket.IncidentTickets;
+import dev.switchboard.statuspage.ticket.OpenIncident;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code ticket_incident_note} (one row per incident and ticket, the outbox of both
+ * notes), read with {@code incident} and the subscriptions' {@code component_aliases}.
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances relay different
+ * rows. An incident is one by its code, whichever feed of its page recorded it (two feeds
+ * of one page give one note per ticket, and either one's resolution resolves it).
+ */
+@Repository
+class JdbcIncidentTickets implements IncidentTickets {
+
+	/** Statuses of an incident that still affects its components. */
+	private static final String OPEN = "('investigating', 'identified', 'monitoring', 'in_progress', 'verifying')";
+
+	/** Statuses of an incident that is over. */
+	private static final String OVER = "('resolved', 'postmortem', 'completed')";
+
+	private final JdbcClient jdbc;
+
+	JdbcIncidentTickets(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<OpenIncident> openIncidents() {
+		Map<UUID, Map<String, List<String>>> aliases = aliasesByFeed();
+		return this.jdbc.sql("""
+				select feed_id, code, title, latest_status, link, latest_at, components from incident
+				where latest_status in %s and components is not null and components <> ''
+				order by latest_at
+				""".formatted(OPEN)).query((rs, row) -> {
+			UUID feed = rs.getObject("feed_id", UUID.class);
+			return new OpenIncident(feed, rs.getString("code"), rs.getString("title"), rs.getString("latest_status"),
+					rs.getString("link"), rs.getTimestamp("latest_at").toInstant(),
+					Arrays.asList(rs.getString("components").split("\n")), aliases.getOrDefault(feed, Map.of()));
+		}).list();
+	}
+
+	/** Every subscription's aliases, merged per feed (one page, one set of names). */
+	private Map<UUID, Map<String, List<String>>> aliasesByFeed() {
+		Map<UUID, Map<String, List<String>>> byFeed = new HashMap<>();
+		this.jdbc.sql("select feed_id, component_aliases from subscription where component_aliases <> ''")
+			.query((rs) -> {
+				Map<String, List<String>> feed = byFeed.computeIfAbsent(rs.getObject("feed_id", UUID.class),
+						(id) -> new LinkedHashMap<>());
+				for (String line : rs.getString("component_aliases").split("\n")) {
+					int tab = line.indexOf('\t');
+					if (tab > 0) {
+						feed.computeIfAbsent(line.substring(0, tab), (name) -> new ArrayList<>())
+							.add(line.substring(tab + 1));
+					}
+				}
+			});
+		return byFeed;
+	}
+
+	@Override
+	public boolean remember(IncidentNote note, Instant now) {
+		return this.jdbc.sql("""
+				insert into ticket_incident_note (incident_code, ticket_id, feed_id, body, caused_at, correlation_id,
+				    created_at)
+				values (:code, :ticket, :feed, :body, :causedAt, :correlation, :now)
+				on conflict do nothing
+				""")
+			.param("code", note.incidentCode())
+			.param("ticket", note.ticketId())
+			.param("feed", note.feedId())
+			.param("body", note.body())
+			.param("causedAt", Timestamp.from(note.causedAt()))
+			.param("correlation", note.correlationId())
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	@Override
+	public List<IncidentNote> claimUnsentNotes(int limit) {
+		return this.jdbc.sql("""
+				select incident_code, ticket_id, feed_id, body, caused_at, correlation_id from ticket_incident_note
+				where note_sent_at is null
+				order by created_at limit :limit
+				for update skip locked
+				""")
+			.param("limit", limit)
+			.query((rs, row) -> new IncidentNote(rs.getString("incident_code"), rs.getString("ticket_id"),
+					rs.getObject("feed_id", UUID.class), rs.getString("body"), rs.getTimestamp("caused_at").toInstant(),
+					rs.getString("correlation_id")))
+			.list();
+	}
+
+	@Override
+	public List<ResolvedIncident> claimUnsentResolutions(int limit) {
+		List<String[]> keys = this.jdbc.sql("""
+				select n.incident_code, n.ticket_id from ticket_incident_note n
+				where n.note_sent_at is not null and n.resolved_sent_at is null
+				    and exists (select 1 from incident i where i.code = n.incident_code and i.latest_status in %s)
+				order by n.created_at limit :limit
+				for update skip locked
+				""".formatted(OVER))
+			.param("limit", limit)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		List<ResolvedIncident> resolved = new ArrayList<>();
+		for (String[] key : keys) {
+			resolved.add(this.jdbc.sql("""
+					select n.incident_code, n.ticket_id, i.title, i.latest_status, i.link, i.latest_at, n.correlation_id
+					from ticket_incident_note n join incident i on i.code = n.incident_code
+					where n.incident_code = ? and n.ticket_id = ? and i.latest_status in %s
+					order by case when i.feed_id = n.feed_id then 0 else 1 end, i.latest_at limit 1
+					""".formatted(OVER))
+				.params(key[0], key[1])
+				.query((rs, row) -> new ResolvedIncident(rs.getString("incident_code"), rs.getString("ticket_id"),
+						rs.getString("title"), rs.getString("latest_status"), rs.getString("link"),
+						rs.getTimestamp("latest_at").toInstant(), rs.getString("correlation_id")))
+				.single());
+		}
+		return resolved;
+	}
+
+	@Override
+	public void noteSent(String incidentCode, String ticketId, Instant now) {
+		this.jdbc.sql("update ticket_incident_note set note_sent_at = ? where incident_code = ? and ticket_id = ?")
+			.params(Timestamp.from(now), incidentCode, ticketId)
+			.update();
+	}
+
+	@Override
+	public void resolutionSent(String incidentCode, String ticketId, Instant now) {
+		this.jdbc.sql("update ticket_incident_note set resolved_sent_at = ? where incident_code = ? and ticket_id = ?")
+			.params(Timestamp.from(now), incidentCode, ticketId)
+			.update();
+	}
+
+}

@@ -1,0 +1,305 @@
+package dev.switchboard.statuspage.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.AddTags;
+import dev.switchboard.contracts.Destinations;
+import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.Provider;
+import dev.switchboard.contracts.TicketChanged;
+import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.contracts.TicketEvent;
+import dev.switchboard.statuspage.AdminApi;
+import dev.switchboard.statuspage.Fakes;
+import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.StatuspageIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wiremock.spring.InjectWireMock;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Incident-aware tickets through the real entry points: a Statuspage incident webhook as
+ * the gateway publishes it, {@code TicketChanged} events as crm-bridge-service publishes
+ * them on {@code tickets.events}, and the ticket commands captured on
+ * {@code tickets.commands} (a queue of the test's own, bound {@code #}).
+ */
+@StatuspageIntegrationTest
+class IncidentTicketNotesIntegrationTests {
+
+	@InjectWireMock("slack")
+	WireMockServer slack;
+
+	@InjectWireMock("web")
+	WireMockServer web;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	AmqpAdmin admin;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	AdminApi api;
+
+	String commands;
+
+	final List<Received> received = new ArrayList<>();
+
+	@BeforeEach
+	void listenToTicketCommands() {
+		this.api = new AdminApi(this.port, this.managementPort);
+		TopicExchange exchange = new TopicExchange(Destinations.TICKETS_COMMANDS, true, false);
+		this.admin.declareExchange(exchange);
+		Queue queue = new Queue("test.tickets.commands." + UUID.randomUUID(), false, false, false);
+		this.admin.declareQueue(queue);
+		this.admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("#"));
+		this.commands = queue.getName();
+	}
+
+	@AfterEach
+	void removeTheTestQueue() {
+		this.admin.deleteQueue(this.commands);
+	}
+
+	@Test
+	void notesATicketNamingAnAffectedComponentOnceAndTellsItOnceWhenTheIncidentIsResolved() throws Exception {
+		String page = "pg" + suffix();
+		String code = "inc" + suffix();
+		subscribe(page, "CTKT" + suffix().substring(0, 6).toUpperCase(), """
+				{"API": ["REST endpoint", "api.example.com"]}""");
+		InboundDelivery investigating = webhook(page, code, "investigating", "2026-11-23T10:26:03.129Z");
+		publish(investigating);
+		awaitIncident(code, "investigating");
+
+		String byAlias = ticket();
+		String byName = ticket();
+		String unrelated = ticket();
+		TicketChanged aliased = changed(byAlias, "Our calls to the rest   ENDPOINT fail", "since 10:20, HTTP 502");
+		publish(aliased);
+		publish(aliased);
+		publish(changed(byName, "Question", "The api is down for us."));
+		publish(changed(unrelated, "Invoice for November", "Where is our invoice? Rapid answer appreciated."));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byAlias, code)).hasSize(1));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byName, code)).hasSize(1));
+		assertThat(commandsFor(byAlias, code).get(0).command()).isInstanceOfSatisfying(AddInternalNote.class,
+				(note) -> assertThat(note.body()).contains("Elevated API error rates")
+					.contains("Investigating")
+					.contains("http://stspg.io/r2v9hb4")
+					.contains("mentions API"));
+		assertThat(commandsFor(byAlias, code).get(0).messageId())
+			.isEqualTo(commandsFor(byAlias, code).get(0).command().commandId().toString());
+		assertThat(commandsFor(byAlias, code).get(0).command().causedAt()).isEqualTo(aliased.occurredAt());
+
+		publish(webhook(page, code, "resolved", "2026-11-23T10:29:00.000Z"));
+		publish(webhook(page, code, "resolved", "2026-11-23T10:29:00.000Z"));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byAlias, code)).hasSize(3));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byName, code)).hasSize(3));
+		assertThat(commandsFor(byAlias, code).subList(1, 3)).extracting(Received::command)
+			.satisfiesExactlyInAnyOrder((command) -> assertThat(command).isInstanceOfSatisfying(AddInternalNote.class,
+					(note) -> assertThat(note.body()).startsWith("Status incident resolved: Elevated API error rates")
+						.contains("Resolved")),
+					(command) -> assertThat(command).isInstanceOfSatisfying(AddTags.class,
+							(tags) -> assertThat(tags.tags()).containsExactly("incident-" + code)));
+
+		// a redelivered ticket event after the resolution, and a ticket naming the
+		// component once the incident is over: nothing more
+		publish(aliased);
+		publish(changed(ticket(), "API", "api"));
+		collect(Duration.ofSeconds(2));
+		assertThat(commandsFor(byAlias, code)).hasSize(3);
+		assertThat(commandsFor(byName, code)).hasSize(3);
+		assertThat(commandsFor(unrelated)).isEmpty();
+		// the alias belongs to this page only: no other page's incident noted the ticket
+		assertThat(commandsFor(byAlias)).hasSize(3);
+	}
+
+	@Test
+	void sendsNothingForATicketThatNamesNoAffectedComponentOrOnlyAWordContainingOne() throws Exception {
+		String page = "pg" + suffix();
+		String code = "inc" + suffix();
+		subscribe(page, "CTKT" + suffix().substring(0, 6).toUpperCase(), "{}");
+		publish(webhook(page, code, "identified", "2026-11-23T10:27:30.000Z"));
+		awaitIncident(code, "identified");
+		String unrelated = ticket();
+		String marker = ticket();
+
+		publish(changed(unrelated, "Rapid dashboards please", "Our portal is fine; apis are great."));
+		publish(changed(marker, "Dashboard", "empty"));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker, code)).hasSize(1));
+		assertThat(((AddInternalNote) commandsFor(marker, code).get(0).command()).body()).contains("Identified")
+			.contains("mentions Dashboard");
+		collect(Duration.ofSeconds(1));
+		assertThat(commandsFor(unrelated)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from ticket_incident_note where ticket_id = ?")
+			.param(unrelated)
+			.query(Long.class)
+			.single()).isZero();
+
+		// resolved, so that no other test's ticket naming the API meets it open
+		publish(webhook(page, code, "resolved", "2026-11-23T10:28:00.000Z"));
+		awaitIncident(code, "resolved");
+	}
+
+	private void subscribe(String page, String channel, String aliases) {
+		String feed = "/" + page + "/history.atom";
+		Fakes.serveFeed(this.web, feed, "empty-history.atom");
+		Fakes.slackAnswersOk(this.slack, channel, "1763893950.000100");
+		this.api.subscribe("""
+				{"name": "Customer %s", "source": {"type": "statuspage", "pageId": "%s", "feedUrl": "%s"},
+				 "channel": {"type": "slack", "channelId": "%s"}, "components": [], "componentAliases": %s}
+				""".formatted(channel, page, this.web.baseUrl() + feed, channel, aliases));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.jdbc.sql("select count(*) from feed where url like ? and first_polled_at is not null")
+				.param("%" + feed)
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	private void awaitIncident(String code, String status) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select count(*) from incident where code = ? and latest_status = ?")
+				.params(code, status)
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	/**
+	 * The incident of {@code incident-api-dashboard-investigating.json} (API and
+	 * Dashboard) with the page, code and one update of the given status.
+	 */
+	private InboundDelivery webhook(String page, String code, String status, String at) throws Exception {
+		ObjectNode root = (ObjectNode) this.json
+			.readTree(Fixtures.text("statuspage/incident-api-dashboard-investigating.json")
+				.replace("pg7cdn01xyz9", page)
+				.replace("r2v9hb4kq7tn", code));
+		ObjectNode incident = (ObjectNode) root.path("incident");
+		incident.put("status", status);
+		ObjectNode update = (ObjectNode) ((ArrayNode) incident.path("incident_updates")).get(0);
+		if (!"investigating".equals(status)) {
+			ObjectNode later = update.deepCopy();
+			later.put("status", status)
+				.put("created_at", at)
+				.put("display_at", at)
+				.put("body", "This incident has been " + status + ".")
+				.put("id", "upd" + status + code);
+			((ArrayNode) incident.path("incident_updates")).insert(0, later);
+			if ("resolved".equals(status)) {
+				incident.put("resolved_at", at);
+			}
+		}
+		String deliveryId = page + "-" + ((ArrayNode) incident.path("incident_updates")).get(0).path("id").asString();
+		return InboundDelivery.of("corr-" + UUID.randomUUID(), Provider.STATUSPAGE, "incident", deliveryId,
+				Instant.now(), Map.of(), this.json.writeValueAsBytes(root));
+	}
+
+	private void publish(InboundDelivery delivery) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(delivery.eventId().toString());
+		properties.setCorrelationId(delivery.correlationId());
+		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
+				new Message(this.json.writeValueAsBytes(delivery), properties));
+	}
+
+	/** Publishes a ticket event as crm-bridge-service does. */
+	private void publish(TicketEvent event) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(event.eventId().toString());
+		properties.setCorrelationId(event.correlationId());
+		this.rabbit.send(Destinations.TICKETS_EVENTS, "ticket-changed",
+				new Message(this.json.writerFor(TicketEvent.class).writeValueAsBytes(event), properties));
+	}
+
+	private static TicketChanged changed(String ticketId, String subject, String description) {
+		UUID eventId = UUID.randomUUID();
+		Instant at = Instant.parse("2026-11-23T10:27:00Z");
+		return new TicketChanged(1, eventId, "corr-" + eventId, ticketId, at, TicketChanged.CREATED, subject,
+				description, "new", at, false);
+	}
+
+	private List<Received> commandsFor(String ticketId) {
+		collect(Duration.ZERO);
+		return this.received.stream().filter((received) -> received.command().ticketId().equals(ticketId)).toList();
+	}
+
+	/**
+	 * What the ticket got about this incident (command ids derive from the incident and
+	 * the ticket; other tests' incidents affect the same components).
+	 */
+	private List<Received> commandsFor(String ticketId, String code) {
+		List<UUID> ids = List.of(IncidentTicketNotes.commandId("incident-note", code, ticketId),
+				IncidentTicketNotes.commandId("incident-resolved", code, ticketId),
+				IncidentTicketNotes.commandId("incident-tag", code, ticketId));
+		return commandsFor(ticketId).stream()
+			.filter((received) -> ids.contains(received.command().commandId()))
+			.toList();
+	}
+
+	/** Takes what arrived on the test's queue, waiting up to {@code during} for more. */
+	private void collect(Duration during) {
+		long deadline = System.currentTimeMillis() + during.toMillis();
+		do {
+			Message message = this.rabbit.receive(this.commands, 200);
+			if (message != null) {
+				this.received.add(new Received(this.json.readValue(message.getBody(), TicketCommand.class),
+						message.getMessageProperties().getMessageId()));
+			}
+		}
+		while (System.currentTimeMillis() < deadline);
+	}
+
+	private static String ticket() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
+	}
+
+	private static String suffix() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
+	}
+
+	record Received(TicketCommand command, String messageId) {
+	}
+
+}
