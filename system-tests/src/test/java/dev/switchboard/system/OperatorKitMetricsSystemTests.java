@@ -65,17 +65,23 @@ class OperatorKitMetricsSystemTests {
 
 	private static int offset;
 
+	/**
+	 * Databases and vhost of their own: a GitHub 401 is stored (issue-sync holds GitHub
+	 * off for five minutes, also across restarts), which must not reach another launcher
+	 * test of this JVM.
+	 */
+	private static final String PREFIX = infrastructure.runId() + "_kit";
+
+	private static final List<String> SERVICES = List.of("gateway", "issue-sync-service", "statuspage-feed-service",
+			"crm-bridge-service", "remote-session-service");
+
 	@BeforeAll
 	static void startTheServices() throws Exception {
 		saas.start();
 		stubTheSaasApis();
 		offset = ListenPorts.freeOffset(8080, 9084);
-		for (String service : List.of("gateway", "issue-sync-service", "statuspage-feed-service", "crm-bridge-service",
-				"remote-session-service")) {
-			infrastructure.databaseUrl(service);
-		}
-		Launched run = launcher("run", "--port-offset", Integer.toString(offset), "--vhost", infrastructure.vhost(),
-				"--db-prefix", infrastructure.runId(), "--postgres", "jdbc:postgresql://127.0.0.1:5432/", "--no-build");
+		Launched run = launcher("run", "--port-offset", Integer.toString(offset), "--vhost", PREFIX, "--db-prefix",
+				PREFIX, "--postgres", "jdbc:postgresql://127.0.0.1:5432/", "--no-build");
 		System.out.println(run.output());
 		assertThat(run.exitCode()).as(run.output()).isZero();
 	}
@@ -84,7 +90,35 @@ class OperatorKitMetricsSystemTests {
 	static void stopTheServices() throws Exception {
 		Launched stop = launcher("stop", "--port-offset", Integer.toString(offset));
 		saas.stop();
+		removeTheVhostAndDatabases();
 		assertThat(stop.exitCode()).as(stop.output()).isZero();
+	}
+
+	private static void removeTheVhostAndDatabases() throws Exception {
+		String credentials = Base64.getEncoder()
+			.encodeToString((infrastructure.rabbitUser() + ":" + infrastructure.rabbitPassword())
+				.getBytes(StandardCharsets.UTF_8));
+		http.send(HttpRequest
+			.newBuilder(URI.create("http://" + infrastructure.rabbitHost() + ":"
+					+ System.getenv().getOrDefault("RABBITMQ_MANAGEMENT_PORT", "15672") + "/api/vhosts/" + PREFIX))
+			.header("Authorization", "Basic " + credentials)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.discarding());
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+				"jdbc:postgresql://127.0.0.1:5432/postgres", infrastructure.postgresUser(),
+				infrastructure.postgresPassword())) {
+			for (String service : SERVICES) {
+				connection.createStatement()
+					.execute("drop database if exists " + PREFIX + "_" + service.replace('-', '_') + " with (force)");
+			}
+		}
+		// the launcher keeps this run's encryption key there
+		Path data = Repository.root().resolve("data").resolve(PREFIX);
+		if (Files.exists(data)) {
+			try (var files = Files.walk(data)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
 	}
 
 	@Test
@@ -138,7 +172,7 @@ class OperatorKitMetricsSystemTests {
 		HttpResponse<String> subscription = admin("POST", "/api/subscriptions",
 				"{\"name\":\"Kit customer\",\"source\":{\"type\":\"statuspage\",\"pageId\":\"kitpage0001\",\"feedUrl\":\""
 						+ saas.baseUrl()
-						+ "/feeds/kit.atom\"},\"channel\":{\"type\":\"slack\",\"channelId\":\"C0KIT\"}}");
+						+ "/feeds/kit.atom\"},\"channel\":{\"type\":\"slack\",\"channelId\":\"C0KITTEST1\"}}");
 		assertThat(subscription.statusCode()).as(subscription.body()).isIn(200, 201);
 		HttpResponse<String> incident = post("/webhooks/statuspage/" + STATUSPAGE_TOKEN, statuspageIncident(),
 				"application/json", List.of());
@@ -200,7 +234,7 @@ class OperatorKitMetricsSystemTests {
 					+ "\"requester_id\":8000001,\"updated_at\":\"" + Instant.now().minusSeconds(300)
 					+ "\",\"created_at\":\"2026-11-20T09:12:44Z\"}],\"count\":1}")));
 		saas.stubFor(WireMock.post(WireMock.urlPathMatching("/slack/.*"))
-			.willReturn(WireMock.okJson("{\"ok\":true,\"channel\":\"C0KIT\",\"ts\":\"1765000000.000100\"}")));
+			.willReturn(WireMock.okJson("{\"ok\":true,\"channel\":\"C0KITTEST1\",\"ts\":\"1765000000.000100\"}")));
 		saas.stubFor(WireMock.get(WireMock.urlPathMatching("/slack/.*"))
 			.willReturn(WireMock.okJson("{\"ok\":true,\"messages\":[],\"has_more\":false}")));
 		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/feeds/kit.atom"))
