@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.github;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.page;
+
+import org.jspecify.annotations.NullMarked;

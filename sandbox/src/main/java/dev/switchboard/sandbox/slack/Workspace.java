@@ -1,0 +1,73 @@
+package dev.switchboard.sandbox.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The simulated Slack workspace: messages per channel with unique, increasing {@code ts}
+ * and threads, and Slack's limit of about one {@code chat.postMessage} per second per
+ * channel (a faster post is refused with a {@code Retry-After}).
+ */
+@Component
+public class Workspace {
+
+	static final Duration CHANNEL_INTERVAL = Duration.ofSeconds(1);
+
+	private final List<Message> messages = new ArrayList<>();
+
+	private final Map<String, Instant> lastPost = new HashMap<>();
+
+	private long lastMicros;
+
+	private final Clock clock;
+
+	public Workspace(Clock clock) {
+		this.clock = clock;
+	}
+
+	public synchronized PostOutcome post(String channel, @Nullable String threadTs, String text) {
+		Instant now = this.clock.instant();
+		Instant last = this.lastPost.get(channel);
+		if (last != null && now.isBefore(last.plus(CHANNEL_INTERVAL))) {
+			Duration wait = Duration.between(now, last.plus(CHANNEL_INTERVAL));
+			// Retry-After is in whole seconds, rounded up
+			return new PostOutcome.RateLimited(Duration.ofSeconds(Math.max(1, (wait.toMillis() + 999) / 1000)));
+		}
+		this.lastPost.put(channel, now);
+		Message message = new Message(channel, nextTs(now), threadTs, text);
+		this.messages.add(message);
+		return new PostOutcome.Posted(message);
+	}
+
+	/** {@code chat.update}: the message's text changes, its {@code ts} stays. */
+	public synchronized boolean update(String channel, String ts, String text) {
+		for (int i = 0; i < this.messages.size(); i++) {
+			Message message = this.messages.get(i);
+			if (message.channel().equals(channel) && message.ts().equals(ts)) {
+				this.messages.set(i, new Message(channel, ts, message.threadTs(), text));
+				return true;
+			}
+		}
+		return false;
+	}
+
+	public synchronized List<Message> messages() {
+		return List.copyOf(this.messages);
+	}
+
+	private String nextTs(Instant now) {
+		long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+		this.lastMicros = Math.max(this.lastMicros + 1, micros);
+		return String.format("%d.%06d", this.lastMicros / 1_000_000L, this.lastMicros % 1_000_000L);
+	}
+
+}

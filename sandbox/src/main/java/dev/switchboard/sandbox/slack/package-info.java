@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.slack;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.story;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.webhook;
+
+import org.jspecify.annotations.NullMarked;
