@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Link requests waiting for a tracker's rate limit to lift (durable, polled by a job).
+ * Link requests waiting for a tracker's rate limit to lift, or for its outage or refused
+ * credentials to pass (durable, polled by a job).
  */
 public interface ParkedLinks {
 

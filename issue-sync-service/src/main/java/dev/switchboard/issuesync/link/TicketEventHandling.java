@@ -1,6 +1,8 @@
 package dev.switchboard.issuesync.link;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketEventHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(TicketEventHandling.class);
+
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+
+	private static final Duration LONGEST_RETRY = Duration.ofMinutes(15);
+
+	private static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
 
 	private static final String UNLINK = "/unlink";
 
@@ -125,6 +133,34 @@ public class TicketEventHandling {
 			this.tickets.send(List.of(AddInternalNote.of(cause.id("could-not-link"), cause.correlationId(),
 					note.ticketId(), cause.at(), TicketNotes.couldNotLink(mention.url(), failure.getMessage()))));
 		}
+		catch (TrackerFailure.Unavailable | TrackerFailure.Unauthorized failure) {
+			// an outage or a credential being renewed passes: the link waits for it
+			// (durably, retried with back-off) instead of the note being dead-lettered
+			this.metrics.trackerFailed(issue.tracker(), failure.getClass().getSimpleName());
+			Instant retryAt = this.clock.instant().plus(FIRST_RETRY);
+			this.parked.park(new ParkedLinks.ParkedLink(cause.id("parked"), note.ticketId(), mention.url(), cause,
+					retryAt, reason(failure)));
+			log.warn("Parked link of ticket {} to {} until {}: {}", note.ticketId(), issue.key(), retryAt,
+					failure.getMessage());
+		}
+	}
+
+	/**
+	 * The wait before the next attempt of a link whose tracker still fails: as long as it
+	 * has waited so far (doubling), between {@link #FIRST_RETRY} and
+	 * {@link #LONGEST_RETRY}.
+	 */
+	private Duration backOff(ParkedLinks.ParkedLink link, Instant now) {
+		Duration waited = Duration.between(link.cause().at(), now);
+		if (waited.compareTo(FIRST_RETRY) < 0) {
+			return FIRST_RETRY;
+		}
+		return (waited.compareTo(LONGEST_RETRY) > 0) ? LONGEST_RETRY : waited;
+	}
+
+	private static String reason(TrackerFailure failure) {
+		String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		return (reason.length() <= 300) ? reason : reason.substring(0, 300);
 	}
 
 	/** Retries the parked links that are due (the job calls this); returns how many. */
@@ -161,7 +197,20 @@ public class TicketEventHandling {
 						link.cause().at(), TicketNotes.couldNotLink(issue.key(), failure.getMessage()))));
 		}
 		catch (TrackerFailure failure) {
-			this.parked.postpone(link.id(), this.clock.instant().plusSeconds(60), failure.getClass().getSimpleName());
+			Instant now = this.clock.instant();
+			if (Duration.between(link.cause().at(), now).compareTo(GIVE_UP_AFTER) > 0) {
+				// a visible end rather than retrying for ever: the agent is told and can
+				// paste the link again once the tracker answers
+				this.parked.done(link.id());
+				this.metrics.trackerFailed(issue.tracker(), "GaveUp");
+				this.tickets.send(List.of(AddInternalNote.of(link.cause().id("could-not-link"),
+						link.cause().correlationId(), link.ticketId(), link.cause().at(),
+						TicketNotes.couldNotLink(issue.key(), issue.tracker().displayName()
+								+ " did not answer for a day (" + reason(failure) + "); paste the link again"))));
+				log.error("Gave up the link of ticket {} to {}: {}", link.ticketId(), issue.key(), reason(failure));
+				return;
+			}
+			this.parked.postpone(link.id(), now.plus(backOff(link, now)), reason(failure));
 		}
 	}
 

@@ -207,27 +207,67 @@ class LinkFromNotesIntegrationTests {
 	}
 
 	@Test
-	void sendsANoteToTheDeadLetterQueueWithTheReasonWhenGithubStaysDown() {
+	void parksALinkWhileGithubIsDownAndLinksItOnceGithubAnswersAgain() {
 		int number = number();
 		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(aResponse().withStatus(503)));
 		String ticket = ticket();
 		NoteAdded note = Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number);
-		String deadLetters = dev.switchboard.contracts.Destinations.deadLetterQueue(
-				dev.switchboard.contracts.Destinations.TICKETS_EVENTS,
-				dev.switchboard.contracts.ServiceNames.ISSUE_SYNC);
 
 		this.bus.publish(note);
 
-		await().atMost(WAIT).untilAsserted(() -> {
-			org.springframework.amqp.core.Message dead = this.rabbit.receive(deadLetters);
-			assertThat(dead).isNotNull();
-			assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(note.eventId().toString());
-			assertThat((String) dead.getMessageProperties().getHeader("x-exception-message"))
-				.contains("GitHub: HTTP 503");
-		});
-		this.github.verify(3, getRequestedFor(urlPathEqualTo(issuePath(number))));
-		assertThat(handled(note)).isFalse();
+		await().atMost(WAIT).untilAsserted(() -> assertThat(parkedFor(ticket)).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(handled(note)).isTrue());
+		assertThat(this.jdbc.sql("select reason from parked_link where ticket_id = ?")
+			.params(ticket)
+			.query(String.class)
+			.single()).contains("Unavailable").contains("HTTP 503");
 		assertThat(linksOf(ticket)).isZero();
+
+		stubGithubIssue(number, 900_000_000L + number, "open", null);
+		this.jdbc.sql("update parked_link set next_attempt_at = ? where ticket_id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), ticket)
+			.update();
+		assertThat(this.handling.retryDueParkedLinks(100)).isGreaterThanOrEqualTo(1);
+
+		assertThat(linksOf(ticket)).isEqualTo(1);
+		assertThat(parkedFor(ticket)).isZero();
+	}
+
+	@Test
+	void givesUpAParkedLinkAfterADayOfOutageAndTellsTheAgentOnce() {
+		int number = number();
+		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(aResponse().withStatus(503)));
+		String ticket = ticket();
+		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(parkedFor(ticket)).isEqualTo(1));
+		// still down: a retry waits longer
+		this.jdbc.sql("update parked_link set next_attempt_at = ?, caused_at = ? where ticket_id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+					java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)), ticket)
+			.update();
+		this.handling.retryDueParkedLinks(100);
+		assertThat(this.jdbc.sql("select next_attempt_at from parked_link where ticket_id = ?")
+			.params(ticket)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isAfter(java.time.Instant.now().plusSeconds(500));
+
+		this.jdbc.sql("update parked_link set next_attempt_at = ?, caused_at = ? where ticket_id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+					java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))), ticket)
+			.update();
+		this.handling.retryDueParkedLinks(100);
+		this.handling.retryDueParkedLinks(100);
+
+		assertThat(parkedFor(ticket)).isZero();
+		assertThat(linksOf(ticket)).isZero();
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.commandsFor(ticket)).singleElement()
+				.extracting(Bus.Received::payload)
+				.isInstanceOfSatisfying(AddInternalNote.class,
+						(command) -> assertThat(command.body()).startsWith("Could not link")
+							.contains("did not answer for a day")
+							.contains("paste the link again")));
 	}
 
 	@Autowired
