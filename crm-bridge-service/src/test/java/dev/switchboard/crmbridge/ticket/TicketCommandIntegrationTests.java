@@ -151,7 +151,10 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		List<LoggedRequest> puts = puts(ticketId);
 		assertThat(puts).hasSize(2);
 		long waited = puts.get(1).getLoggedDate().getTime() - puts.get(0).getLoggedDate().getTime();
-		assertThat(waited).isGreaterThanOrEqualTo(2000);
+		// the wait runs from the drain's clock reading, a few milliseconds before
+		// WireMock logs the first request; an immediate retry would come within
+		// milliseconds
+		assertThat(waited).isGreaterThanOrEqualTo(1900);
 	}
 
 	@Test
