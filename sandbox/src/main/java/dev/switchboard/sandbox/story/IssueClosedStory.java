@@ -90,6 +90,7 @@ public class IssueClosedStory {
 		if (!delivery.accepted()) {
 			return failed(tell, "the gateway refused the webhook: " + delivery.answer());
 		}
+		tell.accept("   (issue-sync holds the close note up to 30 s for the pull request that fixed it)");
 		for (Ticket ticket : tickets) {
 			if (!await(() -> reopened(ticket.id()))) {
 				return failed(tell, "ticket #" + ticket.id() + " was not reopened with a note");
