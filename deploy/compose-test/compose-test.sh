@@ -213,7 +213,7 @@ wait_healthy() {
 		count=$(echo "$names" | grep -c . || true)
 		unhealthy=""
 		for name in $names; do
-			[ "$(health_of "$name")" = running/healthy ] || unhealthy+=" $name($(health_of "$name"))"
+			healthy_now "$name" || unhealthy+=" $name($(health_of "$name"))"
 		done
 		if [ -z "$unhealthy" ] && [ "$count" -eq "$expected" ]; then
 			return 0
@@ -256,6 +256,12 @@ wait_for() { # wait_for SECONDS command...: polls every 2 s
 }
 
 ticket_is_open() { [ "$(ticket_status "$1")" = open ]; }
+has_comment() { [ "$(fake /_fake/state | python3 -c "import json,sys; print(len(json.load(sys.stdin)['tickets']['$1']['comments']))")" -ge 1 ]; }
+queue_holds() { local depth; depth=$(queue_depth "$1"); [ -n "$depth" ] && [ "$depth" -ge 1 ]; }
+healthy_now() { [ "$(health_of "$1")" = running/healthy ] && podman healthcheck run "$1" >/dev/null 2>&1; }
+restarted() { # restarted NAME COUNT_BEFORE
+	[ "$(restarts "$1")" -gt "$2" ]
+}
 
 # a signed GitHub "issues" delivery through the published port; prints the HTTP status
 github_close() { # github_close ISSUE_NUMBER
@@ -371,6 +377,8 @@ configure_podman
 exec 9>"$STATE/lock"
 flock -n 9 || { say "another compose test runs on this machine: waiting for it"; flock 9; }
 mkdir -p "$RUN"
+# the logs of the last five runs are kept
+find "$STATE/runs" -mindepth 1 -maxdepth 1 -type d -printf '%T@ %p\n' | sort -rn | tail -n +6 | cut -d' ' -f2- | xargs -r rm -rf
 trap cleanup EXIT
 say "compose test $PROJECT: podman $(podman version --format '{{.Client.Version}}') with runc, $(docker-compose version --short 2>/dev/null | head -1 | sed 's/^/docker-compose /') over podman's Docker API; logs in $RUN"
 base_image
@@ -442,14 +450,14 @@ else
 
 	say "in-flight messages across a broker restart ($(elapsed))"
 	status=$(link_ticket 1002 43)
-	wait_for 60 test "$(fake /_fake/state | python3 -c "import json,sys; print(len(json.load(sys.stdin)['tickets']['1002']['comments']))")" -ge 1 || true
+	wait_for 60 has_comment 1002 || true
 	compose stop crm-bridge-service >>"$RUN/compose.log" 2>&1
 	status=$(github_close 43)
-	wait_for 60 test "$(queue_depth tickets.commands.crm-bridge-service)" -ge 1 || true
+	wait_for 60 queue_holds tickets.commands.crm-bridge-service || true
 	depth=$(queue_depth tickets.commands.crm-bridge-service)
 	say "     tickets.commands.crm-bridge-service holds ${depth:-?} message(s) while crm-bridge is stopped"
 	compose restart rabbitmq >>"$RUN/compose.log" 2>&1
-	wait_for 120 test "$(health_of "${PROJECT}_rabbitmq_1")" = running/healthy || true
+	wait_for 120 healthy_now "${PROJECT}_rabbitmq_1" || true
 	after=$(queue_depth tickets.commands.crm-bridge-service)
 	check "broker restart: the queued commands are still there (${depth:-?} before, ${after:-?} after)" test -n "$depth" -a "$depth" -ge 1 -a "${after:-0}" = "$depth"
 	compose start crm-bridge-service >>"$RUN/compose.log" 2>&1
@@ -469,7 +477,7 @@ else
 
 	say "SIGKILL of crm-bridge-service's JVMs, as the OOM killer would ($(elapsed))"
 	status=$(link_ticket 1004 45)
-	wait_for 60 test "$(fake /_fake/state | python3 -c "import json,sys; print(len(json.load(sys.stdin)['tickets']['1004']['comments']))")" -ge 1 || true
+	wait_for 60 has_comment 1004 || true
 	declare -A before_restarts
 	for name in $(containers | grep crm-bridge-service); do
 		before_restarts[$name]=$(restarts "$name")
@@ -480,6 +488,7 @@ else
 	check "SIGKILL: restarted by the restart policy and healthy" wait_healthy 300 9
 	for name in "${!before_restarts[@]}"; do
 		say "     $name restarts: ${before_restarts[$name]} -> $(restarts "$name")"
+		check "SIGKILL: $name restarted by its restart policy" restarted "$name" "${before_restarts[$name]}"
 	done
 	check "SIGKILL: caught up, ticket 1004 reopened" wait_for 120 ticket_is_open 1004
 	check "SIGKILL: every reopen applied once" test "$(updates_with_status 1004 open)" = 1 -a "$(updates_with_status 1001 open)" = 1 -a "$(updates_with_status 1002 open)" = 1
