@@ -15,8 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The gateway against the real RabbitMQ (this run's vhost) and PostgreSQL (this run's
  * database), every provider switched on, one admin key, and a WireMock standing in for
- * issue-sync-service behind the admin routes (crm-bridge points at a closed port). Every
- * class with this annotation shares one context.
+ * the four services behind the admin routes (their admin paths do not overlap, so one
+ * WireMock answers for all; a test that needs a service down stubs a connection fault).
+ * Every class with this annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,9 +33,10 @@ import org.springframework.test.context.ContextConfiguration;
 				"gateway.webhooks.statuspage.token=" + GatewayIntegrationTest.STATUSPAGE_TOKEN,
 				"gateway.publish.retry-after=17s", "gateway.api-keys[0].name=ops",
 				"gateway.api-keys[0].sha256=" + GatewayIntegrationTest.ADMIN_KEY_SHA256, "gateway.api.rate-limit=25",
-				"gateway.services.crm-bridge=http://127.0.0.1:9", "gateway.dead-letters.peek=50" })
+				"gateway.dead-letters.peek=50" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
-@EnableWireMock(@ConfigureWireMock(name = "issue-sync-service", baseUrlProperties = "gateway.services.issue-sync"))
+@EnableWireMock(@ConfigureWireMock(name = "services", baseUrlProperties = { "gateway.services.issue-sync",
+		"gateway.services.statuspage-feed", "gateway.services.crm-bridge", "gateway.services.remote-session" }))
 public @interface GatewayIntegrationTest {
 
 	String GITHUB_SECRET = "It's a Secret to Everybody";

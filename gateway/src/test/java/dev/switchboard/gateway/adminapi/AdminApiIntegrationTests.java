@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.adminapi;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.switchboard.gateway.GatewayIntegrationTest;
 import dev.switchboard.gateway.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The admin API's door: keys, the per-key rate limit, and routing to the owning service
- * (a WireMock stands in for issue-sync-service; crm-bridge points at a closed port).
+ * (a WireMock stands in for the services; a connection fault for a service that is down).
  */
 @GatewayIntegrationTest
 class AdminApiIntegrationTests {
@@ -69,6 +71,8 @@ class AdminApiIntegrationTests {
 
 	@Test
 	void answers503WhenTheOwningServiceIsDown() {
+		stubFor(get(urlPathEqualTo("/api/calls")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
 		HttpResponse<String> response = this.client.admin("GET", "/api/calls?ticketId=1",
 				GatewayIntegrationTest.ADMIN_KEY, null);
 
