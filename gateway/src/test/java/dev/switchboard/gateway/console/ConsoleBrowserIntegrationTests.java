@@ -1,5 +1,14 @@
 package dev.switchboard.gateway.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -11,12 +20,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.GatewayIntegrationTest;
 import dev.switchboard.gateway.WebhookClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -38,7 +49,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The console in a real browser: Debian's headless Chromium driven by its chromedriver
  * (nothing is downloaded). Signs in with a key, finds a signed webhook by the issue
  * number in its body, opens it, replays it and finds the replay on the owner's queue;
- * screenshots go to {@code target/console-*.png}.
+ * looks up an issue's links and pauses a status subscription (the services answered by
+ * WireMock); screenshots go to {@code target/console-*.png}.
  */
 @GatewayIntegrationTest
 class ConsoleBrowserIntegrationTests {
@@ -81,6 +93,13 @@ class ConsoleBrowserIntegrationTests {
 		if (browser != null) {
 			browser.quit();
 		}
+	}
+
+	/** Each test starts signed out (the browser is shared). */
+	@BeforeEach
+	void signOut() {
+		browser.get("http://localhost:" + this.port + "/console/login");
+		browser.manage().deleteAllCookies();
 	}
 
 	@Test
@@ -134,6 +153,83 @@ class ConsoleBrowserIntegrationTests {
 		browser.findElement(By.linkText("Dead letters")).click();
 		wait.until(ExpectedConditions.titleContains("Dead letters"));
 		screenshot("console-dead-letters");
+	}
+
+	@Test
+	void looksUpAnIssuesTicketsAndPausesAStatusSubscription() throws IOException {
+		String subscription = ConsoleServicePagesIntegrationTests.SUBSCRIPTION_ID;
+		stubFor(get(urlPathEqualTo("/api/links")).willReturn(okJson("["
+				+ ConsoleServicePagesIntegrationTests.link("4711", "Export fails on save", "closed", "completed") + ","
+				+ ConsoleServicePagesIntegrationTests.link("4712", "Export fails on save", "closed", "completed")
+					.replace(ConsoleServicePagesIntegrationTests.LINK_ID, "6c1d2b63-4f1f-4e2d-8b68-4d3f2f9c0e21")
+				+ "]")));
+		stubFor(get(urlEqualTo("/api/feeds")).willReturn(okJson(ConsoleServicePagesIntegrationTests.FEEDS)));
+		stubFor(get(urlEqualTo("/api/subscriptions"))
+			.willReturn(okJson("[" + ConsoleServicePagesIntegrationTests.subscription("active") + "]")));
+		stubFor(get(urlEqualTo("/api/subscriptions/" + subscription)).inScenario("pause")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(ConsoleServicePagesIntegrationTests.subscription("active"))));
+		stubFor(get(urlEqualTo("/api/subscriptions/" + subscription)).inScenario("pause")
+			.whenScenarioStateIs("paused")
+			.willReturn(okJson(ConsoleServicePagesIntegrationTests.subscription("paused"))));
+		stubFor(get(urlEqualTo("/api/subscriptions/" + subscription + "/deliveries?limit=50")).willReturn(
+				okJson("""
+						[{"seq":1,"incident":"p0xg1","title":"API errors","status":"investigating",
+						  "postedAt":"2026-12-02T12:00:00Z","state":"failed","attempts":5,"lastError":"refused","sentAt":null}]""")));
+		stubFor(patch(urlEqualTo("/api/subscriptions/" + subscription)).inScenario("pause")
+			.willSetStateTo("paused")
+			.willReturn(okJson(ConsoleServicePagesIntegrationTests.subscription("paused"))));
+		stubFor(get(urlEqualTo("/api/calls?ticketId=4711"))
+			.willReturn(okJson("[" + ConsoleServicePagesIntegrationTests.CALL + "]")));
+		stubFor(get(urlEqualTo("/api/sessions/" + ConsoleServicePagesIntegrationTests.SESSION_ID))
+			.willReturn(okJson(ConsoleServicePagesIntegrationTests.SESSION)));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		signIn(wait);
+
+		browser.findElement(By.linkText("Links")).click();
+		wait.until(ExpectedConditions.titleContains("Links"));
+		browser.findElement(By.id("issueUrl")).sendKeys(ConsoleServicePagesIntegrationTests.ISSUE_URL);
+		browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".issue-card")));
+		assertThat(browser.findElement(By.cssSelector(".issue-card h2")).getText()).contains("acme/widgets#42")
+			.contains("Export fails on save")
+			.contains("closed");
+		assertThat(browser.findElement(By.cssSelector("table")).getText()).contains("4711")
+			.contains("4712")
+			.contains("yes, when completed");
+		screenshot("console-links");
+
+		browser.findElement(By.linkText("Subscriptions")).click();
+		wait.until(ExpectedConditions.titleContains("Status subscriptions"));
+		assertThat(browser.findElement(By.cssSelector("h2 .badge")).getText()).isEqualTo("1 unhealthy");
+		assertThat(browser.findElements(By.cssSelector("table")).get(0).getText()).as("the unhealthy feed comes first")
+			.containsSubsequence("status.broken.example", "status.healthy.example");
+		screenshot("console-subscriptions");
+		browser.findElement(By.linkText("Acme <b>status</b>")).click();
+		wait.until(ExpectedConditions.titleContains("Status subscription"));
+		browser.findElement(By.xpath("//button[text()='Pause']")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Paused");
+		assertThat(browser.findElement(By.xpath("//button[text()='Resume']")).isDisplayed()).isTrue();
+		verify(1, patchRequestedFor(urlEqualTo("/api/subscriptions/" + subscription))
+			.withRequestBody(equalToJson("{\"state\":\"paused\"}")));
+		screenshot("console-subscription");
+
+		browser.get("http://localhost:" + this.port + "/console/calls?ticketId=4711");
+		wait.until(ExpectedConditions.titleContains("Calls"));
+		screenshot("console-calls");
+		browser.get("http://localhost:" + this.port + "/console/sessions/"
+				+ ConsoleServicePagesIntegrationTests.SESSION_ID);
+		wait.until(ExpectedConditions.titleContains("Remote session"));
+		assertThat(browser.getPageSource()).doesNotContain("secret");
+		screenshot("console-session");
+	}
+
+	private void signIn(WebDriverWait wait) {
+		browser.get("http://localhost:" + this.port + "/console/login");
+		browser.findElement(By.id("key")).sendKeys(GatewayIntegrationTest.ADMIN_KEY);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/console/deliveries"));
 	}
 
 	private String send(String deliveryId, int issue) {
