@@ -63,8 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"crm-bridge.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
 		"crm-bridge.twilio.auth-token=test-twilio-auth-token", "crm-bridge.twilio.read-timeout=1s",
 		"crm-bridge.twilio.from-number=+18005551212", "crm-bridge.calls.gateway-url=https://switchboard.example.com",
-		"crm-bridge.calls.end-note-grace=2s", "crm-bridge.calls.parking.backoff=200ms",
-		"crm-bridge.calls.parking.check-interval=200ms", "crm-bridge.calls.allowed-destinations=US,GB" })
+		"crm-bridge.calls.end-note-grace=2s", "crm-bridge.parking.backoff=200ms",
+		"crm-bridge.parking.check-interval=200ms", "crm-bridge.calls.allowed-destinations=US,GB" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock({ @ConfigureWireMock(name = "zendesk", baseUrlProperties = "crm-bridge.zendesk.base-url"),
 		@ConfigureWireMock(name = "twilio", baseUrlProperties = "crm-bridge.twilio.base-url") })

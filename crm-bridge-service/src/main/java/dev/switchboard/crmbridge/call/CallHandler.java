@@ -9,7 +9,9 @@ import dev.switchboard.contracts.CallEvent;
 import dev.switchboard.contracts.CallLogged;
 import dev.switchboard.contracts.CallUpdated;
 import dev.switchboard.contracts.InboundDelivery;
+import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SchemaVersions;
+import dev.switchboard.crmbridge.delivery.DeliveryHandler;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,11 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
  * the last has arrived (or the grace period has passed, {@link #writeDueEndNote}); a
  * recording, a voicemail or a voicemail's transcription after the end note adds one note
  * each. {@code calls.events} gets an event per callback, its id derived from the
- * callback, re-sent on redelivery. Reached through {@link CallbackIntake}, which parks a
- * callback the helpdesk cannot take yet.
+ * callback, re-sent on redelivery. A callback the helpdesk cannot take yet is parked by
+ * the delivery routing and handed back through {@link #acceptParked}.
  */
 @Service
-public class CallHandler {
+public class CallHandler implements DeliveryHandler {
 
 	private final CallbackFormat format;
 
@@ -45,10 +47,16 @@ public class CallHandler {
 		this.clock = clock;
 	}
 
+	@Override
+	public String provider() {
+		return Provider.TWILIO.id();
+	}
+
 	/**
 	 * Applies one callback in a transaction; a helpdesk failure rolls it back whole (the
 	 * callback is not recorded as applied), so it can be applied again later.
 	 */
+	@Override
 	@Transactional
 	public String accept(InboundDelivery delivery) {
 		return apply(delivery);
@@ -58,6 +66,7 @@ public class CallHandler {
 	 * {@link #accept} in a transaction of its own, for a parked callback taken up under
 	 * its row lock in another transaction.
 	 */
+	@Override
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public String acceptParked(InboundDelivery delivery) {
 		return apply(delivery);

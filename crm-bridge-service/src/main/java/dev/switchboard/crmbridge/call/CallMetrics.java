@@ -14,10 +14,4 @@ public interface CallMetrics {
 	/** A call not placed: why ({@link CallRefused#reason()}) and whose number. */
 	void refused(String reason, String party);
 
-	/** A callback parked until the helpdesk is available again (a redelivery not). */
-	void parked();
-
-	/** A parked callback processed. */
-	void resumed();
-
 }

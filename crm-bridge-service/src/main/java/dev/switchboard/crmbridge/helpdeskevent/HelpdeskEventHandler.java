@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,7 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
  * comment), or, when it cannot be placed, one internal note that says why and what to
  * fix. An author id that is not a helpdesk id is not looked up. A created ticket and a
  * changed subject or description become {@code TicketChanged} with the ticket's text,
- * dropped when older than the last such event of the ticket.
+ * dropped when older than the last such event of the ticket. An event whose lookups the
+ * helpdesk cannot answer yet (429, 5xx) is parked by the delivery routing and handed back
+ * through {@link #acceptParked}.
  */
 @Service
 public class HelpdeskEventHandler implements DeliveryHandler {
@@ -75,6 +78,20 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 	@Override
 	@Transactional
 	public String accept(InboundDelivery delivery) {
+		return handle(delivery);
+	}
+
+	/**
+	 * {@link #accept} in a transaction of its own, for a parked event taken up under its
+	 * row lock in another transaction.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public String acceptParked(InboundDelivery delivery) {
+		return handle(delivery);
+	}
+
+	private String handle(InboundDelivery delivery) {
 		return switch (this.format.read(delivery.body())) {
 			case HelpdeskActivity.CommentAdded comment -> noteAdded(comment, delivery.correlationId());
 			case HelpdeskActivity.StatusChange change -> statusChanged(change, delivery.correlationId());

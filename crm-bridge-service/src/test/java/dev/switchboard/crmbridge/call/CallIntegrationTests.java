@@ -349,8 +349,8 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 	 * is parked (and the helpdesk still refuses): it is parked once
 	 */
 	private void assertParkedAndNotedOnce(String caller, String ticketId, boolean redeliverWhileParked) {
-		double parkedBefore = this.meters.counter("switchboard.calls.callbacks.parked").count();
-		double resumedBefore = this.meters.counter("switchboard.calls.callbacks.resumed").count();
+		double parkedBefore = this.meters.counter("switchboard.deliveries.parked", "provider", "twilio").count();
+		double resumedBefore = this.meters.counter("switchboard.deliveries.resumed", "provider", "twilio").count();
 		String callSid = callSid();
 		InboundDelivery completed = status(callSid, null, "completed", caller, OUR_NUMBER, 0,
 				Instant.now().minusSeconds(40), 25);
@@ -358,8 +358,9 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		publish(completed);
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.meters.counter("switchboard.calls.callbacks.parked").count())
-				.isGreaterThan(parkedBefore));
+			.untilAsserted(
+					() -> assertThat(this.meters.counter("switchboard.deliveries.parked", "provider", "twilio").count())
+						.isGreaterThan(parkedBefore));
 		if (redeliverWhileParked) {
 			assertThat(parkedRows(completed)).isOne();
 			publish(completed);
@@ -367,12 +368,14 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 		assertThat(comment(puts(ticketId).get(0))).contains(callSid).contains("Duration: 25 s");
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(parkedRows(completed)).isZero());
-		assertThat(this.meters.counter("switchboard.calls.callbacks.resumed").count()).isGreaterThan(resumedBefore);
+		assertThat(this.meters.counter("switchboard.deliveries.resumed", "provider", "twilio").count())
+			.isGreaterThan(resumedBefore);
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))
 			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 		assertThat(parkedRows(completed)).isZero();
-		assertThat(this.meters.counter("switchboard.calls.callbacks.parked").count()).isEqualTo(parkedBefore + 1);
+		assertThat(this.meters.counter("switchboard.deliveries.parked", "provider", "twilio").count())
+			.isEqualTo(parkedBefore + 1);
 		assertThat(deadLettered(completed)).isFalse();
 		assertThat(this.jdbc.sql("select count(*) from call_log where call_sid = ?")
 			.param(callSid)
@@ -381,7 +384,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private long parkedRows(InboundDelivery delivery) {
-		return this.jdbc.sql("select count(*) from call_callback_parked where event_id = ?")
+		return this.jdbc.sql("select count(*) from parked_delivery where event_id = ?")
 			.param(delivery.eventId().toString())
 			.query(Long.class)
 			.single();

@@ -18,13 +18,17 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -41,6 +45,9 @@ import static org.awaitility.Awaitility.await;
  * turned into {@code tickets.events}.
  */
 class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void publishesANoteWithItsAuthorLookedUpOnceAndTheSameEventIdOnRedelivery() {
@@ -93,6 +100,42 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
 		assertThat(note.body()).isEqualTo("https://github.com/acme/app/issues/7");
 		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
+	}
+
+	@Test
+	void parksANoteWhoseAuthorCannotBeLookedUpWhileZendeskIsDownAndPublishesItOnceZendeskIsBack() {
+		String ticketId = newTicketId();
+		String authorId = newTicketId();
+		// more 503s than the adapter's three attempts, for the delivery and its
+		// redelivery
+		zendesk().register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
+			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		InboundDelivery delivery = comment(ticketId, authorId, "https://github.com/acme/app/issues/99", false,
+				"2026-11-23T10:00:00Z");
+		double parkedBefore = parkedCount();
+		double acknowledgedParkedBefore = acknowledgedAsParked();
+
+		publish(delivery);
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(parkedRows(delivery)).isOne());
+		assertThat(parkedCount()).isEqualTo(parkedBefore + 1);
+		// the gateway's or the broker's redelivery while the note is parked: parked once
+		publish(delivery);
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(acknowledgedAsParked()).isEqualTo(acknowledgedParkedBefore + 2));
+		assertThat(parkedRows(delivery)).isOne();
+		assertThat(parkedCount()).isEqualTo(parkedBefore + 1);
+		assertThat(inboundDeadLetterOf(delivery, Duration.ofSeconds(1))).isNull();
+
+		stubUser(authorId, "Dana Agent", "dana@example.com", "+14155550123");
+
+		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
+		assertThat(note.body()).isEqualTo("https://github.com/acme/app/issues/99");
+		assertThat(note.author().email()).isEqualTo("dana@example.com");
+		assertThat(note.correlationId()).isEqualTo(delivery.correlationId());
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(parkedRows(delivery)).isZero());
+		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
+		assertThat(this.meters.counter("switchboard.deliveries.resumed", "provider", "zendesk").count()).isPositive();
 	}
 
 	@Test
@@ -220,16 +263,47 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private Message awaitInboundDeadLetter(InboundDelivery delivery) {
+		Message message = inboundDeadLetterOf(delivery, Duration.ofSeconds(15));
+		if (message == null) {
+			throw new AssertionError("delivery " + delivery.eventId() + " not dead-lettered");
+		}
+		return message;
+	}
+
+	/**
+	 * The delivery from the DLQ of crm-bridge's inbound queue, if it comes within the
+	 * wait.
+	 */
+	private @Nullable Message inboundDeadLetterOf(InboundDelivery delivery, Duration wait) {
 		String queue = Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.CRM_BRIDGE);
-		long deadline = System.currentTimeMillis() + 15_000;
+		long deadline = System.currentTimeMillis() + wait.toMillis();
 		while (System.currentTimeMillis() < deadline) {
-			Message message = this.rabbit.receive(queue, 500);
+			Message message = this.rabbit.receive(queue, 200);
 			if (message != null
 					&& delivery.eventId().toString().equals(message.getMessageProperties().getMessageId())) {
 				return message;
 			}
 		}
-		throw new AssertionError("delivery " + delivery.eventId() + " not dead-lettered");
+		return null;
+	}
+
+	private long parkedRows(InboundDelivery delivery) {
+		return this.jdbc.sql("select count(*) from parked_delivery where event_id = ?")
+			.param(delivery.eventId().toString())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Deliveries the consumer acknowledged because they were parked (or were already).
+	 */
+	private double acknowledgedAsParked() {
+		return this.meters.counter("switchboard.deliveries.received", "provider", "zendesk", "outcome", "parked")
+			.count();
+	}
+
+	private double parkedCount() {
+		return this.meters.counter("switchboard.deliveries.parked", "provider", "zendesk").count();
 	}
 
 	private void stubUser(String userId, String name, String email, String phone) {

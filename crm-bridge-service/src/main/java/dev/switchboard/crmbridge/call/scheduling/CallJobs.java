@@ -6,7 +6,6 @@ import java.time.Instant;
 import dev.switchboard.crmbridge.call.CallHandler;
 import dev.switchboard.crmbridge.call.CallLogs;
 import dev.switchboard.crmbridge.call.CallProperties;
-import dev.switchboard.crmbridge.call.CallbackIntake;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Once across instances (ShedLock, a short lease extended while the job runs:
  * {@code crm-bridge.scheduling.lock-lease}): end notes of calls whose earlier callbacks
- * never came, after {@code crm-bridge.calls.end-note-grace}; callbacks parked while the
- * helpdesk was unavailable, once due; the retention purge.
+ * never came, after {@code crm-bridge.calls.end-note-grace}; the retention purge.
+ * (Callbacks parked while the helpdesk was unavailable are resumed with every parked
+ * delivery, {@code delivery.scheduling.DeliveryJobs}.)
  */
 @Component
 class CallJobs {
@@ -31,14 +31,11 @@ class CallJobs {
 
 	private final CallProperties properties;
 
-	private final CallbackIntake intake;
-
 	private final Clock clock;
 
-	CallJobs(CallLogs logs, CallHandler handler, CallbackIntake intake, CallProperties properties, Clock clock) {
+	CallJobs(CallLogs logs, CallHandler handler, CallProperties properties, Clock clock) {
 		this.logs = logs;
 		this.handler = handler;
-		this.intake = intake;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -53,15 +50,6 @@ class CallJobs {
 			catch (RuntimeException ex) {
 				log.warn("End note of call {} not written yet: {}", callSid, ex.toString());
 			}
-		}
-	}
-
-	@Scheduled(fixedDelayString = "${crm-bridge.calls.parking.check-interval:1s}")
-	@SchedulerLock(name = "crm-bridge-call-parked-callbacks")
-	void resumeParkedCallbacks() {
-		int taken = this.intake.resumeDue();
-		if (taken > 0) {
-			log.debug("Took up {} parked callbacks", taken);
 		}
 	}
 

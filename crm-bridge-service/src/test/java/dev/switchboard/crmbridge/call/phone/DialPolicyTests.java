@@ -42,14 +42,6 @@ class DialPolicyTests {
 			DialPolicyTests.this.refusals.add(reason + "/" + party);
 		}
 
-		@Override
-		public void parked() {
-		}
-
-		@Override
-		public void resumed() {
-		}
-
 	};
 
 	@ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.switchboard.crmbridge.call.persistence;
+package dev.switchboard.crmbridge.delivery.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.crmbridge.call.ParkedCallbacks;
+import dev.switchboard.crmbridge.delivery.ParkedDeliveries;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,11 +16,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code call_callback_parked}: the delivery as JSON, taken up one row per transaction
- * with {@code FOR UPDATE SKIP LOCKED}, so instances never take the same callback at once.
+ * {@code parked_delivery}: the delivery as JSON, taken up one row per transaction with
+ * {@code FOR UPDATE SKIP LOCKED}, so instances never take the same delivery at once.
  */
 @Repository
-class JdbcParkedCallbacks implements ParkedCallbacks {
+class JdbcParkedDeliveries implements ParkedDeliveries {
 
 	private final JdbcClient jdbc;
 
@@ -28,7 +28,7 @@ class JdbcParkedCallbacks implements ParkedCallbacks {
 
 	private final TransactionTemplate transactions;
 
-	JdbcParkedCallbacks(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
+	JdbcParkedDeliveries(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -39,7 +39,7 @@ class JdbcParkedCallbacks implements ParkedCallbacks {
 	public boolean park(InboundDelivery delivery, Instant nextAttemptAt, String lastError, Instant at) {
 		String stored = this.json.writeValueAsString(delivery);
 		Boolean parked = this.transactions.execute((status) -> this.jdbc.sql("""
-				insert into call_callback_parked (event_id, delivery, attempts, parked_at, next_attempt_at, last_error)
+				insert into parked_delivery (event_id, delivery, attempts, parked_at, next_attempt_at, last_error)
 				values (?, ?, 1, ?, ?, ?)
 				on conflict do nothing
 				""")
@@ -59,7 +59,7 @@ class JdbcParkedCallbacks implements ParkedCallbacks {
 
 	private boolean resumeOne(Instant now, Function<Parked, Optional<Reschedule>> work) {
 		Optional<Parked> due = this.jdbc.sql("""
-				select event_id, delivery, attempts from call_callback_parked
+				select event_id, delivery, attempts from parked_delivery
 				where next_attempt_at <= ?
 				order by next_attempt_at
 				limit 1
@@ -75,13 +75,11 @@ class JdbcParkedCallbacks implements ParkedCallbacks {
 		Parked parked = due.get();
 		Optional<Reschedule> again = work.apply(parked);
 		if (again.isEmpty()) {
-			this.jdbc.sql("delete from call_callback_parked where event_id = ?")
-				.param(parked.eventId().toString())
-				.update();
+			this.jdbc.sql("delete from parked_delivery where event_id = ?").param(parked.eventId().toString()).update();
 		}
 		else {
 			this.jdbc
-				.sql("update call_callback_parked set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+				.sql("update parked_delivery set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
 						+ "where event_id = ?")
 				.params(Timestamp.from(again.get().nextAttemptAt()), again.get().lastError(),
 						parked.eventId().toString())
@@ -92,7 +90,14 @@ class JdbcParkedCallbacks implements ParkedCallbacks {
 
 	@Override
 	public long waiting() {
-		return this.jdbc.sql("select count(*) from call_callback_parked").query(Long.class).single();
+		return this.jdbc.sql("select count(*) from parked_delivery").query(Long.class).single();
+	}
+
+	@Override
+	public Optional<Instant> oldestParkedAt() {
+		return this.jdbc.sql("select min(parked_at) from parked_delivery")
+			.query((rows, number) -> Optional.ofNullable(rows.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.crmbridge.call;
+package dev.switchboard.crmbridge.delivery;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -8,10 +8,10 @@ import java.util.function.Function;
 import dev.switchboard.contracts.InboundDelivery;
 
 /**
- * Callbacks waiting for the helpdesk, stored durably (one row per delivery event id)
- * until their next attempt is due.
+ * Deliveries of any provider waiting for the helpdesk, stored durably (one row per
+ * delivery event id) until their next attempt is due.
  */
-public interface ParkedCallbacks {
+public interface ParkedDeliveries {
 
 	/**
 	 * Stores the delivery (committed when this returns); false when it was parked already
@@ -20,15 +20,18 @@ public interface ParkedCallbacks {
 	boolean park(InboundDelivery delivery, Instant nextAttemptAt, String lastError, Instant at);
 
 	/**
-	 * Takes up to {@code limit} due callbacks one at a time, each under its row lock
+	 * Takes up to {@code limit} due deliveries one at a time, each under its row lock
 	 * (rows another instance holds are skipped), and hands it to {@code work}: an empty
 	 * answer deletes the row, a {@link Reschedule} keeps it for later.
 	 * @return how many were taken
 	 */
 	int resumeDue(Instant now, int limit, Function<Parked, Optional<Reschedule>> work);
 
-	/** How many callbacks are waiting. */
+	/** How many deliveries are waiting. */
 	long waiting();
+
+	/** When the delivery waiting longest was parked, if any is waiting. */
+	Optional<Instant> oldestParkedAt();
 
 	/**
 	 * @param eventId the delivery's event id

@@ -1,4 +1,4 @@
-package dev.switchboard.crmbridge.call;
+package dev.switchboard.crmbridge.delivery;
 
 import java.time.Duration;
 
@@ -6,15 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code crm-bridge.calls.parking.*}: callbacks parked while the helpdesk is unavailable.
+ * {@code crm-bridge.parking.*}: deliveries (Zendesk events, Twilio callbacks) parked
+ * while the helpdesk is rate limited or unavailable.
  *
  * @param backoff the wait after the first failure without a {@code Retry-After}, doubling
  * with each further failure
- * @param maxBackoff the longest such wait
- * @param checkInterval how often the due callbacks are taken up again
- * @param batch at most this many callbacks per run
+ * @param maxBackoff the longest such wait (also the wait of a parked delivery the
+ * helpdesk now refuses)
+ * @param checkInterval how often the due deliveries are taken up again
+ * @param batch at most this many deliveries per run
  */
-@ConfigurationProperties("crm-bridge.calls.parking")
+@ConfigurationProperties("crm-bridge.parking")
 public record ParkingProperties(@DefaultValue("5s") Duration backoff, @DefaultValue("5m") Duration maxBackoff,
 		@DefaultValue("1s") Duration checkInterval, @DefaultValue("50") int batch) {
 

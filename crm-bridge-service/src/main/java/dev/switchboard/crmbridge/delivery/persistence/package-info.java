@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.delivery.persistence;
+
+import org.jspecify.annotations.NullMarked;

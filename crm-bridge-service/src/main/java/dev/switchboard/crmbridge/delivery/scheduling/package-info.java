@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.crmbridge.delivery.scheduling;
+
+import org.jspecify.annotations.NullMarked;
