@@ -2,7 +2,9 @@ package dev.switchboard.crmbridge.delivery.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
+import dev.switchboard.contracts.Provider;
 import dev.switchboard.crmbridge.delivery.DeliveryMetrics;
 import dev.switchboard.crmbridge.delivery.ParkedDeliveries;
 import io.micrometer.core.instrument.Gauge;
@@ -36,6 +38,12 @@ class MicrometerDeliveryMetrics implements DeliveryMetrics {
 			.description("age of the delivery parked longest")
 			.baseUnit("seconds")
 			.register(meters);
+		// at zero from the start, so dashboards and alerts find them before the first
+		// outage
+		for (Provider provider : List.of(Provider.TWILIO, Provider.ZENDESK)) {
+			meters.counter("switchboard.deliveries.parked", "provider", provider.id());
+			meters.counter("switchboard.deliveries.resumed", "provider", provider.id());
+		}
 	}
 
 	@Override
