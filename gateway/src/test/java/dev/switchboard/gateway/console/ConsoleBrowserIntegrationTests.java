@@ -129,7 +129,7 @@ class ConsoleBrowserIntegrationTests {
 		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
 		String about = "issues closed acme/widgets#" + issue;
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(about)));
-		assertThat(browser.findElement(By.cssSelector(".count")).getText()).isEqualTo("1 delivery");
+		assertThat(browser.findElement(By.cssSelector(".count span")).getText()).isEqualTo("1 delivery");
 		screenshot("console-deliveries");
 		browser.findElement(By.linkText(about)).click();
 

@@ -21,6 +21,7 @@ import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.delivery.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,6 +137,42 @@ class JdbcDeliveryLog implements DeliveryLog {
 	public DeliveryPage search(DeliveryQuery query) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
+		filter(query, where, params);
+		long total = this.jdbc.sql("select count(*) from delivery_log" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<DeliverySummary> items = new ArrayList<>(this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from delivery_log" + where
+					+ (query.oldestFirst() ? " order by received_at, id" : " order by received_at desc, id")
+					+ " limit :limit offset :offset")
+			.params(params)
+			.param("limit", query.size())
+			.param("offset", (long) query.page() * query.size())
+			.query(JdbcDeliveryLog::toSummary)
+			.list());
+		return new DeliveryPage(items, query.page(), query.size(), total);
+	}
+
+	@Override
+	public List<DeliverySummary> after(DeliveryQuery query, @Nullable Instant receivedAt, @Nullable UUID id) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new LinkedHashMap<>();
+		filter(query, where, params);
+		if (receivedAt != null && id != null) {
+			where.append(" and (received_at > :afterAt or (received_at = :afterAt and id > :afterId))");
+			params.put("afterAt", Timestamp.from(receivedAt));
+			params.put("afterId", id);
+		}
+		return this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from delivery_log" + where + " order by received_at, id limit :limit")
+			.params(params)
+			.param("limit", query.size())
+			.query(JdbcDeliveryLog::toSummary)
+			.list();
+	}
+
+	private static void filter(DeliveryQuery query, StringBuilder where, Map<String, Object> params) {
 		condition(where, params, "provider", "provider = :provider", query.provider());
 		condition(where, params, "eventType", "event_type = :eventType", query.eventType());
 		condition(where, params, "outcome", "outcome = :outcome",
@@ -155,20 +192,6 @@ class JdbcDeliveryLog implements DeliveryLog {
 			params.put("containingPattern", "%" + likeLiteral(query.containing()) + "%");
 			params.put("containingBytes", query.containing().getBytes(StandardCharsets.UTF_8));
 		}
-		long total = this.jdbc.sql("select count(*) from delivery_log" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<DeliverySummary> items = new ArrayList<>(this.jdbc
-			.sql("select " + SUMMARY_COLUMNS + " from delivery_log" + where
-					+ (query.oldestFirst() ? " order by received_at, id" : " order by received_at desc, id")
-					+ " limit :limit offset :offset")
-			.params(params)
-			.param("limit", query.size())
-			.param("offset", (long) query.page() * query.size())
-			.query(JdbcDeliveryLog::toSummary)
-			.list());
-		return new DeliveryPage(items, query.page(), query.size(), total);
 	}
 
 	private static String likeLiteral(String value) {
