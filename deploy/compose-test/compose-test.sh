@@ -257,7 +257,7 @@ wait_for() { # wait_for SECONDS command...: polls every 2 s
 
 ticket_is_open() { [ "$(ticket_status "$1")" = open ]; }
 has_comment() { [ "$(fake /_fake/state | python3 -c "import json,sys; print(len(json.load(sys.stdin)['tickets']['$1']['comments']))")" -ge 1 ]; }
-queue_holds() { local depth; depth=$(queue_depth "$1"); [ -n "$depth" ] && [ "$depth" -ge 1 ]; }
+queue_holds() { local depth; depth=$(queue_depth "$1"); [ -n "$depth" ] && [ "$depth" -ge "$2" ]; }
 healthy_now() { [ "$(health_of "$1")" = running/healthy ] && podman healthcheck run "$1" >/dev/null 2>&1; }
 restarted() { # restarted NAME COUNT_BEFORE
 	[ "$(restarts "$1")" -gt "$2" ]
@@ -380,6 +380,7 @@ mkdir -p "$RUN"
 # the logs of the last five runs are kept
 find "$STATE/runs" -mindepth 1 -maxdepth 1 -type d -printf '%T@ %p\n' | sort -rn | tail -n +6 | cut -d' ' -f2- | xargs -r rm -rf
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 say "compose test $PROJECT: podman $(podman version --format '{{.Client.Version}}') with runc, $(docker-compose version --short 2>/dev/null | head -1 | sed 's/^/docker-compose /') over podman's Docker API; logs in $RUN"
 base_image
 stand_ins
@@ -453,13 +454,14 @@ else
 	wait_for 60 has_comment 1002 || true
 	compose stop crm-bridge-service >>"$RUN/compose.log" 2>&1
 	status=$(github_close 43)
-	wait_for 60 queue_holds tickets.commands.crm-bridge-service || true
+	# a close as completed sends the reopen at once and its note after issue-sync.fix-wait (30 s): both wait
+	wait_for 90 queue_holds tickets.commands.crm-bridge-service 2 || true
 	depth=$(queue_depth tickets.commands.crm-bridge-service)
 	say "     tickets.commands.crm-bridge-service holds ${depth:-?} message(s) while crm-bridge is stopped"
 	compose restart rabbitmq >>"$RUN/compose.log" 2>&1
 	wait_for 120 healthy_now "${PROJECT}_rabbitmq_1" || true
 	after=$(queue_depth tickets.commands.crm-bridge-service)
-	check "broker restart: the queued commands are still there (${depth:-?} before, ${after:-?} after)" test -n "$depth" -a "$depth" -ge 1 -a "${after:-0}" = "$depth"
+	check "broker restart: the queued commands are still there (${depth:-?} before, ${after:-?} after)" test -n "$depth" -a "${depth:-0}" -ge 2 -a "${after:-0}" -ge "${depth:-0}"
 	compose start crm-bridge-service >>"$RUN/compose.log" 2>&1
 	check "broker restart: ticket 1002 reopened once crm-bridge is back" wait_for 180 ticket_is_open 1002
 	check "broker restart: every container healthy again" wait_healthy 300 7
