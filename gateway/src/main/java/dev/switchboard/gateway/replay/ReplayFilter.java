@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -18,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record ReplayFilter(@Nullable String provider, @Nullable String eventType, @Nullable Outcome outcome,
 		@Nullable Instant from, Instant to, @Nullable String containing) {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	public ReplayFilter {
 		provider = blankToNull(provider);

@@ -50,7 +50,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (nothing is downloaded). Signs in with a key, finds a signed webhook by the issue
  * number in its body, opens it, replays it and finds the replay on the owner's queue;
  * looks up an issue's links and pauses a status subscription (the services answered by
- * WireMock); screenshots go to {@code target/console-*.png}.
+ * WireMock); runs a bulk replay from the deliveries page and cancels another; screenshots
+ * go to {@code target/console-*.png}.
  */
 @GatewayIntegrationTest
 class ConsoleBrowserIntegrationTests {
@@ -223,6 +224,35 @@ class ConsoleBrowserIntegrationTests {
 		wait.until(ExpectedConditions.titleContains("Remote session"));
 		assertThat(browser.getPageSource()).doesNotContain("secret");
 		screenshot("console-session");
+	}
+
+	@Test
+	void estimatesAndRunsABulkReplayAndCancelsAnother() throws IOException {
+		String small = ConsoleReplayJobsIntegrationTests.sendDeliveries(this.port, 3);
+		String large = ConsoleReplayJobsIntegrationTests.sendDeliveries(this.port, 150);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		signIn(wait);
+
+		browser.findElement(By.id("q")).sendKeys(small);
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Replay all matching…"))).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".estimate")));
+		assertThat(browser.findElement(By.cssSelector(".estimate")).getText()).isEqualTo("3 deliveries match");
+		screenshot("console-replay-estimate");
+		browser.findElement(By.id("start")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1 .badge"), "finished"));
+		assertThat(browser.findElement(By.cssSelector(".progress-text")).getText()).isEqualTo("3 of 3 replayed");
+		screenshot("console-replay-job");
+
+		browser.get("http://localhost:" + this.port + "/console/replay-jobs/new?q=" + large);
+		browser.findElement(By.id("start")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cancel"))).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1 .badge"), "cancelled"));
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cancelled");
+		browser.findElement(By.linkText("Replay jobs")).click();
+		wait.until(ExpectedConditions.titleContains("Replay jobs"));
+		assertThat(browser.findElement(By.cssSelector("table")).getText()).contains("cancelled").contains("finished");
+		screenshot("console-replay-jobs");
 	}
 
 	private void signIn(WebDriverWait wait) {
