@@ -29,6 +29,9 @@ final class ChaosGithub implements ChaosSaas.System {
 
 	private final AtomicLong ids = new AtomicLong(5_000_000L);
 
+	/** {@code X-GitHub-Delivery} ids of webhooks the gateway never accepted. */
+	private final java.util.Set<String> undelivered = ConcurrentHashMap.newKeySet();
+
 	void issue(int number, IssueState state) {
 		this.issues.put(number, state);
 	}
@@ -36,6 +39,15 @@ final class ChaosGithub implements ChaosSaas.System {
 	/** The issue's state becomes {@code state} unless it already shows a later one. */
 	void advance(int number, IssueState state) {
 		this.issues.merge(number, state, (now, next) -> next.updatedAt().isAfter(now.updatedAt()) ? next : now);
+	}
+
+	/** GitHub gave up on this webhook: it never retries a failed delivery. */
+	void undelivered(String deliveryId) {
+		this.undelivered.add(deliveryId);
+	}
+
+	boolean delivered(String deliveryId) {
+		return !this.undelivered.contains(deliveryId);
 	}
 
 	long writes() {

@@ -274,6 +274,16 @@ final class ChaosLoad {
 			this.counts.refusedOrFailed.incrementAndGet();
 			if (!send.retried()) {
 				this.counts.githubNotRetried.incrementAndGet();
+				try {
+					send.request()
+						.build()
+						.headers()
+						.firstValue("X-GitHub-Delivery")
+						.ifPresent(this.saas.github::undelivered);
+				}
+				catch (GeneralSecurityException ex) {
+					throw new IllegalStateException(ex);
+				}
 				return;
 			}
 			try {

@@ -75,7 +75,7 @@ final class ChaosReport {
 	 * @param fresh read every note's link again (else a link seen once is taken as there)
 	 */
 	ChaosReport(ChaosPlan plan, ChaosSaas saas, ChaosAdmin admin, boolean fresh) throws InterruptedException {
-		issues(plan, saas.zendesk);
+		issues(plan, saas.zendesk, saas.github);
 		links(plan, admin, fresh);
 		calls(plan, saas.zendesk);
 		incidents(plan, saas.slack);
@@ -86,7 +86,7 @@ final class ChaosReport {
 		return this.rows.computeIfAbsent(effect, Row::new);
 	}
 
-	private void issues(ChaosPlan plan, ChaosZendesk zendesk) {
+	private void issues(ChaosPlan plan, ChaosZendesk zendesk, ChaosGithub github) {
 		for (ChaosPlan.Issue issue : plan.issues) {
 			List<ChaosZendesk.Comment> comments = zendesk.comments(issue.ticketId());
 			comments.forEach((comment) -> seen(comment.at()));
@@ -105,6 +105,19 @@ final class ChaosReport {
 				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed), what);
 				if (closed > 0 && (open == 0 || last(comments, " was closed") > first(comments, " was reopened"))) {
 					row.violation(what + ": the closed state noted after the reopen, or never followed by it");
+				}
+			}
+			else if (issue.reopened() && !delivered(plan, github, issue, "closed")
+					&& !delivered(plan, github, issue, "reopened")) {
+				// both of GitHub's deliveries failed at the gateway: issue-sync knew the
+				// issue open and reads it open again, so there is nothing to note (unless
+				// reconciliation read the short-lived closed state: then closed, then
+				// reopened)
+				Row row = row("issue-sync: closed and reopened both lost at the gateway (nothing to note)");
+				int open = count(comments, " was reopened");
+				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed), what);
+				if (closed > 0 && (open == 0 || last(comments, " was closed") > first(comments, " was reopened"))) {
+					row.violation(what + ": the closed state noted as the last word");
 				}
 			}
 			else if (issue.reopened()) {
@@ -258,6 +271,15 @@ final class ChaosReport {
 		for (Row row : this.rows.values()) {
 			row.examples.forEach((example) -> System.out.println("  " + row.effect + ": " + example));
 		}
+	}
+
+	/** Whether the gateway accepted this GitHub webhook (GitHub retries none). */
+	private static boolean delivered(ChaosPlan plan, ChaosGithub github, ChaosPlan.Issue issue, String action) {
+		return github.delivered(
+				java.util.UUID
+					.nameUUIDFromBytes((plan.tag + ":github:" + issue.number() + ":" + action)
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+					.toString());
 	}
 
 	private static int count(List<ChaosZendesk.Comment> comments, String text) {
