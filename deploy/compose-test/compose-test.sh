@@ -460,6 +460,8 @@ else
 	say "     tickets.commands.crm-bridge-service holds ${depth:-?} message(s) while crm-bridge is stopped"
 	compose restart rabbitmq >>"$RUN/compose.log" 2>&1
 	wait_for 120 healthy_now "${PROJECT}_rabbitmq_1" || true
+	# a quorum queue shows its messages again once its log is recovered, a few seconds after the node is up
+	wait_for 60 queue_holds tickets.commands.crm-bridge-service "${depth:-1}" || true
 	after=$(queue_depth tickets.commands.crm-bridge-service)
 	check "broker restart: the queued commands are still there (${depth:-?} before, ${after:-?} after)" test -n "$depth" -a "${depth:-0}" -ge 2 -a "${after:-0}" -ge "${depth:-0}"
 	compose start crm-bridge-service >>"$RUN/compose.log" 2>&1
