@@ -33,6 +33,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -127,7 +128,9 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(browser.getCurrentUrl()).doesNotContain(GatewayIntegrationTest.ADMIN_KEY);
 
 		browser.findElement(By.id("q")).sendKeys(Integer.toString(issue));
-		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		WebElement search = browser.findElement(By.cssSelector("form.filters button[type=submit]"));
+		search.click();
+		wait.until(ExpectedConditions.stalenessOf(search));
 		String about = "issues closed acme/widgets#" + issue;
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(about)));
 		assertThat(browser.findElement(By.cssSelector(".count span")).getText()).isEqualTo("1 delivery");
@@ -234,7 +237,10 @@ class ConsoleBrowserIntegrationTests {
 		signIn(wait);
 
 		browser.findElement(By.id("q")).sendKeys(small);
-		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		WebElement search = browser.findElement(By.cssSelector("form.filters button[type=submit]"));
+		search.click();
+		// the unfiltered page has the same link: wait for it to be replaced
+		wait.until(ExpectedConditions.stalenessOf(search));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Replay all matching…"))).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".estimate")));
 		assertThat(browser.findElement(By.cssSelector(".estimate")).getText()).isEqualTo("3 deliveries match");
