@@ -182,6 +182,31 @@ class IncidentTicketNotesIntegrationTests {
 		awaitIncident(code, "resolved");
 	}
 
+	@Test
+	void refusesComponentAliasesAHostileCallerSendsWithAProblemAndStoresNothing() {
+		String tooMany = "{"
+				+ String.join(",",
+						java.util.stream.IntStream.range(0, 51).mapToObj((i) -> "\"C" + i + "\": [\"a\"]").toList())
+				+ "}";
+		String tooManyAliases = "{\"API\": [" + String.join(",", java.util.Collections.nCopies(21, "\"x\"")) + "]}";
+		for (String aliases : List.of(tooMany, tooManyAliases, "{\"API\": [\"two\\nlines\"]}", "{\"API\": null}",
+				"{\"API\": [\"" + "x".repeat(201) + "\"]}")) {
+			String name = "Hostile " + UUID.randomUUID();
+			var answer = this.api.post("/api/subscriptions", """
+					{"name": "%s", "source": {"type": "feed", "feedUrl": "https://status.example.com/history.atom"},
+					 "channel": {"type": "slack", "channelId": "C0HOSTILE"}, "componentAliases": %s}
+					""".formatted(name, aliases));
+
+			assertThat(answer.statusCode()).as(aliases).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(this.jdbc.sql("select count(*) from subscription where name = ?")
+				.param(name)
+				.query(Long.class)
+				.single()).isZero();
+		}
+	}
+
 	private void subscribe(String page, String channel, String aliases) {
 		String feed = "/" + page + "/history.atom";
 		Fakes.serveFeed(this.web, feed, "empty-history.atom");
