@@ -91,7 +91,8 @@ final class ChaosReport {
 			List<ChaosZendesk.Comment> comments = zendesk.comments(issue.ticketId());
 			comments.forEach((comment) -> seen(comment.at()));
 			String what = "ticket " + issue.ticketId() + ", issue #" + issue.number();
-			row("issue-sync: 'Linked to' note").count(count(comments, "Linked to "), what);
+			row("issue-sync: 'Linked to' note").count(count(comments, "Linked to "),
+					what + details(comments, "Linked to "));
 			int closed = count(comments, " was closed");
 			if (issue.reordered()) {
 				// reopened arrives first: issue-sync knew the issue open, so there is no
@@ -102,7 +103,8 @@ final class ChaosReport {
 				// is a closed note that is the ticket's last word on the issue.
 				Row row = row("issue-sync: reopened sent before closed (no note required, none stale)");
 				int open = count(comments, " was reopened");
-				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed), what);
+				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed),
+						what + details(comments, " was reopened", " was closed"));
 				if (closed > 0 && (open == 0 || last(comments, " was closed") > first(comments, " was reopened"))) {
 					row.violation(what + ": the closed state noted after the reopen, or never followed by it");
 				}
@@ -114,16 +116,18 @@ final class ChaosReport {
 				// short-lived closed state: then closed, then reopened
 				Row row = row("issue-sync: closed lost at the gateway, then reopened (nothing to note)");
 				int open = count(comments, " was reopened");
-				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed), what);
+				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed),
+						what + details(comments, " was reopened", " was closed"));
 				if (closed > 0 && (open == 0 || last(comments, " was closed") > first(comments, " was reopened"))) {
 					row.violation(what + ": the closed state noted as the last word");
 				}
 			}
 			else if (issue.reopened()) {
 				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was reopened"),
-						what);
+						what + details(comments, " was reopened"));
 				if (closed > 1) {
-					row("issue-sync: note of an earlier state (closed, may be dropped as stale)").count(closed, what);
+					row("issue-sync: note of an earlier state (closed, may be dropped as stale)").count(closed,
+							what + details(comments, " was closed"));
 				}
 				if (closed > 0 && last(comments, " was closed") > first(comments, " was reopened")) {
 					row("issue-sync: note of the issue's last state (reopened)")
@@ -131,7 +135,8 @@ final class ChaosReport {
 				}
 			}
 			else {
-				row("issue-sync: note of the issue's last state (closed)").count(closed, what);
+				row("issue-sync: note of the issue's last state (closed)").count(closed,
+						what + details(comments, " was closed"));
 				row("crm-bridge: ticket reopened in Zendesk")
 					.count(zendesk.status(issue.ticketId()).equals("open") ? 1 : 0, what);
 			}
@@ -185,7 +190,8 @@ final class ChaosReport {
 			List<ChaosZendesk.Comment> comments = zendesk.comments(call.caller().ticketId());
 			comments.forEach((comment) -> seen(comment.at()));
 			row("crm-bridge: call log note on the caller's ticket").count(count(comments, "Call: " + call.sid()),
-					call.sid() + (call.reordered() ? " (callbacks reordered)" : ""));
+					call.sid() + (call.reordered() ? " (callbacks reordered)" : "")
+							+ details(comments, "Call: " + call.sid()));
 		}
 	}
 
@@ -283,6 +289,35 @@ final class ChaosReport {
 
 	private static int count(List<ChaosZendesk.Comment> comments, String text) {
 		return (int) comments.stream().filter((comment) -> comment.body().contains(text)).count();
+	}
+
+	/**
+	 * What a duplicate is made of: when more than one comment carries one of the texts,
+	 * each such comment's time and its last line (the command markers {@code [sb:…]}), so
+	 * that one command written twice is told from two commands.
+	 */
+	private static String details(List<ChaosZendesk.Comment> comments, String... texts) {
+		List<ChaosZendesk.Comment> matching = comments.stream()
+			.filter((comment) -> java.util.Arrays.stream(texts).anyMatch(comment.body()::contains))
+			.toList();
+		if (matching.size() < 2) {
+			return "";
+		}
+		StringBuilder details = new StringBuilder(" [");
+		for (ChaosZendesk.Comment comment : matching) {
+			String body = comment.body().strip();
+			String lastLine = body.substring(body.lastIndexOf('\n') + 1);
+			String firstLine = body.lines().findFirst().orElse("");
+			details.append("\n    ")
+				.append(comment.at())
+				.append(" #")
+				.append(comment.id())
+				.append(": ")
+				.append(firstLine, 0, Math.min(firstLine.length(), 80))
+				.append(" | ")
+				.append(lastLine);
+		}
+		return details.append("]").toString();
 	}
 
 	private static int first(List<ChaosZendesk.Comment> comments, String text) {

@@ -17,6 +17,13 @@ final class ListenPorts {
 
 	private static final int LOWEST = 10_000;
 
+	/**
+	 * Every port handed out in this JVM: a port chosen for one process is still free (not
+	 * bound yet) when the next one is chosen, so only this set keeps two processes of one
+	 * run from getting the same port.
+	 */
+	private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
 	private ListenPorts() {
 	}
 
@@ -27,18 +34,31 @@ final class ListenPorts {
 	 * @param highestBase the highest port of the group without the offset
 	 * @return a multiple of ten
 	 */
-	static int freeOffset(int lowestBase, int highestBase) {
+	static synchronized int freeOffset(int lowestBase, int highestBase) {
 		int room = (firstEphemeral() - highestBase - LOWEST) / 10;
 		if (room <= 0) {
 			throw new IllegalStateException("no room for ports below the ephemeral range");
 		}
 		for (int attempt = 0; attempt < 50; attempt++) {
 			int candidate = LOWEST + 10 * ThreadLocalRandom.current().nextInt(room);
-			if (allFree(lowestBase + candidate, highestBase + candidate)) {
+			if (notHandedOut(lowestBase + candidate, highestBase + candidate)
+					&& allFree(lowestBase + candidate, highestBase + candidate)) {
+				for (int port = lowestBase + candidate; port <= highestBase + candidate; port++) {
+					HANDED_OUT.add(port);
+				}
 				return candidate;
 			}
 		}
 		throw new IllegalStateException("no free port offset found");
+	}
+
+	private static boolean notHandedOut(int from, int to) {
+		for (int port = from; port <= to; port++) {
+			if (HANDED_OUT.contains(port)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
