@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.switchboard.gateway.delivery.DeliveryLog;
-import dev.switchboard.gateway.delivery.DeliveryReplay;
 import dev.switchboard.gateway.delivery.DeliverySummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

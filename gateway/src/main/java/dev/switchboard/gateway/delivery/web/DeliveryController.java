@@ -13,22 +13,18 @@ import java.util.UUID;
 import dev.switchboard.gateway.delivery.DeliveryLog;
 import dev.switchboard.gateway.delivery.DeliveryPage;
 import dev.switchboard.gateway.delivery.DeliveryQuery;
-import dev.switchboard.gateway.delivery.DeliveryReplay;
 import dev.switchboard.gateway.delivery.DeliverySummary;
 import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.delivery.Outcome;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/deliveries}: the delivery log (filter by provider, event, outcome, time
  * range; paged; listed without headers and bodies, which only the entry's own page
- * carries), one entry with its headers and body, and replay.
+ * carries), one entry with its headers and body. Replaying an entry ({@code POST
+ * /api/deliveries/{id}/replay}) is the replay feature's.
  */
 @RestController
 @RequestMapping("/api/deliveries")
@@ -44,11 +41,8 @@ class DeliveryController {
 
 	private final DeliveryLog deliveries;
 
-	private final DeliveryReplay replay;
-
-	DeliveryController(DeliveryLog deliveries, DeliveryReplay replay) {
+	DeliveryController(DeliveryLog deliveries) {
 		this.deliveries = deliveries;
-		this.replay = replay;
 	}
 
 	record Summary(UUID id, String provider, String eventType, String deliveryId, String correlationId,
@@ -89,23 +83,6 @@ class DeliveryController {
 		return this.deliveries.find(id)
 			.<ResponseEntity<?>>map((delivery) -> ResponseEntity.ok(detail(delivery)))
 			.orElseGet(() -> notFound(id));
-	}
-
-	@PostMapping("/{id}/replay")
-	ResponseEntity<?> replay(@PathVariable UUID id, HttpServletRequest request) {
-		String actor = "key '" + request.getAttribute("switchboard.apiKeyName") + "'";
-		return switch (this.replay.replay(id, actor)) {
-			case DeliveryReplay.Result.Replayed replayed ->
-				ResponseEntity.accepted().body(Map.of("id", id, "replayed", true));
-			case DeliveryReplay.Result.NotFound missing -> notFound(id);
-			case DeliveryReplay.Result.Unavailable unavailable -> {
-				ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Replay not confirmed",
-						"The broker did not confirm the replay (" + unavailable.reason() + "); try again.");
-				yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-					.header(HttpHeaders.RETRY_AFTER, "10")
-					.body(problem);
-			}
-		};
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -1,8 +1,10 @@
-package dev.switchboard.gateway.delivery;
+package dev.switchboard.gateway.replay;
 
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.switchboard.gateway.delivery.DeliveryLog;
+import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.webhook.DeliveryPublisher;
 import dev.switchboard.gateway.webhook.PublishOutcome;
 import org.slf4j.Logger;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Service;
 /**
  * Publishes a logged delivery again, as it arrived, with a {@code replay-of} header. Safe
  * because every consumer is idempotent on the delivery's id: a replay only applies what
- * is missing.
+ * is missing. It lives with bulk replay rather than in the delivery log: replay reads the
+ * log and publishes through the webhook feature's publisher, while the webhook feature
+ * writes the log; in {@code delivery} it made the two features import each other.
  */
 @Service
 public class DeliveryReplay {
