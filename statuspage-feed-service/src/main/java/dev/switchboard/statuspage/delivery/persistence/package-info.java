@@ -1,4 +1,0 @@
-@NullMarked
-package dev.switchboard.statuspage.delivery.persistence;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.switchboard.statuspage.delivery.schedule;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.switchboard.statuspage.delivery.slack;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.switchboard.statuspage.delivery.teams;
-
-import org.jspecify.annotations.NullMarked;

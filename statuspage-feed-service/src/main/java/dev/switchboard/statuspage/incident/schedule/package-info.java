@@ -1,4 +1,0 @@
-@NullMarked
-package dev.switchboard.statuspage.incident.schedule;
-
-import org.jspecify.annotations.NullMarked;

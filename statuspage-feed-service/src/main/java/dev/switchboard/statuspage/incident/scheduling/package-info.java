@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.statuspage.incident.scheduling;
+
+import org.jspecify.annotations.NullMarked;

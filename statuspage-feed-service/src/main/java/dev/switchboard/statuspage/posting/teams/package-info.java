@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.statuspage.posting.teams;
+
+import org.jspecify.annotations.NullMarked;
