@@ -1,5 +1,7 @@
 package dev.switchboard.statuspage;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -19,5 +21,19 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule packagesAreFeaturesNotLayers = ServiceArchitecture.packagesAreFeaturesNotLayers(BASE);
+
+	/**
+	 * A feature root reaches its adapters only through its ports: it names none of its
+	 * own sub-packages (Slack, Teams and webhooks are peers behind
+	 * {@code ChannelPoster}).
+	 */
+	@ArchTest
+	static final ArchRule featureRootsImportNoAdapterOfTheirOwn = noClasses().that()
+		.resideInAPackage(BASE + ".(*)")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(BASE + ".(*).(*)..")
+		.as("feature roots of " + BASE + " import no adapter package")
+		.allowEmptyShould(true);
 
 }

@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param clientId deterministic per delivery, carried in the post (Slack message
  * metadata)
- * @param channel the Slack channel, {@code null} for Teams
- * @param threadTs the parent's {@code ts} of a reply
+ * @param channel where it is posted when the channel has places (a Slack channel),
+ * {@code null} for a Teams card
+ * @param parentId the parent message's id of a reply (Slack's thread {@code ts})
  * @param recordedAt when the first intent was recorded: the post is looked for from then
  * on (less a margin)
  */
-public record PostIntent(long seq, String clientId, Kind kind, @Nullable String channel, @Nullable String threadTs,
+public record PostIntent(long seq, String clientId, Kind kind, @Nullable String channel, @Nullable String parentId,
 		Instant recordedAt) {
 
 	/** What is posted. */

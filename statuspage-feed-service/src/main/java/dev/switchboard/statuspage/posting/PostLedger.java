@@ -63,11 +63,6 @@ public interface PostLedger extends UpdateFanOut {
 	 */
 	record DueHead(long seq, String destination) {
 
-		/** Whether it goes to Slack, under the workspace-wide ceiling. */
-		public boolean slack() {
-			return this.destination.startsWith("slack:");
-		}
-
 	}
 
 }

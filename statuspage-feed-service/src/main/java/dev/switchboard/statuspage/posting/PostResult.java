@@ -7,8 +7,13 @@ import org.jspecify.annotations.Nullable;
 /** What a channel answered, mapped at the adapter boundary. */
 public sealed interface PostResult {
 
-	/** Taken; Slack gives the message's {@code ts}. */
-	record Posted(@Nullable String ts) implements PostResult {
+	/**
+	 * Taken.
+	 *
+	 * @param messageId the channel's id of the message, when it gives one (Slack's
+	 * {@code ts})
+	 */
+	record Posted(@Nullable String messageId) implements PostResult {
 
 	}
 

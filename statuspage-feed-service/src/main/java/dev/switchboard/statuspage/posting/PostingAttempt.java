@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.switchboard.statuspage.subscription.Channel;
 import dev.switchboard.statuspage.subscription.Subscription;
 import dev.switchboard.statuspage.subscription.SubscriptionState;
 import dev.switchboard.statuspage.subscription.Subscriptions;
@@ -25,8 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PostingAttempt {
 
 	/**
-	 * The outcome of a delivery whose incident concerns none of the subscribed
-	 * components.
+	 * The outcome of a post whose incident concerns none of the subscribed components.
 	 */
 	public static final String SKIPPED = "skipped";
 
@@ -36,30 +34,17 @@ public class PostingAttempt {
 
 	private final Subscriptions subscriptions;
 
-	private final SlackPosting slack;
-
-	private final PostIntents intents;
-
-	private final TeamsCards teams;
-
-	private final WebhookEvents webhooks;
-
-	private final SlackProperties slackProperties;
+	private final ChannelPosters posters;
 
 	private final PostingProperties properties;
 
 	private final Clock clock;
 
-	PostingAttempt(PostLedger ledger, Subscriptions subscriptions, SlackPosting slack, PostIntents intents,
-			TeamsCards teams, WebhookEvents webhooks, SlackProperties slackProperties, PostingProperties properties,
+	PostingAttempt(PostLedger ledger, Subscriptions subscriptions, ChannelPosters posters, PostingProperties properties,
 			Clock clock) {
 		this.ledger = ledger;
 		this.subscriptions = subscriptions;
-		this.slack = slack;
-		this.intents = intents;
-		this.teams = teams;
-		this.webhooks = webhooks;
-		this.slackProperties = slackProperties;
+		this.posters = posters;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -81,76 +66,45 @@ public class PostingAttempt {
 		if (claimed.isEmpty()) {
 			return Optional.empty();
 		}
-		PendingPost delivery = claimed.get();
-		Subscription subscription = this.subscriptions.find(delivery.subscriptionId()).orElse(null);
+		PendingPost post = claimed.get();
+		Subscription subscription = this.subscriptions.find(post.subscriptionId()).orElse(null);
 		if (subscription == null || subscription.state() != SubscriptionState.ACTIVE) {
 			return Optional.empty();
 		}
 		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", "delivery-" + head.seq())) {
-			IncidentView view = delivery.view();
+			IncidentView view = post.view();
 			if (!subscription.wants(view.components())) {
 				this.ledger.skipped(head.seq(), "no subscribed component affected", now);
 				return Optional.of(SKIPPED);
 			}
-			PostResult result = post(subscription, delivery);
+			ChannelPoster poster = this.posters.of(subscription.channel());
+			PostResult result = poster.post(subscription, post);
 			// waits count from the answer, not from the claim
 			Instant answered = this.clock.instant();
-			String outcome = record(subscription, delivery, result, answered);
-			this.ledger.paceDestination(head.destination(), answered.plus(pace(subscription.channel(), result)));
+			String outcome = record(subscription, poster, post, result, answered);
+			this.ledger.paceDestination(head.destination(), answered.plus(pace(poster, result)));
 			return Optional.of(outcome);
 		}
 	}
 
-	private Duration pace(Channel channel, PostResult result) {
-		Duration interval = switch (channel) {
-			case Channel.Slack slack -> this.slackProperties.channelInterval();
-			case Channel.Teams teams -> this.properties.teamsInterval();
-			case Channel.Webhook webhook -> this.properties.webhookInterval();
-		};
+	private static Duration pace(ChannelPoster poster, PostResult result) {
+		Duration interval = poster.interval();
 		if (result instanceof PostResult.RetryAfter limited && limited.delay().compareTo(interval) > 0) {
 			return limited.delay();
 		}
 		return interval;
 	}
 
-	private PostResult post(Subscription subscription, PendingPost delivery) {
-		IncidentView view = delivery.view();
-		return switch (subscription.channel()) {
-			case Channel.Slack slackChannel -> this.slack.post(subscription, slackChannel.channelId(), delivery);
-			case Channel.Teams teamsChannel -> teams(subscription, teamsChannel.webhookUrl(), delivery);
-			case Channel.Webhook webhook -> this.webhooks.post(webhook.url(), webhook.secret(),
-					"msg_" + subscription.id() + "_" + view.updateId(), view);
-		};
-	}
-
-	/**
-	 * A Teams Workflows webhook cannot be asked what it received: a card whose outcome is
-	 * unknown (or whose attempt was cut off by a stopped process, which leaves its intent
-	 * behind) is never posted again by itself. Its delivery is marked {@code unknown},
-	 * for an operator to look at the channel and send it again if it is missing.
-	 */
-	private PostResult teams(Subscription subscription, String webhookUrl, PendingPost delivery) {
-		if (this.intents.find(delivery.seq()).isPresent()) {
-			this.intents.resolved(delivery.seq());
-			return new PostResult.Unknown("teams outcome unknown: the attempt was cut off during the post");
-		}
-		this.intents
-			.record(new PostIntent(delivery.seq(), PostIntent.clientId(subscription.id(), delivery.view().updateId()),
-					PostIntent.Kind.CARD, null, null, this.clock.instant()));
-		PostResult result = this.teams.post(webhookUrl, delivery.view());
-		this.intents.resolved(delivery.seq());
-		return result;
-	}
-
-	private String record(Subscription subscription, PendingPost delivery, PostResult result, Instant now) {
-		long seq = delivery.seq();
+	private String record(Subscription subscription, ChannelPoster poster, PendingPost post, PostResult result,
+			Instant now) {
+		long seq = post.seq();
 		switch (result) {
 			case PostResult.Posted posted -> this.ledger.sent(seq, now);
 			case PostResult.RetryAfter limited -> {
 				// parked in one place: the destination's pace (below), which holds every
 				// subscription posting there, on every instance
 				this.ledger.rateLimited(seq, limited.reason());
-				log.info("Delivery {} rate limited: its destination is parked for {}", seq, limited.delay());
+				log.info("Post {} rate limited: its destination is parked for {}", seq, limited.delay());
 			}
 			case PostResult.ChannelBroken broken -> {
 				this.subscriptions.changeState(subscription.id(), SubscriptionState.FAILING, broken.reason(), now);
@@ -159,31 +113,29 @@ public class PostingAttempt {
 			}
 			case PostResult.Rejected rejected -> {
 				this.ledger.failed(seq, rejected.reason(), now);
-				log.warn("Delivery {} rejected: {}", seq, rejected.reason());
+				log.warn("Post {} rejected: {}", seq, rejected.reason());
 			}
-			case PostResult.Transient failure -> retryLater(delivery, failure.reason(), now);
+			case PostResult.Transient failure -> retryLater(post, failure.reason(), now);
 			case PostResult.Unknown unknown -> {
-				if (subscription.channel() instanceof Channel.Teams) {
-					this.ledger.unknownOutcome(seq, unknown.reason(), now);
-					log.warn("Delivery {} has an unknown outcome ({}): not posted again until an operator sends it",
-							seq, unknown.reason());
-				}
-				else {
-					// looked up before it is posted again
-					retryLater(delivery, unknown.reason(), now);
+				if (poster.repeatsSafely()) {
+					// looked up (or deduplicated by the receiver) when it is posted again
+					retryLater(post, unknown.reason(), now);
 					return "reconciling";
 				}
+				this.ledger.unknownOutcome(seq, unknown.reason(), now);
+				log.warn("Post {} has an unknown outcome ({}): not posted again until an operator sends it", seq,
+						unknown.reason());
 			}
 		}
 		return outcome(result);
 	}
 
-	private void retryLater(PendingPost delivery, String reason, Instant now) {
-		long seq = delivery.seq();
-		int attempts = delivery.attempts() + 1;
+	private void retryLater(PendingPost post, String reason, Instant now) {
+		long seq = post.seq();
+		int attempts = post.attempts() + 1;
 		if (attempts >= this.properties.maxAttempts()) {
 			this.ledger.failed(seq, reason, now);
-			log.warn("Delivery {} failed after {} attempts: {}", seq, attempts, reason);
+			log.warn("Post {} failed after {} attempts: {}", seq, attempts, reason);
 		}
 		else {
 			this.ledger.retryAt(seq, now.plus(backoff(attempts)), reason);
@@ -195,7 +147,8 @@ public class PostingAttempt {
 		return (wait.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : wait;
 	}
 
-	static String outcome(PostResult result) {
+	/** The outcome of an answer, as counted in the metrics. */
+	public static String outcome(PostResult result) {
 		return switch (result) {
 			case PostResult.Posted posted -> "sent";
 			case PostResult.RetryAfter limited -> "rate-limited";

@@ -19,11 +19,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends due posts back to back while there are any: each round takes the due head of
- * every active subscription whose destination may be sent to, spends the Slack workspace
- * ceiling evenly, and hands each to a bounded pool of virtual threads. So a 2,000-channel
- * fan-out never waits behind one slow channel, each destination gets its own pace (one
- * message per second per Slack channel), and the workspace as a whole is never asked for
- * more than its ceiling.
+ * every active subscription whose destination may be sent to, spends budgets a channel
+ * shares beyond one destination (the Slack workspace ceiling) evenly, and hands each to a
+ * bounded pool of virtual threads. So a 2,000-channel fan-out never waits behind one slow
+ * channel, each destination gets its own pace (one message per second per Slack channel),
+ * and the workspace as a whole is never asked for more than its ceiling.
  */
 @Service
 public class PostingWorker implements AutoCloseable {
@@ -34,7 +34,7 @@ public class PostingWorker implements AutoCloseable {
 
 	private final PostingAttempt attempt;
 
-	private final SlackBudget slackBudget;
+	private final ChannelPosters posters;
 
 	private final PostingProperties properties;
 
@@ -58,11 +58,11 @@ public class PostingWorker implements AutoCloseable {
 	 */
 	private final Queue<String> finished = new ConcurrentLinkedQueue<>();
 
-	PostingWorker(PostLedger ledger, PostingAttempt attempt, SlackBudget slackBudget, PostingProperties properties,
+	PostingWorker(PostLedger ledger, PostingAttempt attempt, ChannelPosters posters, PostingProperties properties,
 			Clock clock) {
 		this.ledger = ledger;
 		this.attempt = attempt;
-		this.slackBudget = slackBudget;
+		this.posters = posters;
 		this.properties = properties;
 		this.clock = clock;
 		this.slots = new Semaphore(properties.concurrency());
@@ -95,11 +95,10 @@ public class PostingWorker implements AutoCloseable {
 			}
 			boolean handedOver = false;
 			try {
-				if (head.slack()) {
-					this.slackBudget.awaitMessage();
-				}
+				ChannelPoster poster = this.posters.forDestination(head.destination());
+				poster.awaitSlot();
 				this.slots.acquire();
-				this.executor.execute(() -> run(head, outcomes));
+				this.executor.execute(() -> run(head, poster, outcomes));
 				handedOver = true;
 				started++;
 			}
@@ -112,7 +111,7 @@ public class PostingWorker implements AutoCloseable {
 		return started;
 	}
 
-	private void run(PostLedger.DueHead head, Consumer<String> outcomes) {
+	private void run(PostLedger.DueHead head, ChannelPoster poster, Consumer<String> outcomes) {
 		Optional<String> outcome = Optional.empty();
 		try {
 			outcome = this.attempt.attempt(head);
@@ -123,8 +122,8 @@ public class PostingWorker implements AutoCloseable {
 		}
 		finally {
 			boolean posted = outcome.isPresent() && !outcome.get().equals(PostingAttempt.SKIPPED);
-			if (head.slack() && !posted) {
-				this.slackBudget.returnMessage();
+			if (!posted) {
+				poster.returnSlot();
 			}
 			this.finished.add(head.destination());
 			this.slots.release();

@@ -3,6 +3,18 @@ package dev.switchboard.statuspage.subscription;
 /** Where a subscription's updates are posted. */
 public sealed interface Channel {
 
+	/**
+	 * {@code slack}, {@code teams} or {@code webhook}: the prefix of the channel's
+	 * destination key, and how its poster is found.
+	 */
+	default String kind() {
+		return switch (this) {
+			case Slack slack -> "slack";
+			case Teams teams -> "teams";
+			case Webhook webhook -> "webhook";
+		};
+	}
+
 	/** A Slack channel the bot is a member of: one thread per incident. */
 	record Slack(String channelId) implements Channel {
 

@@ -40,13 +40,13 @@ class JdbcPostIntents implements PostIntents {
 		int renewed = this.jdbc.sql("""
 				update post_intent set client_id = ?, kind = ?, channel = ?, thread_ts = ?, state = 'in_flight'
 				where delivery_seq = ?
-				""").params(intent.clientId(), kind, intent.channel(), intent.threadTs(), intent.seq()).update();
+				""").params(intent.clientId(), kind, intent.channel(), intent.parentId(), intent.seq()).update();
 		if (renewed == 0) {
 			this.jdbc.sql("""
 					insert into post_intent (delivery_seq, client_id, kind, channel, thread_ts, state, recorded_at)
 					values (?, ?, ?, ?, ?, 'in_flight', ?)
 					""")
-				.params(intent.seq(), intent.clientId(), kind, intent.channel(), intent.threadTs(),
+				.params(intent.seq(), intent.clientId(), kind, intent.channel(), intent.parentId(),
 						Timestamp.from(intent.recordedAt()))
 				.update();
 		}

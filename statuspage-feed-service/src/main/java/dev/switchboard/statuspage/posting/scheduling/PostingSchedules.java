@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.switchboard.statuspage.posting.PostingProperties;
 import dev.switchboard.statuspage.posting.PostingWorker;
-import dev.switchboard.statuspage.posting.ParentEditor;
+import dev.switchboard.statuspage.posting.IncidentThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due posts on a thread of its own (it keeps sending while anything is due, so it
  * must not hold the scheduler's thread, which polling and the outbox share), and ticks
- * Slack parent edits. Rows decide who works ({@code FOR UPDATE SKIP LOCKED}), so every
- * instance runs both.
+ * the parents of incident threads (Slack) to their incident's current status. Rows decide
+ * who works ({@code FOR UPDATE SKIP LOCKED}), so every instance runs both.
  */
 @Component
 class PostingSchedules implements SmartLifecycle {
@@ -27,7 +27,7 @@ class PostingSchedules implements SmartLifecycle {
 
 	private final PostingWorker worker;
 
-	private final ParentEditor editor;
+	private final IncidentThreads threads;
 
 	private final MeterRegistry meters;
 
@@ -35,9 +35,10 @@ class PostingSchedules implements SmartLifecycle {
 
 	private volatile @Nullable Thread sender;
 
-	PostingSchedules(PostingWorker worker, ParentEditor editor, MeterRegistry meters, PostingProperties properties) {
+	PostingSchedules(PostingWorker worker, IncidentThreads threads, MeterRegistry meters,
+			PostingProperties properties) {
 		this.worker = worker;
-		this.editor = editor;
+		this.threads = threads;
 		this.meters = meters;
 		this.tick = properties.tick();
 	}
@@ -99,12 +100,14 @@ class PostingSchedules implements SmartLifecycle {
 			initialDelayString = "${statuspage-feed.delivery.tick:250ms}")
 	void editParents() {
 		try {
-			this.editor.editOne()
+			// Slack's are the only threads: the metric keeps its name (dashboards in
+			// deploy/)
+			this.threads.refreshOneParent()
 				.ifPresent((outcome) -> this.meters.counter("switchboard.slack.parent-edits", "outcome", outcome)
 					.increment());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Editing Slack parents failed: {}", ex.toString());
+			log.warn("Refreshing thread parents failed: {}", ex.toString());
 		}
 	}
 

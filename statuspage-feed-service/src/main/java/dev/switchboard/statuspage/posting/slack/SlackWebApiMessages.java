@@ -17,9 +17,6 @@ import javax.net.ssl.SSLHandshakeException;
 
 import dev.switchboard.statuspage.posting.IncidentView;
 import dev.switchboard.statuspage.posting.PostResult;
-import dev.switchboard.statuspage.posting.SlackLookup;
-import dev.switchboard.statuspage.posting.SlackMessages;
-import dev.switchboard.statuspage.posting.SlackProperties;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -17,7 +17,6 @@ import javax.net.ssl.SSLHandshakeException;
 
 import dev.switchboard.statuspage.posting.IncidentView;
 import dev.switchboard.statuspage.posting.PostResult;
-import dev.switchboard.statuspage.posting.TeamsCards;
 import dev.switchboard.statuspage.incident.CustomerUrls;
 import dev.switchboard.statuspage.incident.Unreachable;
 import io.github.resilience4j.retry.Retry;

@@ -22,8 +22,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.switchboard.statuspage.posting.IncidentView;
 import dev.switchboard.statuspage.posting.PostResult;
-import dev.switchboard.statuspage.posting.SlackLookup;
-import dev.switchboard.statuspage.posting.SlackProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.switchboard.statuspage.posting;
+package dev.switchboard.statuspage.posting.slack;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,10 +29,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("statuspage-feed.slack")
-public record SlackProperties(@DefaultValue("https://slack.com/api") @NotNull URI baseUrl,
-		@DefaultValue("") String botToken, @DefaultValue("5s") @NotNull Duration connectTimeout,
-		@DefaultValue("10s") @NotNull Duration readTimeout, @DefaultValue("false") boolean broadcastResolved,
-		@DefaultValue("1s") @NotNull Duration channelInterval,
+record SlackProperties(@DefaultValue("https://slack.com/api") @NotNull URI baseUrl, @DefaultValue("") String botToken,
+		@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("10s") @NotNull Duration readTimeout,
+		@DefaultValue("false") boolean broadcastResolved, @DefaultValue("1s") @NotNull Duration channelInterval,
 		@DefaultValue("600") @Min(1) int workspaceMessagesPerMinute,
 		@DefaultValue("45") @Min(1) int parentEditsPerMinute, @DefaultValue("3") @Min(1) int retryAttempts,
 		@DefaultValue("500ms") @NotNull Duration retryWait, @DefaultValue("5m") @NotNull Duration lookupMargin) {

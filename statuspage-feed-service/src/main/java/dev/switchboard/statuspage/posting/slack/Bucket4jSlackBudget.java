@@ -1,4 +1,4 @@
-package dev.switchboard.statuspage.posting.ratelimit;
+package dev.switchboard.statuspage.posting.slack;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,8 +8,6 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import dev.switchboard.statuspage.posting.SlackBudget;
-import dev.switchboard.statuspage.posting.SlackProperties;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;

@@ -1,7 +1,9 @@
-package dev.switchboard.statuspage.posting;
+package dev.switchboard.statuspage.posting.slack;
+
+import dev.switchboard.statuspage.posting.PostResult;
 
 /** Whether Slack shows a post carrying a delivery's client id. */
-public sealed interface SlackLookup {
+sealed interface SlackLookup {
 
 	/** Slack has it: its {@code ts}. */
 	record Found(String ts) implements SlackLookup {

@@ -1,4 +1,4 @@
-package dev.switchboard.statuspage.posting.persistence;
+package dev.switchboard.statuspage.posting.slack;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.switchboard.statuspage.posting.IncidentView;
-import dev.switchboard.statuspage.posting.SlackThread;
-import dev.switchboard.statuspage.posting.SlackThreads;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package dev.switchboard.statuspage.posting;
+package dev.switchboard.statuspage.posting.slack;
 
 import java.time.Duration;
 
@@ -9,7 +9,7 @@ import java.time.Duration;
  * ({@code statuspage-feed.slack.parent-edits-per-minute}). Both are spent evenly, never
  * in bursts, so a fan-out stays under Slack's limits instead of learning them from 429s.
  */
-public interface SlackBudget {
+interface SlackBudget {
 
 	/** Waits until the workspace may take one more message, and takes it. */
 	void awaitMessage() throws InterruptedException;

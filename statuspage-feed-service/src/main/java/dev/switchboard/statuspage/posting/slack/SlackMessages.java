@@ -1,4 +1,7 @@
-package dev.switchboard.statuspage.posting;
+package dev.switchboard.statuspage.posting.slack;
+
+import dev.switchboard.statuspage.posting.IncidentView;
+import dev.switchboard.statuspage.posting.PostResult;
 
 import java.time.Instant;
 
@@ -9,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * post carries its delivery's client id (message metadata), so it can be found again when
  * its outcome is unknown.
  */
-public interface SlackMessages {
+interface SlackMessages {
 
 	/** The incident's parent message: title, status, impact colour, link. */
 	PostResult postParent(String channel, IncidentView view, String clientId);

@@ -1,4 +1,6 @@
-package dev.switchboard.statuspage.posting;
+package dev.switchboard.statuspage.posting.slack;
+
+import dev.switchboard.statuspage.posting.IncidentView;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,7 +9,7 @@ import java.util.UUID;
  * Parent messages per subscription and incident; the wanted parent status only moves
  * forward in time, and edits are coalesced (one row holds the latest wanted status).
  */
-public interface SlackThreads {
+interface SlackThreads {
 
 	Optional<SlackThread> find(UUID subscriptionId, UUID feedId, String incidentCode);
 

@@ -1,6 +1,10 @@
-package dev.switchboard.statuspage.posting;
+package dev.switchboard.statuspage.posting.slack;
 
 import java.util.Optional;
+
+import dev.switchboard.statuspage.posting.IncidentThreads;
+import dev.switchboard.statuspage.posting.PostResult;
+import dev.switchboard.statuspage.posting.PostingAttempt;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * status, so several updates in a row cost one edit. Thread replies never wait for it.
  */
 @Service
-public class ParentEditor {
+class SlackParentEditor implements IncidentThreads {
 
 	private final SlackThreads threads;
 
@@ -22,7 +26,7 @@ public class ParentEditor {
 
 	private final SlackProperties properties;
 
-	ParentEditor(SlackThreads threads, SlackMessages slack, SlackBudget budget, SlackProperties properties) {
+	SlackParentEditor(SlackThreads threads, SlackMessages slack, SlackBudget budget, SlackProperties properties) {
 		this.threads = threads;
 		this.slack = slack;
 		this.budget = budget;
@@ -32,8 +36,9 @@ public class ParentEditor {
 	/**
 	 * @return the outcome, or empty when no edit was due or the budget has no slot
 	 */
+	@Override
 	@Transactional
-	public Optional<String> editOne() {
+	public Optional<String> refreshOneParent() {
 		if (!this.properties.configured()) {
 			return Optional.empty();
 		}

@@ -13,7 +13,11 @@ import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.switchboard.statuspage.posting.IncidentView;
 import dev.switchboard.statuspage.posting.PostResult;
-import dev.switchboard.statuspage.posting.WebhookEvents;
+import dev.switchboard.statuspage.posting.ChannelPoster;
+import dev.switchboard.statuspage.posting.PendingPost;
+import dev.switchboard.statuspage.posting.PostingProperties;
+import dev.switchboard.statuspage.subscription.Channel;
+import dev.switchboard.statuspage.subscription.Subscription;
 import dev.switchboard.statuspage.incident.CustomerUrls;
 import dev.switchboard.statuspage.incident.Unreachable;
 import io.github.resilience4j.retry.Retry;
@@ -35,7 +39,7 @@ import org.springframework.stereotype.Component;
  * briefly (Resilience4j retry {@code webhook}).
  */
 @Component
-class StandardWebhookEvents implements WebhookEvents {
+class WebhookChannelPoster implements ChannelPoster {
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
@@ -49,6 +53,8 @@ class StandardWebhookEvents implements WebhookEvents {
 
 	private final CustomerUrls urls;
 
+	private final Duration interval;
+
 	private final Retry retry = Retry.of("webhook",
 			RetryConfig.<PostResult>custom()
 				.maxAttempts(3)
@@ -56,8 +62,9 @@ class StandardWebhookEvents implements WebhookEvents {
 				.retryOnResult((result) -> result instanceof PostResult.Transient)
 				.build());
 
-	StandardWebhookEvents(OkHttpClient targetHttpClient, JsonMapper json, Clock clock, MeterRegistry meters,
-			CustomerUrls urls) {
+	WebhookChannelPoster(OkHttpClient targetHttpClient, JsonMapper json, Clock clock, MeterRegistry meters,
+			CustomerUrls urls, PostingProperties properties) {
+		this.interval = properties.webhookInterval();
 		this.http = targetHttpClient;
 		this.urls = urls;
 		this.json = json;
@@ -66,7 +73,33 @@ class StandardWebhookEvents implements WebhookEvents {
 	}
 
 	@Override
-	public PostResult post(String url, String secret, String messageId, IncidentView view) {
+	public String kind() {
+		return "webhook";
+	}
+
+	@Override
+	public Duration interval() {
+		return this.interval;
+	}
+
+	/** Every attempt carries the same {@code webhook-id}: receivers drop repeats. */
+	@Override
+	public boolean repeatsSafely() {
+		return true;
+	}
+
+	@Override
+	public PostResult post(Subscription subscription, PendingPost post) {
+		if (!(subscription.channel() instanceof Channel.Webhook(String url, String secret))) {
+			throw new IllegalArgumentException("Not a webhook subscription: " + subscription.id());
+		}
+		return post(url, secret, "msg_" + subscription.id() + "_" + post.view().updateId(), post.view());
+	}
+
+	/**
+	 * @param messageId the same on every attempt of this post ({@code webhook-id})
+	 */
+	PostResult post(String url, String secret, String messageId, IncidentView view) {
 		// a row stored before today's rules (plain http, an IP literal) is not called
 		Optional<String> refusal = this.urls.refusal(url, CustomerUrls.Use.TARGET);
 		if (refusal.isPresent()) {
