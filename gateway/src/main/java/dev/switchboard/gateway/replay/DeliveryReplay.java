@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.switchboard.gateway.delivery.DeliveryLog;
 import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.webhook.DeliveryPublisher;
+import dev.switchboard.gateway.webhook.Publication;
 import dev.switchboard.gateway.webhook.PublishOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ public class DeliveryReplay {
 	}
 
 	private Result replay(LoggedDelivery delivery, String actor) {
-		return switch (this.publisher.publish(delivery.toInboundDelivery(), delivery.id())) {
+		return switch (this.publisher.publish(new Publication(delivery.toInboundDelivery()), delivery.id())) {
 			case PublishOutcome.Confirmed confirmed -> {
 				this.deliveries.countReplay(delivery.id(), this.clock.instant());
 				log.info("{} replayed {} delivery {} (log id {})", actor, delivery.provider(), delivery.deliveryId(),

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.webhook;
 
 import java.util.UUID;
 
-import dev.switchboard.contracts.InboundDelivery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 public interface DeliveryPublisher {
 
 	/**
+	 * @param publication the message, whose body travels inline or by reference as
+	 * decided when the publication was made
 	 * @param replayOf the delivery log entry an operator replays, sent as the
 	 * {@code replay-of} header; {@code null} for a delivery as it arrives
 	 */
-	PublishOutcome publish(InboundDelivery delivery, @Nullable UUID replayOf);
+	PublishOutcome publish(Publication publication, @Nullable UUID replayOf);
 
 }

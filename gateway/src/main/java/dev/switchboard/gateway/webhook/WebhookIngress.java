@@ -87,21 +87,22 @@ public class WebhookIngress {
 					delivery.deliveryId());
 			return new IngressOutcome.Duplicate(delivery.eventId(), delivery.deliveryId());
 		}
-		boolean byReference = WebhookProperties.travelsByReference(delivery.body());
-		if (byReference) {
+		// decided once: the log write below and the message follow the same decision
+		Publication publication = new Publication(delivery);
+		if (publication.byReference()) {
 			// the message only points at the log: the body must be there before the owner
 			// reads the message (a failure here answers 503, nothing was accepted)
 			this.log.record(delivery, Outcome.UNCONFIRMED);
 		}
-		return switch (this.publisher.publish(delivery, null)) {
+		return switch (this.publisher.publish(publication, null)) {
 			case PublishOutcome.Confirmed confirmed -> {
-				recordQuietly(delivery, Outcome.PUBLISHED, byReference);
+				recordQuietly(delivery, Outcome.PUBLISHED, publication.byReference());
 				logger.info("Accepted {} delivery {} ({}, {} bytes)", provider.id(), delivery.deliveryId(),
 						delivery.routingKey(), request.body().length);
 				yield new IngressOutcome.Accepted(delivery.eventId(), delivery.deliveryId());
 			}
 			case PublishOutcome.NotConfirmed failed -> {
-				recordQuietly(delivery, Outcome.UNCONFIRMED, byReference);
+				recordQuietly(delivery, Outcome.UNCONFIRMED, publication.byReference());
 				logger.warn("Could not hand {} delivery {} to the broker: {}", provider.id(), delivery.deliveryId(),
 						failed.reason());
 				yield new IngressOutcome.Unavailable(failed.reason());

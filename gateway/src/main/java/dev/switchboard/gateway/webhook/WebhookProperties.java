@@ -21,8 +21,9 @@ public record WebhookProperties(@DefaultValue Secrets github, @DefaultValue Secr
 
 	/**
 	 * The largest body that travels inside the message: RabbitMQ refuses messages over 16
-	 * MiB, and base64 in JSON grows a body by a third. A larger one travels by reference:
-	 * the message points at the delivery log, and the owner fetches the body.
+	 * MiB, and base64 in JSON grows a body by a third. A larger one travels by reference
+	 * ({@link Publication}): the message points at the delivery log, and the owner
+	 * fetches the body.
 	 */
 	public static final DataSize LARGEST_INLINE_BODY = DataSize.ofMegabytes(10);
 
@@ -54,11 +55,6 @@ public record WebhookProperties(@DefaultValue Secrets github, @DefaultValue Secr
 					this.remoteSession.maxBody(), this.statuspage.maxBody())
 			.max(DataSize::compareTo)
 			.orElseThrow();
-	}
-
-	/** Whether a body is too large to travel inside the message. */
-	public static boolean travelsByReference(byte[] body) {
-		return body.length > LARGEST_INLINE_BODY.toBytes();
 	}
 
 	/**

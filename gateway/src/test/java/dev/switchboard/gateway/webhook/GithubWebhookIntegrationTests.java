@@ -201,6 +201,28 @@ class GithubWebhookIntegrationTests {
 		assertThat(this.json.readValue(message.getBody(), InboundDelivery.class).byReference()).isTrue();
 	}
 
+	@Test
+	void replaysABodyTooLargeForAMessageByReferenceToo() {
+		byte[] large = largeEvent();
+		double before = this.meters.counter("switchboard.publish.by-reference").count();
+		assertThat(this.client.github("issues", UUID.randomUUID().toString(), large, sign(large)).statusCode())
+			.isEqualTo(202);
+		InboundDelivery accepted = this.json.readValue(this.rabbit.receive(OWNER_QUEUE, 5000).getBody(),
+				InboundDelivery.class);
+
+		HttpResponse<String> replay = this.client.admin("POST", "/api/deliveries/" + accepted.eventId() + "/replay",
+				GatewayIntegrationTest.ADMIN_KEY, null);
+
+		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+		Message replayed = this.rabbit.receive(OWNER_QUEUE, 5000);
+		assertThat(replayed).isNotNull();
+		assertThat(replayed.getBody().length).isLessThan(64 * 1024);
+		InboundDelivery delivery = this.json.readValue(replayed.getBody(), InboundDelivery.class);
+		assertThat(delivery.byReference()).isTrue();
+		assertThat(delivery.eventId()).isEqualTo(accepted.eventId());
+		assertThat(this.meters.counter("switchboard.publish.by-reference").count()).isEqualTo(before + 2);
+	}
+
 	/** A 12 MB issue event: larger than a RabbitMQ message may carry once encoded. */
 	private byte[] largeEvent() {
 		String json = new String(this.payload, StandardCharsets.UTF_8);

@@ -10,8 +10,8 @@ import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.gateway.webhook.DeliveryPublisher;
 import dev.switchboard.gateway.webhook.GatewayProperties;
+import dev.switchboard.gateway.webhook.Publication;
 import dev.switchboard.gateway.webhook.PublishOutcome;
-import dev.switchboard.gateway.webhook.WebhookProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,8 +64,11 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 	}
 
 	@Override
-	public PublishOutcome publish(InboundDelivery delivery, @Nullable UUID replayOf) {
-		return this.confirms.record(() -> publishAndWait(delivery, replayOf));
+	public PublishOutcome publish(Publication publication, @Nullable UUID replayOf) {
+		if (publication.byReference()) {
+			this.byReference.increment();
+		}
+		return this.confirms.record(() -> publishAndWait(publication.message(), replayOf));
 	}
 
 	private PublishOutcome publishAndWait(InboundDelivery delivery, @Nullable UUID replayOf) {
@@ -110,14 +113,7 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		if (replayOf != null) {
 			properties.setHeader(REPLAY_OF_HEADER, replayOf.toString());
 		}
-		// a body too large for a message stays in the delivery log, where the owner
-		// fetches it
-		InboundDelivery onTheWire = delivery;
-		if (WebhookProperties.travelsByReference(delivery.body())) {
-			onTheWire = delivery.withBodyByReference();
-			this.byReference.increment();
-		}
-		return new Message(this.json.writeValueAsBytes(onTheWire), properties);
+		return new Message(this.json.writeValueAsBytes(delivery), properties);
 	}
 
 }
