@@ -1,5 +1,8 @@
 package dev.switchboard.remotesession.secret;
 
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newSessionCode;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newTicketId;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.startBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,13 +15,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.switchboard.remotesession.RemoteSessionIntegration;
+import dev.switchboard.remotesession.RemoteSessionHarness;
+import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.encrypt.AesBytesEncryptor;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 
@@ -28,7 +33,14 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
  * session and in the outbox; the API still shows them. The stored form is checked with
  * Spring Security Crypto directly, independently of the service's code.
  */
-class SecretsAtRestIntegrationTests extends RemoteSessionIntegration {
+@RemoteSessionIntegrationTest
+class SecretsAtRestIntegrationTests {
+
+	@Autowired
+	RemoteSessionHarness harness;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static final String GUACAMOLE_START = """
 			{"ticketId":"%s","provider":"guacamole","agentEmail":"ada@example.com",
@@ -40,21 +52,26 @@ class SecretsAtRestIntegrationTests extends RemoteSessionIntegration {
 	void storesTheGuacamoleLinkEncryptedAndStillShowsItThroughTheApi() {
 		String ticketId = newTicketId();
 
-		JsonNode started = read(api("POST", "/api/sessions", GUACAMOLE_START.formatted(ticketId)));
+		JsonNode started = this.harness
+			.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_START.formatted(ticketId)));
 
 		String id = started.get("id").asString();
 		String agentUrl = started.get("agentUrl").asString();
 		String token = agentUrl.substring(agentUrl.indexOf("data=") + 5);
 		String stored = rawColumn("agent_url", id);
-		assertThat(stored).startsWith("enc:v1:" + keyId(ENCRYPTION_KEY) + ":")
+		assertThat(stored).startsWith("enc:v1:" + keyId(RemoteSessionIntegrationTest.ENCRYPTION_KEY) + ":")
 			.doesNotContain(token)
 			.doesNotContain("data=")
 			.doesNotContain("guac.example.test");
-		assertThat(decrypt(ENCRYPTION_KEY, stored)).isEqualTo(agentUrl);
-		assertThat(read(api("GET", "/api/sessions/" + id, null)).get("agentUrl").asString()).isEqualTo(agentUrl);
-		assertThat(read(api("GET", "/api/sessions?ticketId=" + ticketId, null)).get(0).get("agentUrl").asString())
+		assertThat(decrypt(RemoteSessionIntegrationTest.ENCRYPTION_KEY, stored)).isEqualTo(agentUrl);
+		assertThat(this.harness.read(this.harness.api("GET", "/api/sessions/" + id, null)).get("agentUrl").asString())
 			.isEqualTo(agentUrl);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(1));
+		assertThat(this.harness.read(this.harness.api("GET", "/api/sessions?ticketId=" + ticketId, null))
+			.get(0)
+			.get("agentUrl")
+			.asString()).isEqualTo(agentUrl);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(ticketId)).hasSize(1));
 		assertThat(outboxPayloads(ticketId)).isNotEmpty()
 			.allSatisfy((payload) -> assertThat(payload).startsWith("enc:v1:").doesNotContain(token));
 	}
@@ -63,19 +80,21 @@ class SecretsAtRestIntegrationTests extends RemoteSessionIntegration {
 	void storesTheTeamviewerLinksEncryptedToo() {
 		String ticketId = newTicketId();
 		String code = newSessionCode();
-		stubTeamviewerCreates(ticketId, code);
+		this.harness.stubTeamviewerCreates(ticketId, code);
 
-		JsonNode started = read(api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com")));
+		JsonNode started = this.harness
+			.read(this.harness.api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com")));
 
 		String id = started.get("id").asString();
 		assertThat(rawColumn("agent_url", id)).startsWith("enc:v1:").doesNotContain(code);
 		assertThat(rawColumn("customer_url", id)).startsWith("enc:v1:").doesNotContain(code);
-		assertThat(decrypt(ENCRYPTION_KEY, rawColumn("customer_url", id)))
+		assertThat(decrypt(RemoteSessionIntegrationTest.ENCRYPTION_KEY, rawColumn("customer_url", id)))
 			.isEqualTo("https://get.teamviewer.com/" + code + "/customer");
-		JsonNode shown = read(api("GET", "/api/sessions/" + id, null));
+		JsonNode shown = this.harness.read(this.harness.api("GET", "/api/sessions/" + id, null));
 		assertThat(shown.get("agentUrl").asString()).isEqualTo("https://start.teamviewer.com/" + code + "/supporter");
 		assertThat(shown.get("customerUrl").asString()).isEqualTo("https://get.teamviewer.com/" + code + "/customer");
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(ticketId)).hasSize(2));
 		assertThat(outboxPayloads(ticketId)).allSatisfy((payload) -> assertThat(payload).doesNotContain(code));
 	}
 
@@ -85,22 +104,30 @@ class SecretsAtRestIntegrationTests extends RemoteSessionIntegration {
 		String oldLink = "https://guac.example.test/guacamole/#/?data=written-with-the-previous-key";
 		String plainLink = "https://guac.example.test/guacamole/#/?data=written-before-encryption";
 		UUID rotated = insertInvitedGuacamoleSession(ticketId, "ada@example.com",
-				encrypt(PREVIOUS_ENCRYPTION_KEY, oldLink));
+				encrypt(RemoteSessionIntegrationTest.PREVIOUS_ENCRYPTION_KEY, oldLink));
 		UUID plain = insertInvitedGuacamoleSession(ticketId, "bob@example.com", plainLink);
 
-		assertThat(read(api("GET", "/api/sessions/" + rotated, null)).get("agentUrl").asString()).isEqualTo(oldLink);
-		assertThat(read(api("GET", "/api/sessions/" + plain, null)).get("agentUrl").asString()).isEqualTo(plainLink);
+		assertThat(
+				this.harness.read(this.harness.api("GET", "/api/sessions/" + rotated, null)).get("agentUrl").asString())
+			.isEqualTo(oldLink);
+		assertThat(
+				this.harness.read(this.harness.api("GET", "/api/sessions/" + plain, null)).get("agentUrl").asString())
+			.isEqualTo(plainLink);
 
 		// ending a session writes its row again: with the current key
-		assertThat(api("POST", "/api/sessions/" + rotated + "/end", null).statusCode()).isEqualTo(200);
-		assertThat(api("POST", "/api/sessions/" + plain + "/end", null).statusCode()).isEqualTo(200);
+		assertThat(this.harness.api("POST", "/api/sessions/" + rotated + "/end", null).statusCode()).isEqualTo(200);
+		assertThat(this.harness.api("POST", "/api/sessions/" + plain + "/end", null).statusCode()).isEqualTo(200);
 		for (UUID id : List.of(rotated, plain)) {
 			String stored = rawColumn("agent_url", id.toString());
-			assertThat(stored).startsWith("enc:v1:" + keyId(ENCRYPTION_KEY) + ":");
+			assertThat(stored).startsWith("enc:v1:" + keyId(RemoteSessionIntegrationTest.ENCRYPTION_KEY) + ":");
 		}
-		assertThat(decrypt(ENCRYPTION_KEY, rawColumn("agent_url", rotated.toString()))).isEqualTo(oldLink);
-		assertThat(decrypt(ENCRYPTION_KEY, rawColumn("agent_url", plain.toString()))).isEqualTo(plainLink);
-		assertThat(read(api("GET", "/api/sessions/" + rotated, null)).get("agentUrl").asString()).isEqualTo(oldLink);
+		assertThat(decrypt(RemoteSessionIntegrationTest.ENCRYPTION_KEY, rawColumn("agent_url", rotated.toString())))
+			.isEqualTo(oldLink);
+		assertThat(decrypt(RemoteSessionIntegrationTest.ENCRYPTION_KEY, rawColumn("agent_url", plain.toString())))
+			.isEqualTo(plainLink);
+		assertThat(
+				this.harness.read(this.harness.api("GET", "/api/sessions/" + rotated, null)).get("agentUrl").asString())
+			.isEqualTo(oldLink);
 	}
 
 	private UUID insertInvitedGuacamoleSession(String ticketId, String agent, String storedAgentUrl) {

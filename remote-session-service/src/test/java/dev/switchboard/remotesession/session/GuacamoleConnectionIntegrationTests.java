@@ -1,5 +1,6 @@
 package dev.switchboard.remotesession.session;
 
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -7,9 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.remotesession.RemoteSessionIntegration;
+import dev.switchboard.remotesession.RemoteSessionHarness;
+import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a caller may have guacd open through {@code POST /api/sessions}: allow-listed
@@ -17,7 +23,17 @@ import tools.jackson.databind.JsonNode;
  * recording) only from configuration. The link's encrypted JSON is opened the way
  * Guacamole opens it.
  */
-class GuacamoleConnectionIntegrationTests extends RemoteSessionIntegration {
+@RemoteSessionIntegrationTest
+class GuacamoleConnectionIntegrationTests {
+
+	@Autowired
+	RemoteSessionHarness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
 
 	@Test
 	void sendsGuacamoleOnlyTheAllowedParametersPlusTheConfiguredRecordingAndDrivePaths() {
@@ -29,13 +45,16 @@ class GuacamoleConnectionIntegrationTests extends RemoteSessionIntegration {
 		HttpResponse<String> response = start(ticketId, "rdp", "10.0.0.5", 3389, parameters);
 
 		assertThat(response.statusCode()).isEqualTo(201);
-		String id = read(response).get("id").asString();
-		JsonNode connection = guacamolePayload(read(response).get("agentUrl").asString()).get("connections").get(id);
+		String id = this.harness.read(response).get("id").asString();
+		JsonNode connection = this.harness.guacamolePayload(this.harness.read(response).get("agentUrl").asString())
+			.get("connections")
+			.get(id);
 		assertThat(connection.get("protocol").asString()).isEqualTo("rdp");
 		Map<String, String> expected = new LinkedHashMap<>(parameters);
-		expected.putAll(Map.of("hostname", "10.0.0.5", "port", "3389", "recording-path", RECORDING_PATH,
-				"recording-name", id, "create-recording-path", "true", "enable-drive", "true", "drive-path", DRIVE_PATH,
-				"create-drive-path", "true"));
+		expected.putAll(Map.of("hostname", "10.0.0.5", "port", "3389", "recording-path",
+				RemoteSessionIntegrationTest.RECORDING_PATH, "recording-name", id, "create-recording-path", "true",
+				"enable-drive", "true", "drive-path", RemoteSessionIntegrationTest.DRIVE_PATH, "create-drive-path",
+				"true"));
 		assertThat(this.json.convertValue(connection.get("parameters"), Map.class)).isEqualTo(expected);
 	}
 
@@ -49,13 +68,14 @@ class GuacamoleConnectionIntegrationTests extends RemoteSessionIntegration {
 						"font-size", "12"));
 
 		assertThat(response.statusCode()).isEqualTo(201);
-		String id = read(response).get("id").asString();
-		JsonNode parameters = guacamolePayload(read(response).get("agentUrl").asString()).get("connections")
+		String id = this.harness.read(response).get("id").asString();
+		JsonNode parameters = this.harness.guacamolePayload(this.harness.read(response).get("agentUrl").asString())
+			.get("connections")
 			.get(id)
 			.get("parameters");
 		assertThat(parameters.propertyNames()).containsExactlyInAnyOrder("hostname", "port", "username", "private-key",
 				"font-size", "recording-path", "recording-name", "create-recording-path");
-		assertThat(parameters.get("recording-path").asString()).isEqualTo(RECORDING_PATH);
+		assertThat(parameters.get("recording-path").asString()).isEqualTo(RemoteSessionIntegrationTest.RECORDING_PATH);
 	}
 
 	@Test
@@ -73,17 +93,19 @@ class GuacamoleConnectionIntegrationTests extends RemoteSessionIntegration {
 
 			assertThat(response.statusCode()).as(name).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			JsonNode problem = read(response);
+			JsonNode problem = this.harness.read(response);
 			assertThat(problem.get("field").asString()).isEqualTo("connection.parameters");
 			assertThat(problem.get("detail").asString()).contains("may not set " + name + " for rdp");
 			assertThat(sessionsOf(ticketId)).as(name).isZero();
 		}
-		assertThat(read(start(newTicketId(), "ssh", "10.0.0.5", 22,
-				Map.of("command", "rm -rf /", "sftp-directory", "/", "typescript-path", "/tmp")))
+		assertThat(this.harness
+			.read(start(newTicketId(), "ssh", "10.0.0.5", 22,
+					Map.of("command", "rm -rf /", "sftp-directory", "/", "typescript-path", "/tmp")))
 			.get("detail")
 			.asString()).contains("may not set command, sftp-directory, typescript-path for ssh");
-		assertThat(read(start(newTicketId(), "vnc", "10.0.0.5", 5900,
-				Map.of("dest-host", "10.9.9.9", "reverse-connect", "true", "audio-servername", "10.9.9.9")))
+		assertThat(this.harness
+			.read(start(newTicketId(), "vnc", "10.0.0.5", 5900,
+					Map.of("dest-host", "10.9.9.9", "reverse-connect", "true", "audio-servername", "10.9.9.9")))
 			.get("detail")
 			.asString()).contains("may not set audio-servername, dest-host, reverse-connect for vnc");
 	}
@@ -94,8 +116,8 @@ class GuacamoleConnectionIntegrationTests extends RemoteSessionIntegration {
 			HttpResponse<String> response = start(newTicketId(), protocol, "10.0.0.5", 3389, Map.of());
 
 			assertThat(response.statusCode()).as(protocol).isEqualTo(400);
-			assertThat(read(response).get("field").asString()).isEqualTo("connection.protocol");
-			assertThat(read(response).get("detail").asString()).contains("rdp, ssh, telnet, vnc");
+			assertThat(this.harness.read(response).get("field").asString()).isEqualTo("connection.protocol");
+			assertThat(this.harness.read(response).get("detail").asString()).contains("rdp, ssh, telnet, vnc");
 		}
 	}
 
@@ -111,7 +133,8 @@ class GuacamoleConnectionIntegrationTests extends RemoteSessionIntegration {
 			HttpResponse<String> response = start(ticketId, "ssh", hostname, 22, Map.of());
 
 			assertThat(response.statusCode()).as(hostname).isEqualTo(400);
-			assertThat(read(response).get("field").asString()).as(hostname).isEqualTo("connection.hostname");
+			assertThat(this.harness.read(response).get("field").asString()).as(hostname)
+				.isEqualTo("connection.hostname");
 			assertThat(sessionsOf(ticketId)).isZero();
 		}
 		for (String hostname : List.of("10.0.0.5", "192.168.1.20", "fd00::5", "pc-0042.customer.example",
@@ -125,7 +148,7 @@ class GuacamoleConnectionIntegrationTests extends RemoteSessionIntegration {
 		Map<String, Object> body = Map.of("ticketId", ticketId, "provider", "guacamole", "agentEmail",
 				"ada@example.com", "connection",
 				Map.of("protocol", protocol, "hostname", hostname, "port", port, "parameters", parameters));
-		return api("POST", "/api/sessions", this.json.writeValueAsString(body));
+		return this.harness.api("POST", "/api/sessions", this.json.writeValueAsString(body));
 	}
 
 	private long sessionsOf(String ticketId) {

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.fixture;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newSessionCode;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +20,6 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.AddPublicReply;
 import dev.switchboard.contracts.Author;
@@ -26,24 +28,40 @@ import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketEvent;
-import dev.switchboard.remotesession.RemoteSessionIntegration;
+import dev.switchboard.remotesession.RemoteSessionHarness;
+import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code /remote} internal notes from {@code tickets.events}, published on the real
  * broker as crm-bridge-service publishes them.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
+@RemoteSessionIntegrationTest
+class RemoteNoteIntegrationTests {
+
+	@Autowired
+	RemoteSessionHarness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	RabbitTemplate rabbit;
 
 	private static final Author AGENT = new Author("9001", "Ada Agent", "ada@example.com", "+14155550100");
 
@@ -54,21 +72,24 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 	void startsOneSessionForARemoteNoteOnBehalfOfItsAuthorHoweverOftenTheNoteIsDelivered() {
 		String ticketId = newTicketId();
 		String code = newSessionCode();
-		stubTeamviewerCreates(ticketId, code);
+		this.harness.stubTeamviewerCreates(ticketId, code);
 		NoteAdded note = note(ticketId, "/remote please let me look at it", false, false);
 
 		publish(note);
 		publish(note);
 		publish(note);
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
-		assertThat(commandsFor(ticketId)).hasExactlyElementsOfTypes(AddInternalNote.class, AddPublicReply.class);
-		assertThat(((AddInternalNote) commandsFor(ticketId).get(0)).body()).contains(code + "/supporter")
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(ticketId)).hasSize(2));
+		assertThat(this.harness.commandsFor(ticketId)).hasExactlyElementsOfTypes(AddInternalNote.class,
+				AddPublicReply.class);
+		assertThat(((AddInternalNote) this.harness.commandsFor(ticketId).get(0)).body()).contains(code + "/supporter")
 			.contains("ada@example.com");
-		assertThat(((AddPublicReply) commandsFor(ticketId).get(1)).body()).contains(code + "/customer")
+		assertThat(((AddPublicReply) this.harness.commandsFor(ticketId).get(1)).body()).contains(code + "/customer")
 			.contains("Hello there");
-		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
-			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		this.harness.teamviewer()
+			.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+				.withRequestBody(containing("Ticket " + ticketId + " ")));
 		assertThat(
 				this.jdbc.sql("select agent_email, started_via, correlation_id from remote_session where ticket_id = ?")
 					.param(ticketId)
@@ -80,38 +101,43 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 	@Test
 	void aSecondRemoteNoteOfTheSameAgentReturnsTheLiveSession() {
 		String ticketId = newTicketId();
-		stubTeamviewerCreates(ticketId, newSessionCode());
+		this.harness.stubTeamviewerCreates(ticketId, newSessionCode());
 
 		publish(note(ticketId, "/remote", false, false));
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(ticketId)).hasSize(2));
 		publish(note(ticketId, "/remote again", false, false));
 		String marker = newTicketId();
-		stubTeamviewerCreates(marker, newSessionCode());
+		this.harness.stubTeamviewerCreates(marker, newSessionCode());
 		publish(note(marker, "/remote", false, false));
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker)).hasSize(2));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(marker)).hasSize(2));
 
-		assertThat(commandsFor(ticketId)).hasSize(2);
-		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
-			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		assertThat(this.harness.commandsFor(ticketId)).hasSize(2);
+		this.harness.teamviewer()
+			.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+				.withRequestBody(containing("Ticket " + ticketId + " ")));
 	}
 
 	@Test
 	void ignoresPublicRepliesSwitchboardsOwnEchoesAndNotesThatAreNotTheCommand() {
 		String ticketId = newTicketId();
-		stubTeamviewerCreates(ticketId, newSessionCode());
+		this.harness.stubTeamviewerCreates(ticketId, newSessionCode());
 
 		publish(note(ticketId, "/remote", true, false));
 		publish(note(ticketId, "/remote", false, true));
 		publish(note(ticketId, "/remotely fixed it", false, false));
 		publish(note(ticketId, "please /remote", false, false));
 		String marker = newTicketId();
-		stubTeamviewerCreates(marker, newSessionCode());
+		this.harness.stubTeamviewerCreates(marker, newSessionCode());
 		publish(note(marker, "  /remote  ", false, false));
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker)).hasSize(2));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(marker)).hasSize(2));
 
-		assertThat(commandsFor(ticketId)).isEmpty();
-		teamviewer().verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
-			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		assertThat(this.harness.commandsFor(ticketId)).isEmpty();
+		this.harness.teamviewer()
+			.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+				.withRequestBody(containing("Ticket " + ticketId + " ")));
 	}
 
 	@Test
@@ -121,11 +147,12 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 		String scenario = "outage-" + ticketId;
 		MappingBuilder creation = post(urlPathEqualTo("/api/v1/sessions"))
 			.withRequestBody(containing("Ticket " + ticketId + " "));
-		teamviewer().register(creation.inScenario(scenario)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120"))
-			.willSetStateTo("recovered"));
-		teamviewer()
+		this.harness.teamviewer()
+			.register(creation.inScenario(scenario)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120"))
+				.willSetStateTo("recovered"));
+		this.harness.teamviewer()
 			.register(post(urlPathEqualTo("/api/v1/sessions")).withRequestBody(containing("Ticket " + ticketId + " "))
 				.inScenario(scenario)
 				.whenScenarioStateIs("recovered")
@@ -140,16 +167,18 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 				.params(ticketId, Timestamp.from(Instant.now().plusSeconds(60)))
 				.query(Long.class)
 				.single()).isEqualTo(1));
-		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
-			.withRequestBody(containing("Ticket " + ticketId + " ")));
-		assertThat(commandsFor(ticketId)).isEmpty();
+		this.harness.teamviewer()
+			.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+				.withRequestBody(containing("Ticket " + ticketId + " ")));
+		assertThat(this.harness.commandsFor(ticketId)).isEmpty();
 
 		this.jdbc.sql("update remote_session set next_attempt_at = ? where ticket_id = ?")
 			.params(Timestamp.from(Instant.now()), ticketId)
 			.update();
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
-		assertThat(((AddInternalNote) commandsFor(ticketId).get(0)).body()).contains(code);
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(ticketId)).hasSize(2));
+		assertThat(((AddInternalNote) this.harness.commandsFor(ticketId).get(0)).body()).contains(code);
 		assertThat(this.rabbit
 			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION))).isNull();
 	}
@@ -158,23 +187,25 @@ class RemoteNoteIntegrationTests extends RemoteSessionIntegration {
 	void takesAndIgnoresATicketChangedEventWhoseSubjectIsARemoteCommand() {
 		String ticketId = newTicketId();
 		String code = newSessionCode();
-		stubTeamviewerCreates(ticketId, code);
+		this.harness.stubTeamviewerCreates(ticketId, code);
 		double failedBefore = this.meters.counter("switchboard.ticket-events.received", "outcome", "failed").count();
 		double ignoredBefore = this.meters.counter("switchboard.ticket-events.received", "outcome", "ignored").count();
 		UUID eventId = UUID.randomUUID();
 		TicketChanged changed = new TicketChanged(1, eventId, "corr-" + eventId, ticketId, Instant.now(),
 				TicketChanged.CREATED, "/remote", "/remote please", "new", Instant.now(), false);
 
-		publish(changed);
+		this.harness.publish(changed);
 		publish(note(ticketId, "/remote", false, false));
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(2));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(ticketId)).hasSize(2));
 		assertThat(this.meters.counter("switchboard.ticket-events.received", "outcome", "ignored").count())
 			.isGreaterThan(ignoredBefore);
 		assertThat(this.meters.counter("switchboard.ticket-events.received", "outcome", "failed").count())
 			.isEqualTo(failedBefore);
-		teamviewer().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
-			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		this.harness.teamviewer()
+			.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+				.withRequestBody(containing("Ticket " + ticketId + " ")));
 		assertThat(this.rabbit
 			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION))).isNull();
 	}

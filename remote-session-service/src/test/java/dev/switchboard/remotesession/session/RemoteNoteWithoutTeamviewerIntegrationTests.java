@@ -1,5 +1,7 @@
 package dev.switchboard.remotesession.session;
 
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newTicketId;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,9 +10,12 @@ import java.time.Duration;
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.Author;
 import dev.switchboard.contracts.NoteAdded;
-import dev.switchboard.remotesession.RemoteSessionIntegration;
+import dev.switchboard.remotesession.RemoteSessionHarness;
+import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,7 +24,14 @@ import org.springframework.test.context.TestPropertySource;
  * delivered.
  */
 @TestPropertySource(properties = "remote-session.teamviewer.token=")
-class RemoteNoteWithoutTeamviewerIntegrationTests extends RemoteSessionIntegration {
+@RemoteSessionIntegrationTest
+class RemoteNoteWithoutTeamviewerIntegrationTests {
+
+	@Autowired
+	RemoteSessionHarness harness;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static final Author AGENT = new Author("9001", "Ada Agent", "ada@example.com", "+14155550100");
 
@@ -28,13 +40,14 @@ class RemoteNoteWithoutTeamviewerIntegrationTests extends RemoteSessionIntegrati
 		String ticketId = newTicketId();
 		NoteAdded note = note(ticketId, "/remote", AGENT);
 
-		publish(note);
-		publish(note);
+		this.harness.publish(note);
+		this.harness.publish(note);
 		String marker = newTicketId();
-		publish(note(marker, "/remote", AGENT));
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker)).hasSize(1));
+		this.harness.publish(note(marker, "/remote", AGENT));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(marker)).hasSize(1));
 
-		assertThat(commandsFor(ticketId)).singleElement()
+		assertThat(this.harness.commandsFor(ticketId)).singleElement()
 			.isInstanceOfSatisfying(AddInternalNote.class, (command) -> assertThat(command.body())
 				.isEqualTo("/remote could not start a remote session: TeamViewer is not configured in this Switchboard "
 						+ "deployment.\nTo fix: ask your Switchboard administrator to set "

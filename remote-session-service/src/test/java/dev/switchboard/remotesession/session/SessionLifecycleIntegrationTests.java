@@ -8,6 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.fixture;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newSessionCode;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newTicketId;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.startBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,15 +27,30 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.SessionEnded;
 import dev.switchboard.contracts.SessionStarted;
 import dev.switchboard.contracts.TicketCommand;
-import dev.switchboard.remotesession.RemoteSessionIntegration;
+import dev.switchboard.remotesession.RemoteSessionHarness;
+import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A session's life after the start: TeamViewer connection reports (polled), pushed events
  * from the gateway (Guacamole), duplicates and reordering, expiry.
  */
-class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
+@RemoteSessionIntegrationTest
+class SessionLifecycleIntegrationTests {
+
+	@Autowired
+	RemoteSessionHarness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
 
 	private static final String GUACAMOLE_CONNECTION = """
 			{"ticketId":"%s","provider":"guacamole","agentEmail":"ada@example.com",
@@ -43,46 +62,50 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 	void endsATeamviewerSessionFromItsConnectionReportsWithOneEndNote() {
 		String ticketId = newTicketId();
 		String code = newSessionCode();
-		stubTeamviewerCreates(ticketId, code);
+		this.harness.stubTeamviewerCreates(ticketId, code);
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(754);
 		Instant end = start.plusSeconds(754);
-		UUID id = UUID.fromString(
-				read(api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com"))).get("id")
-					.asString());
+		UUID id = UUID.fromString(this.harness
+			.read(this.harness.api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com")))
+			.get("id")
+			.asString());
 
-		teamviewer()
+		this.harness.teamviewer()
 			.register(get(urlPathEqualTo("/api/v1/reports/connections")).withQueryParam("session_code", equalTo(code))
 				.willReturn(okJson(fixture("teamviewer/connection-reports.json",
 						Map.of("code", code, "start", start.toString(), "end", end.toString())))));
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("ENDED"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endNotes(ticketId)).hasSize(1));
 		assertThat(endNotes(ticketId).get(0)).contains("Agent: ada@example.com")
 			.contains("Duration: 12 min 34 s")
 			.contains("End reason: connection closed")
 			.contains("Recording: none");
-		JsonNode session = read(api("GET", "/api/sessions/" + id, null));
+		JsonNode session = this.harness.read(this.harness.api("GET", "/api/sessions/" + id, null));
 		assertThat(session.get("host").asString()).isEqualTo("CUSTOMER-LAPTOP");
 		assertThat(session.get("durationSeconds").asLong()).isEqualTo(754);
 		assertThat(session.get("history").findValuesAsString("kind")).containsExactly("created", "invited", "started",
 				"ended");
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(eventsFor(ticketId)).hasAtLeastOneElementOfType(SessionStarted.class)
-				.hasAtLeastOneElementOfType(SessionEnded.class));
+			.untilAsserted(
+					() -> assertThat(this.harness.eventsFor(ticketId)).hasAtLeastOneElementOfType(SessionStarted.class)
+						.hasAtLeastOneElementOfType(SessionEnded.class));
 	}
 
 	@Test
 	void givesTheAgentAGuacamoleLinkThatDecryptsToExactlyTheRequestedConnectionAndExpiry() {
 		String ticketId = newTicketId();
 
-		JsonNode session = read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)));
+		JsonNode session = this.harness
+			.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)));
 
 		String id = session.get("id").asString();
 		assertThat(session.get("providerSessionId").asString()).isEqualTo(id);
 		assertThat(session.has("customerUrl")).isFalse();
 		String agentUrl = session.get("agentUrl").asString();
 		assertThat(agentUrl).startsWith("https://guac.example.test/guacamole/#/?data=");
-		JsonNode payload = guacamolePayload(agentUrl);
+		JsonNode payload = this.harness.guacamolePayload(agentUrl);
 		assertThat(payload.get("username").asString()).isEqualTo("ada@example.com");
 		assertThat(payload.get("expires").asLong())
 			.isEqualTo(Instant.parse(session.get("expiresAt").asString()).toEpochMilli());
@@ -91,27 +114,33 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 		assertThat(connection.get("protocol").asString()).isEqualTo("rdp");
 		assertThat(this.json.convertValue(connection.get("parameters"), Map.class))
 			.isEqualTo(Map.of("hostname", "10.0.0.5", "port", "3389", "ignore-cert", "true", "security", "nla",
-					"recording-path", RECORDING_PATH, "recording-name", id, "create-recording-path", "true",
-					"enable-drive", "true", "drive-path", DRIVE_PATH, "create-drive-path", "true"));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(commandsFor(ticketId)).hasSize(1));
-		assertThat(commandsFor(ticketId).get(0)).isInstanceOf(AddInternalNote.class);
+					"recording-path", RemoteSessionIntegrationTest.RECORDING_PATH, "recording-name", id,
+					"create-recording-path", "true", "enable-drive", "true", "drive-path",
+					RemoteSessionIntegrationTest.DRIVE_PATH, "create-drive-path", "true"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(ticketId)).hasSize(1));
+		assertThat(this.harness.commandsFor(ticketId).get(0)).isInstanceOf(AddInternalNote.class);
 	}
 
 	@Test
 	void endsAGuacamoleSessionFromPushedEventsWithOneEndNoteCarryingTheRecording() {
 		String ticketId = newTicketId();
 		UUID id = UUID.fromString(
-				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+				this.harness.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)))
+					.get("id")
+					.asString());
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-		publish(pushed("session.started", id.toString(), start, "null", "null", "null"));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("STARTED"));
-		InboundDelivery ended = pushed("session.ended", id.toString(), start.plusSeconds(95), "95",
+		this.harness.publish(this.harness.pushed("session.started", id.toString(), start, "null", "null", "null"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("STARTED"));
+		InboundDelivery ended = this.harness.pushed("session.ended", id.toString(), start.plusSeconds(95), "95",
 				"\"closed by the agent\"", "\"https://recordings.example.test/" + id + ".guac\"");
-		publish(ended);
-		publish(ended);
+		this.harness.publish(ended);
+		this.harness.publish(ended);
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("ENDED"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endNotes(ticketId)).hasSize(1));
 		assertThat(endNotes(ticketId).get(0)).contains("Duration: 1 min 35 s")
 			.contains("End reason: closed by the agent")
@@ -122,32 +151,36 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 	void endsInTheRightStateWhenPushedEventsArriveTwiceAndOutOfOrder() {
 		String ticketId = newTicketId();
 		UUID id = UUID.fromString(
-				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+				this.harness.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)))
+					.get("id")
+					.asString());
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		InboundDelivery started = pushed("session.started", id.toString(), start, "null", "null", "null");
-		InboundDelivery ended = pushed("session.ended", id.toString(), start.plusSeconds(600), "600",
+		InboundDelivery started = this.harness.pushed("session.started", id.toString(), start, "null", "null", "null");
+		InboundDelivery ended = this.harness.pushed("session.ended", id.toString(), start.plusSeconds(600), "600",
 				"\"customer left\"", "null");
-		InboundDelivery endedAgain = pushed("session.ended", id.toString(), start.plusSeconds(610), "610",
+		InboundDelivery endedAgain = this.harness.pushed("session.ended", id.toString(), start.plusSeconds(610), "610",
 				"\"resent by the vendor\"", "null");
-		InboundDelivery failedLate = pushed("session.failed", id.toString(), start.plusSeconds(620), "null",
-				"\"connection lost\"", "null");
+		InboundDelivery failedLate = this.harness.pushed("session.failed", id.toString(), start.plusSeconds(620),
+				"null", "\"connection lost\"", "null");
 
-		publish(ended);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		this.harness.publish(ended);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("ENDED"));
 		// one at a time: the test's publishes may take different channels, which the
 		// broker does not order among each other
-		publish(started);
+		this.harness.publish(started);
 		await().atMost(Duration.ofSeconds(10)).until(() -> historyOf(id).size() == 4);
-		publish(ended);
-		publish(endedAgain);
+		this.harness.publish(ended);
+		this.harness.publish(endedAgain);
 		await().atMost(Duration.ofSeconds(10)).until(() -> historyOf(id).size() == 5);
-		publish(failedLate);
+		this.harness.publish(failedLate);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(
-					read(api("GET", "/api/sessions/" + id, null)).get("history").findValuesAsString("kind"))
+			.untilAsserted(() -> assertThat(this.harness.read(this.harness.api("GET", "/api/sessions/" + id, null))
+				.get("history")
+				.findValuesAsString("kind"))
 				.containsExactly("created", "invited", "ended", "started", "ended", "failed"));
 
-		JsonNode session = read(api("GET", "/api/sessions/" + id, null));
+		JsonNode session = this.harness.read(this.harness.api("GET", "/api/sessions/" + id, null));
 		assertThat(session.get("state").asString()).isEqualTo("ended");
 		assertThat(session.get("startedAt").asString()).isEqualTo(start.toString());
 		assertThat(session.get("durationSeconds").asLong()).isEqualTo(600);
@@ -163,29 +196,33 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 	void expiresAnInvitationNobodyJoinedClosesTheCodeAndTellsTheTicket() {
 		String ticketId = newTicketId();
 		String code = newSessionCode();
-		stubTeamviewerCreates(ticketId, code);
-		teamviewer().register(put(urlPathEqualTo("/api/v1/sessions/" + code)).willReturn(ok()));
-		teamviewer()
+		this.harness.stubTeamviewerCreates(ticketId, code);
+		this.harness.teamviewer().register(put(urlPathEqualTo("/api/v1/sessions/" + code)).willReturn(ok()));
+		this.harness.teamviewer()
 			.register(get(urlPathEqualTo("/api/v1/reports/connections")).withQueryParam("session_code", equalTo(code))
 				.willReturn(okJson("{\"records\":[],\"records_remaining\":0}")));
-		teamviewer().register(get(urlPathEqualTo("/api/v1/sessions/" + code))
-			.willReturn(okJson(fixture("teamviewer/session-created.json",
-					Map.of("code", code, "description", "Ticket " + ticketId)))));
-		UUID id = UUID.fromString(
-				read(api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com"))).get("id")
-					.asString());
+		this.harness.teamviewer()
+			.register(get(urlPathEqualTo("/api/v1/sessions/" + code))
+				.willReturn(okJson(fixture("teamviewer/session-created.json",
+						Map.of("code", code, "description", "Ticket " + ticketId)))));
+		UUID id = UUID.fromString(this.harness
+			.read(this.harness.api("POST", "/api/sessions", startBody(ticketId, "teamviewer", "ada@example.com")))
+			.get("id")
+			.asString());
 
 		this.jdbc.sql("update remote_session set expires_at = ? where id = ?")
 			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id)
 			.update();
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("EXPIRED"));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("EXPIRED"));
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> teamviewer().verifyThat(1, putRequestedFor(urlPathEqualTo("/api/v1/sessions/" + code))
-				.withRequestBody(equalToJson("{\"state\":\"closed\"}"))));
+			.untilAsserted(() -> this.harness.teamviewer()
+				.verifyThat(1, putRequestedFor(urlPathEqualTo("/api/v1/sessions/" + code))
+					.withRequestBody(equalToJson("{\"state\":\"closed\"}"))));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(finalNotes(ticketId)).hasSize(1));
 		assertThat(finalNotes(ticketId).get(0)).contains("invitation expired");
-		assertThat(eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
+		assertThat(this.harness.eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
 			.map((event) -> ((SessionEnded) event).outcome())
 			.containsExactly("expired");
 	}
@@ -194,13 +231,16 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 	void endsAGuacamoleSessionWithoutEventsAtItsExpiry() {
 		String ticketId = newTicketId();
 		UUID id = UUID.fromString(
-				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+				this.harness.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)))
+					.get("id")
+					.asString());
 
 		this.jdbc.sql("update remote_session set expires_at = ? where id = ?")
 			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id)
 			.update();
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("EXPIRED"));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("EXPIRED"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(finalNotes(ticketId)).hasSize(1));
 		assertThat(finalNotes(ticketId).get(0)).contains("no session events received");
 	}
@@ -209,10 +249,13 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 	void endsAStartedSessionWhoseEndNeverCameWithOneEndNote() {
 		String ticketId = newTicketId();
 		UUID id = UUID.fromString(
-				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
-		publish(pushed("session.started", id.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS), "null", "null",
-				"null"));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("STARTED"));
+				this.harness.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)))
+					.get("id")
+					.asString());
+		this.harness.publish(this.harness.pushed("session.started", id.toString(),
+				Instant.now().truncatedTo(ChronoUnit.SECONDS), "null", "null", "null"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("STARTED"));
 
 		// thirteen hours later, still no end event (max-silence is 12 h)
 		java.sql.Timestamp longAgo = java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(13)));
@@ -220,18 +263,22 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 			.params(longAgo, longAgo, id)
 			.update();
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("ENDED"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endNotes(ticketId)).hasSize(1));
 		assertThat(endNotes(ticketId).get(0)).contains("End reason: no end event received within 12h");
-		assertThat(eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
+		assertThat(this.harness.eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
 			.map((event) -> ((SessionEnded) event).outcome())
 			.containsExactly("ended");
-		assertThat(read(api("GET", "/api/sessions/" + id, null)).get("history").findValuesAsString("kind"))
-			.containsExactly("created", "invited", "started", "ended");
+		assertThat(this.harness.read(this.harness.api("GET", "/api/sessions/" + id, null))
+			.get("history")
+			.findValuesAsString("kind")).containsExactly("created", "invited", "started", "ended");
 	}
 
 	private List<String> historyOf(UUID id) {
-		return read(api("GET", "/api/sessions/" + id, null)).get("history").findValuesAsString("kind");
+		return this.harness.read(this.harness.api("GET", "/api/sessions/" + id, null))
+			.get("history")
+			.findValuesAsString("kind");
 	}
 
 	private List<String> endNotes(String ticketId) {
@@ -239,7 +286,8 @@ class SessionLifecycleIntegrationTests extends RemoteSessionIntegration {
 	}
 
 	private List<String> finalNotes(String ticketId) {
-		return commandsFor(ticketId).stream()
+		return this.harness.commandsFor(ticketId)
+			.stream()
 			.filter(AddInternalNote.class::isInstance)
 			.map((TicketCommand command) -> ((AddInternalNote) command).body())
 			.filter((body) -> !body.startsWith("Remote session created"))

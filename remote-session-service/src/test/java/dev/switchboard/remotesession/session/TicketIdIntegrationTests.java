@@ -3,6 +3,8 @@ package dev.switchboard.remotesession.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newSessionCode;
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,23 +21,40 @@ import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketEvent;
-import dev.switchboard.remotesession.RemoteSessionIntegration;
+import dev.switchboard.remotesession.RemoteSessionHarness;
+import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A ticket id is a Zendesk ticket id (1 to 19 ASCII digits) wherever it enters: the start
  * request, the list query and {@code /remote} notes on the bus. Anything else could
  * change the path of crm-bridge-service's request to Zendesk.
  */
-class TicketIdIntegrationTests extends RemoteSessionIntegration {
+@RemoteSessionIntegrationTest
+class TicketIdIntegrationTests {
+
+	@Autowired
+	RemoteSessionHarness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	RabbitTemplate rabbit;
 
 	/** Spellings that would leave or re-aim {@code /api/v2/tickets/{id}.json}. */
 	private static final List<String> HOSTILE = List.of("../../users/1", "123/../456", "12%2F34", "12/34", "..",
@@ -52,15 +71,16 @@ class TicketIdIntegrationTests extends RemoteSessionIntegration {
 					{"ticketId":%s,"provider":"teamviewer","agentEmail":"ada@example.com"}
 					""".formatted(this.json.writeValueAsString(ticketId));
 
-			HttpResponse<String> response = api("POST", "/api/sessions", body);
+			HttpResponse<String> response = this.harness.api("POST", "/api/sessions", body);
 
 			assertThat(response.statusCode()).as(ticketId).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			JsonNode problem = read(response);
+			JsonNode problem = this.harness.read(response);
 			assertThat(problem.get("field").asString()).isEqualTo("ticketId");
 			assertThat(problem.get("detail").asString()).startsWith("ticketId ").contains("1 to 19 digits");
-			teamviewer().verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
-				.withRequestBody(containing("Ticket " + ticketId + " ")));
+			this.harness.teamviewer()
+				.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+					.withRequestBody(containing("Ticket " + ticketId + " ")));
 			assertThat(sessionsOf(ticketId)).isZero();
 		}
 	}
@@ -68,35 +88,38 @@ class TicketIdIntegrationTests extends RemoteSessionIntegration {
 	@Test
 	void refusesToListTheSessionsOfATicketIdThatIsNotAZendeskTicketId() {
 		for (String ticketId : HOSTILE) {
-			HttpResponse<String> response = api("GET",
+			HttpResponse<String> response = this.harness.api("GET",
 					"/api/sessions?ticketId=" + URLEncoder.encode(ticketId, StandardCharsets.UTF_8), null);
 
 			assertThat(response.statusCode()).as(ticketId).isEqualTo(400);
-			assertThat(read(response).get("field").asString()).isEqualTo("ticketId");
+			assertThat(this.harness.read(response).get("field").asString()).isEqualTo("ticketId");
 		}
-		assertThat(api("GET", "/api/sessions?ticketId=" + newTicketId(), null).statusCode()).isEqualTo(200);
+		assertThat(this.harness.api("GET", "/api/sessions?ticketId=" + newTicketId(), null).statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
 	void deadLettersARemoteNoteWhoseTicketIdIsNotAZendeskTicketIdWithoutStartingASessionOrWritingToTheTicket() {
 		String ticketId = "35436/../../users/9001";
 		String valid = newTicketId();
-		stubTeamviewerCreates(ticketId, newSessionCode());
-		stubTeamviewerCreates(valid, newSessionCode());
+		this.harness.stubTeamviewerCreates(ticketId, newSessionCode());
+		this.harness.stubTeamviewerCreates(valid, newSessionCode());
 		double refusedBefore = refused();
 		String messageId = publishNote(ticketId);
 
 		// the marker: a valid note published after it is handled, so the hostile one was
 		// too
 		publishNote(valid);
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(valid)).hasSize(2));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.harness.commandsFor(valid)).hasSize(2));
 
 		assertThat(deadLettered(messageId)).isNotNull();
 		assertThat(refused()).isEqualTo(refusedBefore + 1);
 		assertThat(sessionsOf(ticketId)).isZero();
-		assertThat(commandsFor(ticketId)).isEmpty();
-		teamviewer().verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
-			.withRequestBody(containing("Ticket " + ticketId + " ")));
+		assertThat(this.harness.commandsFor(ticketId)).isEmpty();
+		this.harness.teamviewer()
+			.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/sessions"))
+				.withRequestBody(containing("Ticket " + ticketId + " ")));
 	}
 
 	private long sessionsOf(String ticketId) {

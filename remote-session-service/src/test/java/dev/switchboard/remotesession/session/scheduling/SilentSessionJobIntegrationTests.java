@@ -1,5 +1,6 @@
 package dev.switchboard.remotesession.session.scheduling;
 
+import static dev.switchboard.remotesession.RemoteSessionFixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.SessionEnded;
-import dev.switchboard.remotesession.RemoteSessionIntegration;
+import dev.switchboard.remotesession.RemoteSessionHarness;
+import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A Guacamole session whose start was pushed and whose end never came is ended by the
@@ -29,7 +32,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code max-silence} (12 h): one end note, however many instances trigger the job at
  * once (ShedLock: one runs, under a short lock).
  */
-class SilentSessionJobIntegrationTests extends RemoteSessionIntegration {
+@RemoteSessionIntegrationTest
+class SilentSessionJobIntegrationTests {
+
+	@Autowired
+	RemoteSessionHarness harness;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static final String GUACAMOLE_CONNECTION = """
 			{"ticketId":"%s","provider":"guacamole","agentEmail":"ada@example.com",
@@ -44,10 +54,13 @@ class SilentSessionJobIntegrationTests extends RemoteSessionIntegration {
 			throws Exception {
 		String ticketId = newTicketId();
 		UUID id = UUID.fromString(
-				read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId))).get("id").asString());
+				this.harness.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(ticketId)))
+					.get("id")
+					.asString());
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		publish(pushed("session.started", id.toString(), start, "null", "null", "null"));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("STARTED"));
+		this.harness.publish(this.harness.pushed("session.started", id.toString(), start, "null", "null", "null"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("STARTED"));
 
 		// thirteen hours without an event, as the job sees it
 		Timestamp longAgo = Timestamp.from(start.minus(Duration.ofHours(13)));
@@ -57,7 +70,8 @@ class SilentSessionJobIntegrationTests extends RemoteSessionIntegration {
 		triggerTogether(4);
 
 		// one trigger ran it (or the schedule did, and the triggers found the lock taken)
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(id)).isEqualTo("ENDED"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.harness.stateOf(id)).isEqualTo("ENDED"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notesOf(ticketId)).hasSize(2));
 		assertThat(notesOf(ticketId).get(0)).startsWith("Remote session created with Guacamole");
 		assertThat(notesOf(ticketId).get(1))
@@ -67,7 +81,7 @@ class SilentSessionJobIntegrationTests extends RemoteSessionIntegration {
 						.format(longAgo.toInstant())
 					+ "\nDuration: unknown\nEnd reason: no end event received within 12h\nRecording: none");
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
+			.untilAsserted(() -> assertThat(this.harness.eventsFor(ticketId)).filteredOn(SessionEnded.class::isInstance)
 				.map((event) -> ((SessionEnded) event).outcome())
 				.containsExactly("ended"));
 		Timestamp lockedUntil = this.jdbc.sql("select lock_until from shedlock where name = ?")
@@ -78,7 +92,7 @@ class SilentSessionJobIntegrationTests extends RemoteSessionIntegration {
 
 		triggerTogether(2);
 		String marker = newTicketId();
-		read(api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(marker)));
+		this.harness.read(this.harness.api("POST", "/api/sessions", GUACAMOLE_CONNECTION.formatted(marker)));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notesOf(marker)).hasSize(1));
 		assertThat(notesOf(ticketId)).hasSize(2);
 	}
@@ -103,7 +117,8 @@ class SilentSessionJobIntegrationTests extends RemoteSessionIntegration {
 	}
 
 	private List<String> notesOf(String ticketId) {
-		return commandsFor(ticketId).stream()
+		return this.harness.commandsFor(ticketId)
+			.stream()
 			.filter(AddInternalNote.class::isInstance)
 			.map((command) -> ((AddInternalNote) command).body())
 			.toList();
