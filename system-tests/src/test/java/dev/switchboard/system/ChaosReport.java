@@ -18,6 +18,15 @@ final class ChaosReport {
 
 	private static final String DASH = " \u2013 ";
 
+	/**
+	 * issue-sync's state notes read {@code <issue> "<title>" was closed …}: the quote
+	 * keeps the close note's own sentence "This ticket was reopened so you can tell the
+	 * customer." from counting as a reopened note.
+	 */
+	private static final String CLOSED_NOTE = "\" was closed";
+
+	private static final String REOPENED_NOTE = "\" was reopened";
+
 	/** One kind of effect. */
 	static final class Row {
 
@@ -93,7 +102,7 @@ final class ChaosReport {
 			String what = "ticket " + issue.ticketId() + ", issue #" + issue.number();
 			row("issue-sync: 'Linked to' note").count(count(comments, "Linked to "),
 					what + details(comments, "Linked to "));
-			int closed = count(comments, " was closed");
+			int closed = count(comments, CLOSED_NOTE);
 			if (issue.reordered()) {
 				// reopened arrives first: issue-sync knew the issue open, so there is no
 				// change to note, and closed arrives late and is dropped as stale. When
@@ -102,10 +111,10 @@ final class ChaosReport {
 				// the reopen is noted after it (by its webhook or reconciliation). Wrong
 				// is a closed note that is the ticket's last word on the issue.
 				Row row = row("issue-sync: reopened sent before closed (no note required, none stale)");
-				int open = count(comments, " was reopened");
+				int open = count(comments, REOPENED_NOTE);
 				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed),
-						what + details(comments, " was reopened", " was closed"));
-				if (closed > 0 && (open == 0 || last(comments, " was closed") > first(comments, " was reopened"))) {
+						what + details(comments, REOPENED_NOTE, CLOSED_NOTE));
+				if (closed > 0 && (open == 0 || last(comments, CLOSED_NOTE) > first(comments, REOPENED_NOTE))) {
 					row.violation(what + ": the closed state noted after the reopen, or never followed by it");
 				}
 			}
@@ -115,28 +124,28 @@ final class ChaosReport {
 				// it open, so there is nothing to note, unless reconciliation read the
 				// short-lived closed state: then closed, then reopened
 				Row row = row("issue-sync: closed lost at the gateway, then reopened (nothing to note)");
-				int open = count(comments, " was reopened");
+				int open = count(comments, REOPENED_NOTE);
 				row.count((open <= 1 && closed <= 1) ? 1 : Math.max(open, closed),
-						what + details(comments, " was reopened", " was closed"));
-				if (closed > 0 && (open == 0 || last(comments, " was closed") > first(comments, " was reopened"))) {
+						what + details(comments, REOPENED_NOTE, CLOSED_NOTE));
+				if (closed > 0 && (open == 0 || last(comments, CLOSED_NOTE) > first(comments, REOPENED_NOTE))) {
 					row.violation(what + ": the closed state noted as the last word");
 				}
 			}
 			else if (issue.reopened()) {
-				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, " was reopened"),
-						what + details(comments, " was reopened"));
+				row("issue-sync: note of the issue's last state (reopened)").count(count(comments, REOPENED_NOTE),
+						what + details(comments, REOPENED_NOTE));
 				if (closed > 1) {
 					row("issue-sync: note of an earlier state (closed, may be dropped as stale)").count(closed,
-							what + details(comments, " was closed"));
+							what + details(comments, CLOSED_NOTE));
 				}
-				if (closed > 0 && last(comments, " was closed") > first(comments, " was reopened")) {
+				if (closed > 0 && last(comments, CLOSED_NOTE) > first(comments, REOPENED_NOTE)) {
 					row("issue-sync: note of the issue's last state (reopened)")
 						.violation(what + ": closed after open");
 				}
 			}
 			else {
 				row("issue-sync: note of the issue's last state (closed)").count(closed,
-						what + details(comments, " was closed"));
+						what + details(comments, CLOSED_NOTE));
 				row("crm-bridge: ticket reopened in Zendesk")
 					.count(zendesk.status(issue.ticketId()).equals("open") ? 1 : 0, what);
 			}
