@@ -6,6 +6,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.switchboard.testsupport.ServiceArchitecture;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 @AnalyzeClasses(packages = "dev.switchboard.issuesync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -19,5 +21,12 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule packagesAreFeaturesNotLayers = ServiceArchitecture.packagesAreFeaturesNotLayers(BASE);
+
+	@ArchTest
+	static final ArchRule featuresAreFreeOfCycles = slices().matching(BASE + ".(*)..")
+		.namingSlices("feature $1")
+		.should()
+		.beFreeOfCycles()
+		.as("features of " + BASE + " do not depend on each other in a cycle");
 
 }

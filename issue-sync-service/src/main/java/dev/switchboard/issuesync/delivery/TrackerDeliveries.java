@@ -5,7 +5,7 @@ import java.util.Set;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
-import dev.switchboard.issuesync.link.IssueChanges;
+import dev.switchboard.issuesync.issuechange.IssueChanges;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

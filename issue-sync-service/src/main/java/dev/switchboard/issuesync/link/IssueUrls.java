@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.switchboard.issuesync.tracker.GithubIssueNumber;
+import dev.switchboard.issuesync.tracker.IssueLocator;
+import dev.switchboard.issuesync.tracker.IssueSyncProperties;
+import dev.switchboard.issuesync.tracker.JiraIssueKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +153,7 @@ public class IssueUrls {
 		if (!browse.matches()) {
 			return Optional.empty();
 		}
-		if (!JiraIssueKey.KEY.matcher(browse.group(1)).matches()) {
+		if (!JiraIssueKey.validKey(browse.group(1))) {
 			throw refused("names no Jira issue key (KEY-1)");
 		}
 		return Optional.of(new JiraIssueKey(browse.group(1)));

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.switchboard.issuesync.tracker.Tracker;
+
 /** A ticket linked to an issue, keyed by ticket id and the tracker's issue id. */
 public record Link(UUID id, String ticketId, Tracker tracker, String issueId, Instant createdAt) {
 

@@ -3,6 +3,8 @@ package dev.switchboard.issuesync.link;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.switchboard.issuesync.tracker.Tracker;
+
 /**
  * Links being made right now, by the issue's key as the ticket named it: a webhook about
  * an issue nobody links yet checks here before it drops the change.

@@ -12,6 +12,13 @@ import dev.switchboard.contracts.IssueLinked;
 import dev.switchboard.contracts.IssueUnlinked;
 import dev.switchboard.contracts.SetField;
 import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.issuesync.tracker.IssueLocator;
+import dev.switchboard.issuesync.tracker.IssueSnapshot;
+import dev.switchboard.issuesync.tracker.IssueSyncProperties;
+import dev.switchboard.issuesync.tracker.IssueTrackers;
+import dev.switchboard.issuesync.tracker.Issues;
+import dev.switchboard.issuesync.tracker.SyncMetrics;
+import dev.switchboard.issuesync.tracker.TrackerFailure;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +48,11 @@ public class Linking {
 
 	private final LinkIntents intents;
 
-	private final IssueChanges changes;
+	private final AppliedChanges changes;
 
 	public Linking(IssueTrackers trackers, Issues issues, Links links, TicketCommands tickets, IssueEvents events,
 			SyncMetrics metrics, IssueSyncProperties properties, Clock clock, LinkIntents intents,
-			IssueChanges changes) {
+			AppliedChanges changes) {
 		this.intents = intents;
 		this.changes = changes;
 		this.trackers = trackers;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.switchboard.issuesync.tracker.Tracker;
+
 /**
  * Stored links; the database's unique key on ticket and issue decides concurrent adds.
  */

@@ -3,6 +3,12 @@ package dev.switchboard.issuesync.link;
 import java.time.Clock;
 import java.util.List;
 
+import dev.switchboard.issuesync.tracker.IssueSnapshot;
+import dev.switchboard.issuesync.tracker.IssueTracker;
+import dev.switchboard.issuesync.tracker.IssueTrackers;
+import dev.switchboard.issuesync.tracker.Issues;
+import dev.switchboard.issuesync.tracker.SyncMetrics;
+import dev.switchboard.issuesync.tracker.TrackerFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +24,12 @@ import org.springframework.stereotype.Service;
 public class Reports {
 
 	static final String LABEL = "customer-reported";
+
+	/**
+	 * Marks what Switchboard writes on an issue (the report comment), so its echo is
+	 * recognised and never relayed to the tickets.
+	 */
+	public static final String ORIGIN_MARKER = "<!-- switchboard:issue-sync";
 
 	private static final Logger log = LoggerFactory.getLogger(Reports.class);
 

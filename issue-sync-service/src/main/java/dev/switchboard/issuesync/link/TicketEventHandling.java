@@ -12,6 +12,9 @@ import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.contracts.TicketFollowedUp;
+import dev.switchboard.issuesync.tracker.IssueLocator;
+import dev.switchboard.issuesync.tracker.SyncMetrics;
+import dev.switchboard.issuesync.tracker.TrackerFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

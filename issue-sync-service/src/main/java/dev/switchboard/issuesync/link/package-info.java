@@ -1,4 +1,8 @@
-/** Ticket ⇄ issue links: linking, following issue changes, telling tickets and issues. */
+/**
+ * Ticket ⇄ issue links: from notes on tickets, the link API and parked link requests;
+ * link intents, the report comment on each linked issue, and the commands and events the
+ * service sends.
+ */
 @NullMarked
 package dev.switchboard.issuesync.link;
 

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.switchboard.issuesync.link.Reconciliation;
 import dev.switchboard.issuesync.link.Reports;
 import dev.switchboard.issuesync.link.TicketEventHandling;
+import dev.switchboard.issuesync.reconciliation.Reconciliation;
 import dev.switchboard.testsupport.LocalDefaultsSmokeTests;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -37,7 +37,7 @@ class LocalDefaultsSmokeIntegrationTests extends LocalDefaultsSmokeTests {
 	LockProvider locks;
 
 	@Autowired
-	dev.switchboard.issuesync.link.IssueChanges changes;
+	dev.switchboard.issuesync.issuechange.IssueChanges changes;
 
 	@Test
 	void runsTheJobsQueriesAndTheSchedulerLockOnEmbeddedH2() {

@@ -27,6 +27,7 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.issuesync.Bus;
 import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import dev.switchboard.issuesync.access.InternalTokenProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,7 @@ class HostileInputIntegrationTests {
 				site.replace("://", "://hostile@") + "/browse/HOSTILE-1");
 
 		for (String url : hostile) {
-			HttpResponse<String> created = post(LinkFromNotesIntegrationTests.ticket(), url);
+			HttpResponse<String> created = post(IssueSyncHarness.ticket(), url);
 			HttpResponse<String> listed = call("GET",
 					"/api/links?issueUrl=" + URLEncoder.encode(url, StandardCharsets.UTF_8), null);
 
@@ -118,17 +119,15 @@ class HostileInputIntegrationTests {
 			assertThat(listed.statusCode()).as(url).isEqualTo(400);
 		}
 		// a URL on another host is no issue URL at all (422), and is not followed either
-		assertThat(
-				post(LinkFromNotesIntegrationTests.ticket(), "https://evil.example/hostile-owner/hostile-repo/issues/1")
-					.statusCode())
-			.isEqualTo(422);
+		assertThat(post(IssueSyncHarness.ticket(), "https://evil.example/hostile-owner/hostile-repo/issues/1")
+			.statusCode()).isEqualTo(422);
 		assertThat(requestsSince(this.github, start)).noneMatch(HostileInputIntegrationTests::hostile);
 		assertThat(requestsSince(this.jira, start)).noneMatch(HostileInputIntegrationTests::hostile);
 	}
 
 	@Test
 	void refusesTicketIdsThatAreNotZendeskTicketIdsWith400NamingTheField() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
+		int number = IssueSyncHarness.number();
 		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
 
 		for (String ticketId : HOSTILE_TICKET_IDS) {
@@ -147,12 +146,12 @@ class HostileInputIntegrationTests {
 				.query(Long.class)
 				.single()).isZero();
 		}
-		this.github.verify(0, getRequestedFor(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))));
+		this.github.verify(0, getRequestedFor(urlPathEqualTo(IssueSyncHarness.issuePath(number))));
 	}
 
 	@Test
 	void deadLettersANoteWhoseTicketIdIsNotAZendeskTicketIdWithoutLinkingOrWritingToTheTicket() {
-		int number = LinkFromNotesIntegrationTests.number();
+		int number = IssueSyncHarness.number();
 		String ticketId = "35436/../../../users/9001";
 		String deadLetters = Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.ISSUE_SYNC);
 
@@ -165,7 +164,7 @@ class HostileInputIntegrationTests {
 			assertThat((String) dead.getMessageProperties().getHeader("x-exception-message"))
 				.contains("ticketId must be a Zendesk ticket id");
 		});
-		this.github.verify(0, getRequestedFor(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))));
+		this.github.verify(0, getRequestedFor(urlPathEqualTo(IssueSyncHarness.issuePath(number))));
 		assertThat(this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
 			.params(ticketId)
 			.query(Long.class)
@@ -180,11 +179,10 @@ class HostileInputIntegrationTests {
 	@Test
 	void linksTheOrdinaryUrlOfANoteAndLeavesItsHostileSpellingsAlone() {
 		Date start = new Date();
-		int number = LinkFromNotesIntegrationTests.number();
-		this.github
-			.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))).willReturn(okJson(Fixtures
-				.json(Fixtures.githubIssue(900_000_000L + number, number, "open", null, "2026-11-23T09:00:00Z")))));
-		String ticket = LinkFromNotesIntegrationTests.ticket();
+		int number = IssueSyncHarness.number();
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(okJson(Fixtures
+			.json(Fixtures.githubIssue(900_000_000L + number, number, "open", null, "2026-11-23T09:00:00Z")))));
+		String ticket = IssueSyncHarness.ticket();
 
 		this.bus.publish(Bus.internalNote(ticket,
 				"Seen in https://github.com/hostile-owner/hostile-repo/issues/1/../../../users, "
@@ -197,7 +195,7 @@ class HostileInputIntegrationTests {
 				.params(ticket)
 				.query(Long.class)
 				.single()).isEqualTo(1));
-		this.github.verify(1, getRequestedFor(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))));
+		this.github.verify(1, getRequestedFor(urlPathEqualTo(IssueSyncHarness.issuePath(number))));
 		assertThat(requestsSince(this.github, start)).noneMatch(HostileInputIntegrationTests::hostile);
 		assertThat(requestsSince(this.jira, start)).noneMatch(HostileInputIntegrationTests::hostile);
 	}

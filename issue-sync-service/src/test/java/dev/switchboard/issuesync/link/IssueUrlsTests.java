@@ -7,6 +7,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import dev.switchboard.issuesync.tracker.GithubIssueNumber;
+import dev.switchboard.issuesync.tracker.IssueSyncProperties;
+import dev.switchboard.issuesync.tracker.JiraIssueKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -14,18 +14,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import dev.switchboard.issuesync.access.InternalTokenProperties;
+import dev.switchboard.issuesync.tracker.Tracker;
+import dev.switchboard.issuesync.tracker.TrackerCredentials;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.JsonNode;
@@ -68,9 +71,9 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void createsListsAndDeletesALink() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
+		int number = IssueSyncHarness.number();
 		stubOpen(number);
-		String ticket = LinkFromNotesIntegrationTests.ticket();
+		String ticket = IssueSyncHarness.ticket();
 		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
 
 		HttpResponse<String> created = post(ticket, url);
@@ -96,9 +99,9 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void concurrentRequestsForTheSamePairCreateOneLink() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
+		int number = IssueSyncHarness.number();
 		stubOpen(number);
-		String ticket = LinkFromNotesIntegrationTests.ticket();
+		String ticket = IssueSyncHarness.ticket();
 		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
 		List<Future<HttpResponse<String>>> answers = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -127,9 +130,8 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void refusesAnIssueTheTrackerDoesNotKnowWith422() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		this.github
-			.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))).willReturn(notFound()));
+		int number = IssueSyncHarness.number();
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(notFound()));
 
 		HttpResponse<String> answer = post("1", "https://github.com/Codertocat/Hello-World/issues/" + number);
 
@@ -139,8 +141,8 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void refusesAnIssueSwitchboardMayNotReadWith422() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		this.github.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number)))
+		int number = IssueSyncHarness.number();
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number)))
 			.willReturn(aResponse().withStatus(403).withHeader("x-ratelimit-remaining", "4999")));
 
 		HttpResponse<String> answer = post("1", "https://github.com/Codertocat/Hello-World/issues/" + number);
@@ -160,8 +162,8 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void retriesAGithub503AndLinksOnceItRecovers() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		String path = LinkFromNotesIntegrationTests.issuePath(number);
+		int number = IssueSyncHarness.number();
+		String path = IssueSyncHarness.issuePath(number);
 		this.github.stubFor(get(urlPathEqualTo(path)).inScenario("outage")
 			.whenScenarioStateIs("Started")
 			.willReturn(aResponse().withStatus(503))
@@ -170,7 +172,7 @@ class LinkApiIntegrationTests {
 			.whenScenarioStateIs("recovered")
 			.willReturn(okJson(issue(number))));
 
-		HttpResponse<String> answer = post(LinkFromNotesIntegrationTests.ticket(),
+		HttpResponse<String> answer = post(IssueSyncHarness.ticket(),
 				"https://github.com/Codertocat/Hello-World/issues/" + number);
 
 		assertThat(answer.statusCode()).isEqualTo(201);
@@ -179,8 +181,8 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void answers503WhenGithubKeepsTimingOut() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		String path = LinkFromNotesIntegrationTests.issuePath(number);
+		int number = IssueSyncHarness.number();
+		String path = IssueSyncHarness.issuePath(number);
 		this.github.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(issue(number)).withFixedDelay(3_000)));
 
 		HttpResponse<String> answer = post("1", "https://github.com/Codertocat/Hello-World/issues/" + number);
@@ -192,8 +194,8 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void honoursALongRetryAfterWithoutRetryingInPlace() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		String path = LinkFromNotesIntegrationTests.issuePath(number);
+		int number = IssueSyncHarness.number();
+		String path = IssueSyncHarness.issuePath(number);
 		this.github.stubFor(
 				get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
 
@@ -206,8 +208,8 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void waitsForTheResetWhenGithubsHourlyBudgetIsSpent() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		String path = LinkFromNotesIntegrationTests.issuePath(number);
+		int number = IssueSyncHarness.number();
+		String path = IssueSyncHarness.issuePath(number);
 		long reset = java.time.Instant.now().plusSeconds(1_800).getEpochSecond();
 		this.github.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(403)
 			.withHeader("x-ratelimit-limit", "5000")
@@ -226,9 +228,9 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void refusesAMalformedGithubAnswerWith422() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		this.github.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number)))
-			.willReturn(okJson("{\"id\": 1, \"number\": ")));
+		int number = IssueSyncHarness.number();
+		this.github.stubFor(
+				get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(okJson("{\"id\": 1, \"number\": ")));
 
 		HttpResponse<String> answer = post("1", "https://github.com/Codertocat/Hello-World/issues/" + number);
 
@@ -238,8 +240,8 @@ class LinkApiIntegrationTests {
 
 	@Test
 	void treatsAConnectionResetAsAnOutage() throws Exception {
-		int number = LinkFromNotesIntegrationTests.number();
-		this.github.stubFor(get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number)))
+		int number = IssueSyncHarness.number();
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number)))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		HttpResponse<String> answer = post("1", "https://github.com/Codertocat/Hello-World/issues/" + number);
@@ -290,8 +292,7 @@ class LinkApiIntegrationTests {
 	}
 
 	private void stubOpen(int number) {
-		this.github.stubFor(
-				get(urlPathEqualTo(LinkFromNotesIntegrationTests.issuePath(number))).willReturn(okJson(issue(number))));
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(okJson(issue(number))));
 	}
 
 	private static String issue(int number) {

@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.contracts.AddInternalNote;
@@ -22,6 +21,7 @@ import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketFollowedUp;
 import dev.switchboard.issuesync.Bus;
 import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,10 +62,10 @@ class LinkFromNotesIntegrationTests {
 
 	@Test
 	void linksAGithubIssuePastedTwiceInAnInternalNoteOnceAndTellsTheTicket() {
-		int number = number();
+		int number = IssueSyncHarness.number();
 		long issueId = 900_000_000L + number;
 		stubGithubIssue(number, issueId, "open", null);
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
 		NoteAdded note = Bus.internalNote(ticket, "Customer hit " + url + " again, see also " + url + ".");
 
@@ -90,14 +90,14 @@ class LinkFromNotesIntegrationTests {
 			.untilAsserted(() -> assertThat(this.bus.eventsAbout(Long.toString(issueId))).singleElement()
 				.isInstanceOfSatisfying(IssueLinked.class,
 						(linked) -> assertThat(linked.ticketId()).isEqualTo(ticket)));
-		this.github.verify(1, getRequestedFor(urlPathEqualTo(issuePath(number))));
+		this.github.verify(1, getRequestedFor(urlPathEqualTo(IssueSyncHarness.issuePath(number))));
 	}
 
 	@Test
 	void ignoresPublicRepliesAndSwitchboardsOwnNotes() {
-		int number = number();
+		int number = IssueSyncHarness.number();
 		stubGithubIssue(number, 900_000_000L + number, "open", null);
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
 
 		this.bus.publish(Bus.note(ticket, "We are tracking this in " + url, true, false));
@@ -112,9 +112,9 @@ class LinkFromNotesIntegrationTests {
 
 	@Test
 	void unlinksWithTheUnlinkCommand() {
-		int number = number();
+		int number = IssueSyncHarness.number();
 		stubGithubIssue(number, 900_000_000L + number, "open", null);
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
 		this.bus.publish(Bus.internalNote(ticket, url));
 		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
@@ -133,7 +133,7 @@ class LinkFromNotesIntegrationTests {
 	void linksAJiraIssueOnTheConfiguredSiteOnly() {
 		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/SUP-1"))
 			.willReturn(okJson(Fixtures.json(Fixtures.load("jira/issue.json")))));
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 
 		this.bus.publish(Bus.internalNote(ticket, "Other site: https://other.atlassian.net/browse/SUP-1, ours: "
 				+ this.jira.baseUrl() + "/browse/SUP-1"));
@@ -147,9 +147,9 @@ class LinkFromNotesIntegrationTests {
 
 	@Test
 	void tellsTheTicketWhenTheLinkedIssueDoesNotExist() {
-		int number = number();
-		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(notFound()));
-		String ticket = ticket();
+		int number = IssueSyncHarness.number();
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(notFound()));
+		String ticket = IssueSyncHarness.ticket();
 
 		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
 
@@ -164,10 +164,10 @@ class LinkFromNotesIntegrationTests {
 
 	@Test
 	void movesTheLinksOfAClosedTicketToItsFollowUp() {
-		int number = number();
+		int number = IssueSyncHarness.number();
 		stubGithubIssue(number, 900_000_000L + number, "open", null);
-		String closed = ticket();
-		String followUp = ticket();
+		String closed = IssueSyncHarness.ticket();
+		String followUp = IssueSyncHarness.ticket();
 		this.bus.publish(Bus.internalNote(closed, "https://github.com/Codertocat/Hello-World/issues/" + number));
 		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(closed)).isEqualTo(1));
 
@@ -181,10 +181,10 @@ class LinkFromNotesIntegrationTests {
 
 	@Test
 	void parksALinkWhileGithubIsRateLimitedForMinutesAndLinksItWhenDue() {
-		int number = number();
-		this.github.stubFor(get(urlPathEqualTo(issuePath(number)))
+		int number = IssueSyncHarness.number();
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number)))
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 
 		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
 
@@ -208,9 +208,10 @@ class LinkFromNotesIntegrationTests {
 
 	@Test
 	void parksALinkWhileGithubIsDownAndLinksItOnceGithubAnswersAgain() {
-		int number = number();
-		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(aResponse().withStatus(503)));
-		String ticket = ticket();
+		int number = IssueSyncHarness.number();
+		this.github
+			.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(aResponse().withStatus(503)));
+		String ticket = IssueSyncHarness.ticket();
 		NoteAdded note = Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number);
 
 		this.bus.publish(note);
@@ -235,9 +236,10 @@ class LinkFromNotesIntegrationTests {
 
 	@Test
 	void givesUpAParkedLinkAfterADayOfOutageAndTellsTheAgentOnce() {
-		int number = number();
-		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(aResponse().withStatus(503)));
-		String ticket = ticket();
+		int number = IssueSyncHarness.number();
+		this.github
+			.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(aResponse().withStatus(503)));
+		String ticket = IssueSyncHarness.ticket();
 		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
 		await().atMost(WAIT).untilAsserted(() -> assertThat(parkedFor(ticket)).isEqualTo(1));
 		// still down: a retry waits longer
@@ -274,21 +276,9 @@ class LinkFromNotesIntegrationTests {
 	TicketEventHandling handling;
 
 	private void stubGithubIssue(int number, long issueId, String state, String reason) {
-		this.github.stubFor(get(urlPathEqualTo(issuePath(number))).willReturn(
+		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(
 				okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, state, reason, "2026-11-23T09:00:00Z")))
 					.withHeader("ETag", "\"etag-" + number + "\"")));
-	}
-
-	static String issuePath(int number) {
-		return "/repos/Codertocat/Hello-World/issues/" + number;
-	}
-
-	static int number() {
-		return ThreadLocalRandom.current().nextInt(1_000, 90_000_000);
-	}
-
-	static String ticket() {
-		return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
 	}
 
 	private long linksOf(String ticket) {

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.issuesync.Bus;
 import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,11 +62,11 @@ class RateLimitWaitIntegrationTests {
 
 	@Test
 	void waitsExactlyTheSecondsOfGithubsRetryAfterAndThenLinks() {
-		int number = LinkFromNotesIntegrationTests.number();
-		String path = LinkFromNotesIntegrationTests.issuePath(number);
+		int number = IssueSyncHarness.number();
+		String path = IssueSyncHarness.issuePath(number);
 		limitedOnce(this.github, path, aResponse().withStatus(429).withHeader("Retry-After", "2"), okJson(Fixtures
 			.json(Fixtures.githubIssue(800_000_000L + number, number, "open", null, "2026-11-23T09:00:00Z"))));
-		String ticket = LinkFromNotesIntegrationTests.ticket();
+		String ticket = IssueSyncHarness.ticket();
 
 		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
 
@@ -78,8 +79,8 @@ class RateLimitWaitIntegrationTests {
 
 	@Test
 	void waitsUntilTheResetOfGithubsSpentHourlyBudgetAndThenLinks() {
-		int number = LinkFromNotesIntegrationTests.number();
-		String path = LinkFromNotesIntegrationTests.issuePath(number);
+		int number = IssueSyncHarness.number();
+		String path = IssueSyncHarness.issuePath(number);
 		long reset = Instant.now().getEpochSecond() + 3;
 		limitedOnce(this.github, path, aResponse().withStatus(403)
 			.withHeader("x-ratelimit-limit", "5000")
@@ -90,7 +91,7 @@ class RateLimitWaitIntegrationTests {
 					+ "\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}"),
 				okJson(Fixtures
 					.json(Fixtures.githubIssue(800_000_000L + number, number, "open", null, "2026-11-23T09:00:00Z"))));
-		String ticket = LinkFromNotesIntegrationTests.ticket();
+		String ticket = IssueSyncHarness.ticket();
 
 		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
 
@@ -103,7 +104,7 @@ class RateLimitWaitIntegrationTests {
 
 	@Test
 	void waitsExactlyTheSecondOfJirasRetryAfterAndThenLinks() {
-		String id = Long.toString(40_000 + LinkFromNotesIntegrationTests.number());
+		String id = Long.toString(40_000 + IssueSyncHarness.number());
 		String key = "RL-" + id;
 		String path = "/rest/api/3/issue/" + key;
 		limitedOnce(this.jira, path,
@@ -113,7 +114,7 @@ class RateLimitWaitIntegrationTests {
 					.withHeader("X-RateLimit-Remaining", "0")
 					.withHeader("X-RateLimit-NearLimit", "true"),
 				okJson(Fixtures.json(Fixtures.jiraIssue(id, key))));
-		String ticket = LinkFromNotesIntegrationTests.ticket();
+		String ticket = IssueSyncHarness.ticket();
 
 		this.bus.publish(Bus.internalNote(ticket, this.jira.baseUrl() + "/browse/" + key));
 

@@ -23,7 +23,11 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.issuesync.Fixtures;
+import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
+import dev.switchboard.issuesync.tracker.GithubIssueNumber;
+import dev.switchboard.issuesync.tracker.JiraIssueKey;
+import dev.switchboard.issuesync.tracker.Tracker;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,8 +59,8 @@ class ReportIntegrationTests {
 
 	@Test
 	void writesOneSummaryCommentPerIssueEditsItWhenLinksChangeAndDropsTheLabelAtZero() {
-		int number = LinkFromNotesIntegrationTests.number();
-		String issuePath = LinkFromNotesIntegrationTests.issuePath(number);
+		int number = IssueSyncHarness.number();
+		String issuePath = IssueSyncHarness.issuePath(number);
 		this.github.stubFor(get(urlPathEqualTo(issuePath)).willReturn(okJson(Fixtures
 			.json(Fixtures.githubIssue(600_000_000L + number, number, "open", null, "2026-11-23T09:00:00Z")))));
 		ObjectNode comment = (ObjectNode) Fixtures.load("github/issue_comment-created.json").get("comment");
@@ -111,7 +115,7 @@ class ReportIntegrationTests {
 
 	@Test
 	void writesTheJiraReportAsAnAtlassianDocumentAndLabelsTheIssue() {
-		String id = Long.toString(40_000 + LinkFromNotesIntegrationTests.number());
+		String id = Long.toString(40_000 + IssueSyncHarness.number());
 		String key = "REP-" + id;
 		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + key))
 			.willReturn(okJson(Fixtures.json(Fixtures.jiraIssue(id, key)))));

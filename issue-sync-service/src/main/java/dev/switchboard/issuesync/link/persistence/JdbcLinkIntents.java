@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.switchboard.issuesync.link.LinkIntents;
-import dev.switchboard.issuesync.link.Tracker;
+import dev.switchboard.issuesync.tracker.Tracker;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

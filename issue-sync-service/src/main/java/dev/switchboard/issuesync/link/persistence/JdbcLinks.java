@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import dev.switchboard.issuesync.link.Link;
 import dev.switchboard.issuesync.link.Links;
-import dev.switchboard.issuesync.link.Tracker;
+import dev.switchboard.issuesync.tracker.Tracker;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

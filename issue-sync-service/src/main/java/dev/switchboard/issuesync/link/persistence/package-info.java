@@ -1,4 +1,4 @@
-/** JDBC storage of links, followed issues, the event ledger and parked work. */
+/** JDBC storage of links, link intents, the ticket-event ledger and parked links. */
 @NullMarked
 package dev.switchboard.issuesync.link.persistence;
 

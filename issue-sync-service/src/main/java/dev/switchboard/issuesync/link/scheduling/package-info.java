@@ -1,4 +1,7 @@
-/** Jobs run once across instances (ShedLock). */
+/**
+ * The link feature's jobs (report comments, parked links), run once across instances
+ * (ShedLock).
+ */
 @NullMarked
 package dev.switchboard.issuesync.link.scheduling;
 

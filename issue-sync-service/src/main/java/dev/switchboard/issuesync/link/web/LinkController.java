@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.switchboard.issuesync.link.Cause;
-import dev.switchboard.issuesync.link.IssueLocator;
-import dev.switchboard.issuesync.link.IssueSnapshot;
 import dev.switchboard.issuesync.link.IssueUrls;
-import dev.switchboard.issuesync.link.Issues;
 import dev.switchboard.issuesync.link.Link;
 import dev.switchboard.issuesync.link.Linking;
 import dev.switchboard.issuesync.link.Links;
 import dev.switchboard.issuesync.link.TicketIds;
+import dev.switchboard.issuesync.tracker.IssueLocator;
+import dev.switchboard.issuesync.tracker.IssueSnapshot;
+import dev.switchboard.issuesync.tracker.Issues;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

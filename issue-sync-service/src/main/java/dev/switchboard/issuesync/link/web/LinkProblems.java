@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.switchboard.issuesync.link.InvalidFieldException;
-import dev.switchboard.issuesync.link.TrackerFailure;
+import dev.switchboard.issuesync.tracker.TrackerFailure;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
