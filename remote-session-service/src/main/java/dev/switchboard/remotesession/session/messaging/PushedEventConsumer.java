@@ -7,13 +7,15 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.remotesession.session.SessionTimeline;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
- * A vendor's pushed session event (Standard Webhooks, verified by the gateway), applied
- * once by the delivery's own id.
+ * A vendor's pushed session event (Standard Webhooks, verified by the gateway): read into
+ * a {@code SessionActivity} and handed to the timeline with the delivery's own id, which
+ * applies it once; in the shape of {@link ConsumedMessages}
+ * ({@code switchboard.deliveries.received{provider}}).
  */
 class PushedEventConsumer implements Consumer<InboundDelivery> {
 
@@ -23,34 +25,28 @@ class PushedEventConsumer implements Consumer<InboundDelivery> {
 
 	private final PushedEventReader reader;
 
-	private final MeterRegistry meters;
+	private final ConsumedMessages consumed;
 
 	PushedEventConsumer(SessionTimeline timeline, PushedEventReader reader, MeterRegistry meters) {
 		this.timeline = timeline;
 		this.reader = reader;
-		this.meters = meters;
+		this.consumed = new ConsumedMessages(meters, "switchboard.deliveries.received", (failure) -> "failed");
 	}
 
 	@Override
 	public void accept(InboundDelivery delivery) {
-		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", delivery.correlationId())) {
-			if (!Provider.REMOTE_SESSION.id().equals(delivery.provider())) {
-				throw new IllegalArgumentException("remote-session-service does not own " + delivery.provider()
-						+ " deliveries (routing key " + delivery.routingKey() + ")");
-			}
-			SessionTimeline.Outcome outcome = this.timeline.applyPushed(delivery.eventId(), this.reader.read(delivery));
-			log.info("{} pushed session event, delivery {} ({})", outcome, delivery.deliveryId(),
-					delivery.routingKey());
-			this.meters
-				.counter("switchboard.deliveries.received", "provider", delivery.provider(), "outcome",
-						outcome.name().toLowerCase(Locale.ROOT))
-				.increment();
+		this.consumed.handle(delivery.correlationId(), Tags.of("provider", delivery.provider()),
+				() -> handle(delivery));
+	}
+
+	private String handle(InboundDelivery delivery) {
+		if (!Provider.REMOTE_SESSION.id().equals(delivery.provider())) {
+			throw new IllegalArgumentException("remote-session-service does not own " + delivery.provider()
+					+ " deliveries (routing key " + delivery.routingKey() + ")");
 		}
-		catch (RuntimeException ex) {
-			this.meters.counter("switchboard.deliveries.received", "provider", delivery.provider(), "outcome", "failed")
-				.increment();
-			throw ex;
-		}
+		SessionTimeline.Outcome outcome = this.timeline.applyPushed(delivery.eventId(), this.reader.read(delivery));
+		log.info("{} pushed session event, delivery {} ({})", outcome, delivery.deliveryId(), delivery.routingKey());
+		return outcome.name().toLowerCase(Locale.ROOT);
 	}
 
 }
