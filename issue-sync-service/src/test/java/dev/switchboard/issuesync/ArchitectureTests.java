@@ -4,8 +4,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.testsupport.ServiceArchitecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "dev.switchboard.issuesync", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,5 +30,15 @@ class ArchitectureTests {
 		.should()
 		.beFreeOfCycles()
 		.as("features of " + BASE + " do not depend on each other in a cycle");
+
+	/** Parse at the edge: the messaging adapter reads the body, use cases get changes. */
+	@ArchTest
+	static final ArchRule useCasesNeverSeeARawDelivery = noClasses().that()
+		.resideInAnyPackage(BASE + ".delivery", BASE + ".delivery.persistence", BASE + ".issuechange..",
+				BASE + ".link..", BASE + ".reconciliation..")
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(InboundDelivery.class)
+		.as("only the inbound messaging adapter and the webhook readers see a raw delivery");
 
 }

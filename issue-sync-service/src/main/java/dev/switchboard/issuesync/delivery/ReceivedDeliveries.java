@@ -1,7 +1,5 @@
 package dev.switchboard.issuesync.delivery;
 
-import dev.switchboard.contracts.InboundDelivery;
-
 /** The deliveries this service has received, one entry per provider delivery. */
 public interface ReceivedDeliveries {
 
@@ -10,7 +8,7 @@ public interface ReceivedDeliveries {
 	 * already; safe under concurrent redeliveries (a database constraint decides).
 	 * @return whether it was new
 	 */
-	boolean addIfAbsent(InboundDelivery delivery);
+	boolean addIfAbsent(ReceivedDelivery delivery);
 
 	long count();
 

@@ -1,26 +1,22 @@
 package dev.switchboard.issuesync.delivery;
 
-import java.util.Set;
+import java.util.List;
 
-import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
-import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.issuesync.issuechange.IssueChanges;
+import dev.switchboard.issuesync.tracker.IssueChange;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes the trackers' deliveries off the bus, each one exactly once: the delivery is
- * recorded and applied in one transaction, whose messages are confirmed by the broker
- * before it commits. A repeat finds the record and changes nothing; a failure rolls the
- * record back, so the dead-lettered delivery applies in full when it is replayed.
+ * Applies the trackers' deliveries, each one exactly once: the delivery is recorded and
+ * its changes (read from its body at the messaging edge) applied in one transaction,
+ * whose messages are confirmed by the broker before it commits. A repeat finds the record
+ * and changes nothing; a failure rolls the record back, so the dead-lettered delivery
+ * applies in full when it is replayed.
  */
 @Service
 public class TrackerDeliveries {
-
-	private static final Set<String> OWNED = Set
-		.copyOf(Provider.ownedBy(ServiceNames.ISSUE_SYNC).stream().map(Provider::id).toList());
 
 	private final ReceivedDeliveries received;
 
@@ -31,16 +27,16 @@ public class TrackerDeliveries {
 		this.changes = changes;
 	}
 
+	/**
+	 * @param changes what the delivery reports; empty for events issue-sync does not
+	 * follow (the delivery is still recorded)
+	 */
 	@Transactional
-	public Recording accept(InboundDelivery delivery) {
-		if (!OWNED.contains(delivery.provider())) {
-			throw new IllegalArgumentException("issue-sync-service does not own " + delivery.provider()
-					+ " deliveries (routing key " + delivery.routingKey() + ")");
-		}
+	public Recording accept(ReceivedDelivery delivery, List<IssueChange> changes) {
 		if (!this.received.addIfAbsent(delivery)) {
 			return Recording.DUPLICATE;
 		}
-		this.changes.on(delivery);
+		changes.forEach(this.changes::apply);
 		return Recording.RECORDED;
 	}
 

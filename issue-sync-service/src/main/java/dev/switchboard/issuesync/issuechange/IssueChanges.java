@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.switchboard.contracts.AddInternalNote;
-import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.IssueStateChanged;
 import dev.switchboard.contracts.Reopen;
 import dev.switchboard.contracts.SetField;
@@ -30,7 +29,6 @@ import dev.switchboard.issuesync.tracker.Issues;
 import dev.switchboard.issuesync.tracker.StateCategory;
 import dev.switchboard.issuesync.tracker.SyncMetrics;
 import dev.switchboard.issuesync.tracker.Tracker;
-import dev.switchboard.issuesync.tracker.WebhookReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +55,6 @@ public class IssueChanges implements AppliedChanges {
 	/** How long a link may take before its intent no longer counts. */
 	private static final Duration LINK_IN_FLIGHT = Duration.ofMinutes(5);
 
-	private final List<WebhookReader> readers;
-
 	private final Issues issues;
 
 	private final Links links;
@@ -79,12 +75,10 @@ public class IssueChanges implements AppliedChanges {
 
 	private final LinkIntents intents;
 
-	public IssueChanges(List<WebhookReader> readers, Issues issues, Links links, IssueTrackers trackers,
-			TicketCommands tickets, IssueEvents events, SyncMetrics metrics, IssueSyncProperties properties,
-			Clock clock, Fixes fixes, LinkIntents intents) {
+	public IssueChanges(Issues issues, Links links, IssueTrackers trackers, TicketCommands tickets, IssueEvents events,
+			SyncMetrics metrics, IssueSyncProperties properties, Clock clock, Fixes fixes, LinkIntents intents) {
 		this.fixes = fixes;
 		this.intents = intents;
-		this.readers = readers;
 		this.issues = issues;
 		this.links = links;
 		this.trackers = trackers;
@@ -93,16 +87,6 @@ public class IssueChanges implements AppliedChanges {
 		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	/** Applies what a tracker delivery reports (in the caller's transaction). */
-	@Transactional
-	public void on(InboundDelivery delivery) {
-		for (WebhookReader reader : this.readers) {
-			if (reader.tracker().id().equals(delivery.provider())) {
-				reader.read(delivery).forEach(this::apply);
-			}
-		}
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package dev.switchboard.issuesync.delivery.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.issuesync.delivery.DeliveryBodies;
 import dev.switchboard.issuesync.delivery.TrackerDeliveries;
+import dev.switchboard.issuesync.tracker.WebhookReader;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -18,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class DeliveryMessagingConfiguration {
 
 	@Bean
-	Consumer<InboundDelivery> inboundDeliveries(TrackerDeliveries deliveries, DeliveryBodies bodies,
-			MeterRegistry meters) {
-		return new InboundDeliveryConsumer(deliveries, bodies, meters);
+	Consumer<InboundDelivery> inboundDeliveries(List<WebhookReader> readers, TrackerDeliveries deliveries,
+			DeliveryBodies bodies, MeterRegistry meters) {
+		return new InboundDeliveryConsumer(readers, deliveries, bodies, meters);
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.switchboard.issuesync.delivery.persistence;
 import java.sql.Timestamp;
 import java.time.Clock;
 
-import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.issuesync.delivery.ReceivedDeliveries;
+import dev.switchboard.issuesync.delivery.ReceivedDelivery;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,7 +28,7 @@ class JdbcReceivedDeliveries implements ReceivedDeliveries {
 	}
 
 	@Override
-	public boolean addIfAbsent(InboundDelivery delivery) {
+	public boolean addIfAbsent(ReceivedDelivery delivery) {
 		int inserted = this.jdbc
 			.sql("""
 					insert into received_delivery
@@ -43,7 +43,7 @@ class JdbcReceivedDeliveries implements ReceivedDeliveries {
 			.param("correlationId", delivery.correlationId())
 			.param("receivedAt", Timestamp.from(delivery.receivedAt()))
 			.param("recordedAt", Timestamp.from(this.clock.instant()))
-			.param("bodyBytes", delivery.body().length)
+			.param("bodyBytes", delivery.bodyBytes())
 			.update();
 		return inserted == 1;
 	}
