@@ -1,4 +1,4 @@
-package dev.switchboard.remotesession.session.scheduling;
+package dev.switchboard.remotesession;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
