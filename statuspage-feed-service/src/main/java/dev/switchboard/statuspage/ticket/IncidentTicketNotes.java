@@ -11,12 +11,15 @@ import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.AddTags;
+import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.contracts.TicketFollowedUp;
+import dev.switchboard.statuspage.outbox.OutboxMessage;
+import dev.switchboard.statuspage.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +45,15 @@ public class IncidentTicketNotes {
 
 	private final IncidentTickets tickets;
 
-	private final TicketCommands commands;
+	private final OutboxRelay relay;
 
 	private final IncidentNoteProperties properties;
 
 	private final Clock clock;
 
-	IncidentTicketNotes(IncidentTickets tickets, TicketCommands commands, IncidentNoteProperties properties,
-			Clock clock) {
+	IncidentTicketNotes(IncidentTickets tickets, OutboxRelay relay, IncidentNoteProperties properties, Clock clock) {
 		this.tickets = tickets;
-		this.commands = commands;
+		this.relay = relay;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -97,30 +99,33 @@ public class IncidentTicketNotes {
 	@Transactional
 	public int relay() {
 		Instant now = this.clock.instant();
-		List<IncidentTickets.IncidentNote> notes = this.tickets.claimUnsentNotes(BATCH);
-		List<TicketCommand> sent = new ArrayList<>();
-		for (IncidentTickets.IncidentNote note : notes) {
-			sent.add(AddInternalNote.of(commandId("incident-note", note.incidentCode(), note.ticketId()),
-					note.correlationId(), note.ticketId(), note.causedAt(), note.body()));
+		int notes = this.relay.relay(Destinations.TICKETS_COMMANDS, this.tickets.claimUnsentNotes(BATCH),
+				(note) -> List
+					.of(message(AddInternalNote.of(commandId("incident-note", note.incidentCode(), note.ticketId()),
+							note.correlationId(), note.ticketId(), note.causedAt(), note.body()))),
+				(note) -> this.tickets.noteSent(note.incidentCode(), note.ticketId(), now));
+		int resolutions = this.relay.relay(Destinations.TICKETS_COMMANDS, this.tickets.claimUnsentResolutions(BATCH),
+				this::resolutionMessages,
+				(incident) -> this.tickets.resolutionSent(incident.incidentCode(), incident.ticketId(), now));
+		return notes + resolutions;
+	}
+
+	private List<OutboxMessage> resolutionMessages(IncidentTickets.ResolvedIncident incident) {
+		List<OutboxMessage> messages = new ArrayList<>();
+		messages.add(
+				message(AddInternalNote.of(commandId("incident-resolved", incident.incidentCode(), incident.ticketId()),
+						incident.correlationId(), incident.ticketId(), incident.resolvedAt(), resolvedBody(incident))));
+		String prefix = this.properties.resolvedTagPrefix().strip();
+		if (!prefix.isEmpty()) {
+			messages.add(message(AddTags.of(commandId("incident-tag", incident.incidentCode(), incident.ticketId()),
+					incident.correlationId(), incident.ticketId(), incident.resolvedAt(),
+					List.of(tag(prefix + incident.incidentCode())))));
 		}
-		this.commands.send(sent);
-		notes.forEach((note) -> this.tickets.noteSent(note.incidentCode(), note.ticketId(), now));
-		List<IncidentTickets.ResolvedIncident> resolved = this.tickets.claimUnsentResolutions(BATCH);
-		List<TicketCommand> resolutions = new ArrayList<>();
-		for (IncidentTickets.ResolvedIncident incident : resolved) {
-			resolutions
-				.add(AddInternalNote.of(commandId("incident-resolved", incident.incidentCode(), incident.ticketId()),
-						incident.correlationId(), incident.ticketId(), incident.resolvedAt(), resolvedBody(incident)));
-			String prefix = this.properties.resolvedTagPrefix().strip();
-			if (!prefix.isEmpty()) {
-				resolutions.add(AddTags.of(commandId("incident-tag", incident.incidentCode(), incident.ticketId()),
-						incident.correlationId(), incident.ticketId(), incident.resolvedAt(),
-						List.of(tag(prefix + incident.incidentCode()))));
-			}
-		}
-		this.commands.send(resolutions);
-		resolved.forEach((incident) -> this.tickets.resolutionSent(incident.incidentCode(), incident.ticketId(), now));
-		return notes.size() + resolved.size();
+		return messages;
+	}
+
+	private static OutboxMessage message(TicketCommand command) {
+		return new OutboxMessage(command.commandId(), command.correlationId(), command);
 	}
 
 	static UUID commandId(String kind, String incidentCode, String ticketId) {

@@ -19,8 +19,8 @@ import org.springframework.messaging.MessageHandler;
 
 /**
  * {@code statuspageDeliveries}: Statuspage webhooks from {@code webhooks.inbound}, bound
- * {@code statuspage.#} (application.yml); {@code status.incidents} through
- * {@link StreamIncidentEvents}.
+ * {@code statuspage.#} (application.yml); {@code status.incidents} is published by the
+ * outbox ({@code outbox/messaging/StreamConfirmedPublisher}).
  */
 @Configuration(proxyBeanMethods = false)
 class IncidentMessagingConfiguration {

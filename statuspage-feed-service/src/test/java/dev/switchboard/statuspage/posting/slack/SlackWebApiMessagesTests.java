@@ -53,8 +53,10 @@ class SlackWebApiMessagesTests {
 	@BeforeEach
 	void messages() {
 		slack.resetAll();
+		// a read timeout of 2 s: shorter ones timed out on answers of a loaded 2-core
+		// machine
 		this.messages = new SlackWebApiMessages(new SlackProperties(URI.create(slack.baseUrl()), "xoxb-test",
-				Duration.ofSeconds(1), Duration.ofMillis(700), false, Duration.ofSeconds(1), 600, 45, 3,
+				Duration.ofSeconds(1), Duration.ofSeconds(2), false, Duration.ofSeconds(1), 600, 45, 3,
 				Duration.ofMillis(10), Duration.ofMinutes(5)), JsonMapper.builder().build(), new SimpleMeterRegistry());
 	}
 
@@ -86,7 +88,7 @@ class SlackWebApiMessagesTests {
 
 	@Test
 	void takesATimeoutAfterSendingAsUnknownWithoutPostingAgain() {
-		slack.stubFor(post("/chat.postMessage").willReturn(ok("{\"ok\":true,\"ts\":\"3\"}").withFixedDelay(1500)));
+		slack.stubFor(post("/chat.postMessage").willReturn(ok("{\"ok\":true,\"ts\":\"3\"}").withFixedDelay(3000)));
 
 		assertThat(this.messages.postParent("C0123ABCD", VIEW, "sb:1")).isInstanceOf(PostResult.Unknown.class);
 		slack.verify(1, postRequestedFor(urlEqualTo("/chat.postMessage")));
