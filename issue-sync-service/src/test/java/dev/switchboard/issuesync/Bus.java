@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.Author;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
@@ -95,6 +96,19 @@ public final class Bus {
 	public synchronized List<Received<TicketCommand>> commandsFor(String ticketId) {
 		drain();
 		return this.commands.stream().filter((received) -> received.payload().ticketId().equals(ticketId)).toList();
+	}
+
+	/** The payloads of every command received so far for the ticket. */
+	public List<TicketCommand> payloadsFor(String ticketId) {
+		return commandsFor(ticketId).stream().map(Received::payload).toList();
+	}
+
+	/** The bodies of the internal notes received so far for the ticket. */
+	public List<String> notesFor(String ticketId) {
+		return payloadsFor(ticketId).stream()
+			.filter(AddInternalNote.class::isInstance)
+			.map((command) -> ((AddInternalNote) command).body())
+			.toList();
 	}
 
 	/** Every command received so far. */

@@ -10,12 +10,14 @@ import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one Spring context of the integration tests: the real RabbitMQ and PostgreSQL of
  * this run, GitHub, Jira and the gateway's delivery bodies faked by WireMock, short retry
- * waits, jobs triggered by the tests rather than the clock.
+ * waits, jobs triggered by the tests rather than the clock; {@link IssueSyncHarness} for
+ * the set-up the tests share.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,6 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
 @EnableWireMock({ @ConfigureWireMock(name = "github", baseUrlProperties = "issue-sync.github.base-url"),
 		@ConfigureWireMock(name = "jira", baseUrlProperties = "issue-sync.jira.base-url"),
 		@ConfigureWireMock(name = "gateway", baseUrlProperties = "issue-sync.gateway.url") })
+@Import(IssueSyncHarness.class)
 public @interface IssueSyncIntegrationTest {
 
 }

@@ -1,8 +1,5 @@
 package dev.switchboard.issuesync.issuechange;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,14 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.Reopen;
-import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.issuesync.Bus;
 import dev.switchboard.issuesync.Fixtures;
 import dev.switchboard.issuesync.IssueSyncHarness;
@@ -26,9 +20,7 @@ import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,10 +35,7 @@ class CloseNoteNamesTheFixIntegrationTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	JsonMapper json;
+	IssueSyncHarness harness;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -61,7 +50,7 @@ class CloseNoteNamesTheFixIntegrationTests {
 
 	@BeforeEach
 	void bus() {
-		this.bus = new Bus(this.rabbit, this.json);
+		this.bus = this.harness.bus();
 	}
 
 	@Test
@@ -69,7 +58,7 @@ class CloseNoteNamesTheFixIntegrationTests {
 		int number = IssueSyncHarness.number();
 		long issueId = 800_000_000L + number;
 		String ticket = link(number, issueId);
-		InboundDelivery merged = github("pull_request",
+		InboundDelivery merged = IssueSyncHarness.github("pull_request",
 				Fixtures.githubMergedPullRequest(number + 1, "Corrects the README.\n\nFixes #" + number));
 		InboundDelivery close = close(number, issueId);
 
@@ -78,7 +67,8 @@ class CloseNoteNamesTheFixIntegrationTests {
 		this.bus.publish(merged);
 		this.bus.publish(close);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).anyMatch(Reopen.class::isInstance));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.payloadsFor(ticket)).anyMatch(Reopen.class::isInstance));
 		await().atMost(WAIT).untilAsserted(() -> assertThat(notesAfterLink(ticket)).isNotEmpty());
 		assertOneCloseNoteNamingTheFix(ticket, number);
 	}
@@ -89,12 +79,13 @@ class CloseNoteNamesTheFixIntegrationTests {
 		long issueId = 800_000_000L + number;
 		String ticket = link(number, issueId);
 		InboundDelivery close = close(number, issueId);
-		InboundDelivery merged = github("pull_request",
+		InboundDelivery merged = IssueSyncHarness.github("pull_request",
 				Fixtures.githubMergedPullRequest(number + 1, "Corrects the README.\n\nFixes #" + number));
 
 		this.bus.publish(close);
 		// the reopen does not wait for the fix
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).anyMatch(Reopen.class::isInstance));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.payloadsFor(ticket)).anyMatch(Reopen.class::isInstance));
 		assertThat(notesAfterLink(ticket)).isEmpty();
 		this.bus.publish(merged);
 		this.bus.publish(close);
@@ -111,7 +102,8 @@ class CloseNoteNamesTheFixIntegrationTests {
 		long issueId = 800_000_000L + number;
 		String ticket = link(number, issueId);
 		this.bus.publish(close(number, issueId));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).anyMatch(Reopen.class::isInstance));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.payloadsFor(ticket)).anyMatch(Reopen.class::isInstance));
 		assertThat(notesAfterLink(ticket)).isEmpty();
 
 		this.jdbc.sql("update pending_close_note set due_at = ? where tracker = 'github' and issue_id = ?")
@@ -124,9 +116,10 @@ class CloseNoteNamesTheFixIntegrationTests {
 				.contains("was closed as completed by Codertocat")
 				.doesNotContain("Fixed by"));
 
-		InboundDelivery late = github("pull_request", Fixtures.githubMergedPullRequest(number + 1, "Fixes #" + number));
+		InboundDelivery late = IssueSyncHarness.github("pull_request",
+				Fixtures.githubMergedPullRequest(number + 1, "Fixes #" + number));
 		this.bus.publish(late);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(late)).isTrue());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(late)).isTrue());
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))
 			.untilAsserted(() -> assertThat(notesAfterLink(ticket)).hasSize(1));
@@ -161,49 +154,19 @@ class CloseNoteNamesTheFixIntegrationTests {
 		// closed just now: GitHub sends the pull request's and the issue's events within
 		// seconds
 		String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-		return github("issues", Fixtures.githubIssuesEvent("closed",
+		return IssueSyncHarness.github("issues", Fixtures.githubIssuesEvent("closed",
 				Fixtures.githubIssue(issueId, number, "closed", "completed", now)));
 	}
 
 	private String link(int number, long issueId) {
-		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(
-				okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, "open", null, "2026-11-23T09:00:00Z")))));
+		this.harness.stubGithubIssue(number, issueId, "open", null, "2026-11-23T09:00:00Z");
 		String ticket = IssueSyncHarness.ticket();
-		this.bus
-			.publish(Bus.internalNote(ticket, "Affected: https://github.com/Codertocat/Hello-World/issues/" + number));
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
-				.params(ticket)
-				.query(Long.class)
-				.single()).isEqualTo(1));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(notes(ticket)).hasSize(1));
+		this.harness.linkByNote(this.bus, ticket, IssueSyncHarness.issueUrl(number));
 		return ticket;
 	}
 
-	private static InboundDelivery github(String event, String body) {
-		return Bus.delivery(Provider.GITHUB, event, UUID.randomUUID().toString(), body);
-	}
-
-	private List<TicketCommand> payloads(String ticket) {
-		return this.bus.commandsFor(ticket).stream().map(Bus.Received::payload).toList();
-	}
-
-	private List<String> notes(String ticket) {
-		return payloads(ticket).stream()
-			.filter(AddInternalNote.class::isInstance)
-			.map((command) -> ((AddInternalNote) command).body())
-			.toList();
-	}
-
 	private List<String> notesAfterLink(String ticket) {
-		return notes(ticket).stream().filter((body) -> !body.startsWith("Linked to")).toList();
-	}
-
-	private boolean recorded(InboundDelivery delivery) {
-		return this.jdbc.sql("select count(*) from received_delivery where event_id = ?")
-			.params(delivery.eventId())
-			.query(Long.class)
-			.single() == 1;
+		return this.bus.notesFor(ticket).stream().filter((body) -> !body.startsWith("Linked to")).toList();
 	}
 
 }

@@ -7,17 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.issuesync.Bus;
 import dev.switchboard.issuesync.Fixtures;
 import dev.switchboard.issuesync.IssueSyncHarness;
@@ -25,9 +20,7 @@ import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,10 +35,7 @@ class FixShippedIntegrationTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	JsonMapper json;
+	IssueSyncHarness harness;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,7 +50,7 @@ class FixShippedIntegrationTests {
 
 	@BeforeEach
 	void bus() {
-		this.bus = new Bus(this.rabbit, this.json);
+		this.bus = this.harness.bus();
 	}
 
 	@Test
@@ -78,10 +68,10 @@ class FixShippedIntegrationTests {
 		String ticketE = link(byReadPull);
 		String ticketF = link(unrelated);
 		// the merge of one pull request was seen; the other is read from GitHub
-		InboundDelivery merged = github("pull_request",
+		InboundDelivery merged = IssueSyncHarness.github("pull_request",
 				Fixtures.githubMergedPullRequest(base + 10, "Handles empty files.\n\nFixes #" + byMergedPull));
 		this.bus.publish(merged);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(merged)).isTrue());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(merged)).isTrue());
 		this.github.stubFor(get(urlPathEqualTo("/repos/Codertocat/Hello-World/pulls/" + (base + 11)))
 			.willReturn(okJson(Fixtures.githubPullRequest(base + 11, "Resolves #" + byReadPull + " for good."))));
 		long releaseId = 90_000_000L + base;
@@ -91,16 +81,16 @@ class FixShippedIntegrationTests {
 				+ "\n" + "* Retry uploads by @Codertocat in https://github.com/Codertocat/Hello-World/pull/"
 				+ (base + 11) + "\n\n"
 				+ "**Full Changelog**: https://github.com/Codertocat/Hello-World/compare/v4.1...v4.2";
-		InboundDelivery published = github("release",
+		InboundDelivery published = IssueSyncHarness.github("release",
 				Fixtures.githubRelease("published", releaseId, "v4.2", notes, "2026-11-24T16:05:00Z"));
-		InboundDelivery released = github("release",
+		InboundDelivery released = IssueSyncHarness.github("release",
 				Fixtures.githubRelease("released", releaseId, "v4.2", notes, "2026-11-24T16:05:00Z"));
 
 		this.bus.publish(published);
 		this.bus.publish(released);
 		this.bus.publish(published);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(released)).isTrue());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(released)).isTrue());
 		for (String ticket : List.of(ticketA, ticketB, ticketC, ticketD, ticketE)) {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(shippedNotes(ticket)).isNotEmpty());
 		}
@@ -117,10 +107,10 @@ class FixShippedIntegrationTests {
 		assertThat(shippedNotes(ticketF)).isEmpty();
 
 		// a later release naming the same issue tells nobody again
-		InboundDelivery patch = github("release", Fixtures.githubRelease("published", releaseId + 1, "v4.2.1",
-				"Backport of #" + direct, "2026-11-25T10:00:00Z"));
+		InboundDelivery patch = IssueSyncHarness.github("release", Fixtures.githubRelease("published", releaseId + 1,
+				"v4.2.1", "Backport of #" + direct, "2026-11-25T10:00:00Z"));
 		this.bus.publish(patch);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(patch)).isTrue());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(patch)).isTrue());
 		assertOneNote(ticketA);
 	}
 
@@ -129,19 +119,15 @@ class FixShippedIntegrationTests {
 		String id = Long.toString(50_000 + IssueSyncHarness.number());
 		String key = "SUP-" + id;
 		String versionId = Long.toString(10_000 + IssueSyncHarness.number());
-		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + key))
-			.willReturn(okJson(Fixtures.json(Fixtures.jiraIssue(id, key)))));
+		this.harness.stubJiraIssue(id, key);
 		String ticket = IssueSyncHarness.ticket();
-		this.bus.publish(Bus.internalNote(ticket, this.jira.baseUrl() + "/browse/" + key));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		this.harness.linkByNote(this.bus, ticket, this.jira.baseUrl() + "/browse/" + key);
 		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql"))
 			.withQueryParam("jql", equalTo("fixVersion = " + versionId + " order by id"))
 			.willReturn(okJson(
 					Fixtures.jiraSearch(Fixtures.jiraIssue(id, key), Fixtures.jiraIssue("1" + id, "SUP-1" + id)))));
-		InboundDelivery released = InboundDelivery.of("corr-jira-" + versionId, Provider.JIRA, "jira:version_released",
-				UUID.randomUUID().toString(), Instant.now(), Map.of(),
-				Fixtures.jiraVersionReleased(versionId, "4.2", "2026-11-24", 1795968000000L)
-					.getBytes(StandardCharsets.UTF_8));
+		InboundDelivery released = IssueSyncHarness.jira("jira:version_released",
+				Fixtures.jiraVersionReleased(versionId, "4.2", "2026-11-24", 1795968000000L));
 
 		this.bus.publish(released);
 		this.bus.publish(released);
@@ -168,11 +154,9 @@ class FixShippedIntegrationTests {
 	}
 
 	private String link(int number) {
-		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(okJson(Fixtures.json(
-				Fixtures.githubIssue(800_000_000L + number, number, "closed", "completed", "2026-11-23T09:00:00Z")))));
+		this.harness.stubGithubIssue(number, 800_000_000L + number, "closed", "completed", "2026-11-23T09:00:00Z");
 		String ticket = IssueSyncHarness.ticket();
-		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		this.harness.linkByNote(this.bus, ticket, IssueSyncHarness.issueUrl(number));
 		return ticket;
 	}
 
@@ -184,24 +168,6 @@ class FixShippedIntegrationTests {
 			.map(AddInternalNote.class::cast)
 			.filter((note) -> note.body().startsWith("Fix shipped"))
 			.toList();
-	}
-
-	private static InboundDelivery github(String event, String body) {
-		return Bus.delivery(Provider.GITHUB, event, UUID.randomUUID().toString(), body);
-	}
-
-	private long linksOf(String ticket) {
-		return this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
-			.params(ticket)
-			.query(Long.class)
-			.single();
-	}
-
-	private boolean recorded(InboundDelivery delivery) {
-		return this.jdbc.sql("select count(*) from received_delivery where event_id = ?")
-			.params(delivery.eventId())
-			.query(Long.class)
-			.single() == 1;
 	}
 
 }

@@ -20,7 +20,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.IssueStateChanged;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.Reopen;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.issuesync.Bus;
@@ -32,10 +31,8 @@ import dev.switchboard.issuesync.reconciliation.Reconciliation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,10 +47,7 @@ class IssueChangeIntegrationTests {
 	private static final String OPENED_AT = "2026-11-23T09:00:00Z";
 
 	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	JsonMapper json;
+	IssueSyncHarness harness;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -74,27 +68,28 @@ class IssueChangeIntegrationTests {
 
 	@BeforeEach
 	void bus() {
-		this.bus = new Bus(this.rabbit, this.json);
+		this.bus = this.harness.bus();
 	}
 
 	@Test
 	void reopensEveryOneOfThreeLinkedTicketsOnceWhenTheIssueCloses() {
 		int number = IssueSyncHarness.number();
 		long issueId = 800_000_000L + number;
-		List<String> tickets = List.of(ticket(), ticket(), ticket());
+		List<String> tickets = List.of(IssueSyncHarness.ticket(), IssueSyncHarness.ticket(), IssueSyncHarness.ticket());
 		linkGithub(number, issueId, tickets);
 		ObjectNode closed = Fixtures.githubIssue(issueId, number, "closed", "completed", "2026-11-23T10:00:00Z");
-		InboundDelivery close = github("issues", Fixtures.githubIssuesEvent("closed", closed));
-		InboundDelivery sameCloseAgain = github("issues", Fixtures.githubIssuesEvent("closed", closed));
+		InboundDelivery close = IssueSyncHarness.github("issues", Fixtures.githubIssuesEvent("closed", closed));
+		InboundDelivery sameCloseAgain = IssueSyncHarness.github("issues",
+				Fixtures.githubIssuesEvent("closed", closed));
 
 		this.bus.publish(close);
 		this.bus.publish(close);
 		this.bus.publish(sameCloseAgain);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(close)).isTrue());
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(sameCloseAgain)).isTrue());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(close)).isTrue());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(sameCloseAgain)).isTrue());
 		for (String ticket : tickets) {
-			List<TicketCommand> commands = payloads(ticket);
+			List<TicketCommand> commands = this.bus.payloadsFor(ticket);
 			assertThat(commands).filteredOn(Reopen.class::isInstance).hasSize(1);
 			assertThat(commands).filteredOn(AddInternalNote.class::isInstance)
 				.map((command) -> ((AddInternalNote) command).body())
@@ -114,24 +109,24 @@ class IssueChangeIntegrationTests {
 	void dropsAReopenThatIsOlderThanTheCloseAlreadyApplied() {
 		int number = IssueSyncHarness.number();
 		long issueId = 800_000_000L + number;
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		linkGithub(number, issueId, List.of(ticket));
-		InboundDelivery close = github("issues", Fixtures.githubIssuesEvent("closed",
+		InboundDelivery close = IssueSyncHarness.github("issues", Fixtures.githubIssuesEvent("closed",
 				Fixtures.githubIssue(issueId, number, "closed", "not_planned", "2026-11-23T10:00:00Z")));
-		InboundDelivery lateReopen = github("issues", Fixtures.githubIssuesEvent("reopened",
+		InboundDelivery lateReopen = IssueSyncHarness.github("issues", Fixtures.githubIssuesEvent("reopened",
 				Fixtures.githubIssue(issueId, number, "open", "reopened", "2026-11-23T09:30:00Z")));
-		InboundDelivery laterReopen = github("issues", Fixtures.githubIssuesEvent("reopened",
+		InboundDelivery laterReopen = IssueSyncHarness.github("issues", Fixtures.githubIssuesEvent("reopened",
 				Fixtures.githubIssue(issueId, number, "open", "reopened", "2026-11-23T10:05:00Z")));
 
 		this.bus.publish(close);
 		this.bus.publish(lateReopen);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(lateReopen)).isTrue());
-		assertThat(stateOf(issueId)).isEqualTo("closed as not planned");
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(lateReopen)).isTrue());
+		assertThat(this.harness.githubStateOf(issueId)).isEqualTo("closed as not planned");
 		assertThat(notesAfterLink(ticket)).singleElement().asString().contains("was closed as not planned");
-		assertThat(payloads(ticket)).noneMatch(Reopen.class::isInstance);
+		assertThat(this.bus.payloadsFor(ticket)).noneMatch(Reopen.class::isInstance);
 
 		this.bus.publish(laterReopen);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(stateOf(issueId)).isEqualTo("open"));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.githubStateOf(issueId)).isEqualTo("open"));
 		assertThat(notesAfterLink(ticket)).hasSize(2);
 		assertThat(notesAfterLink(ticket).get(1)).contains("was reopened by Codertocat");
 	}
@@ -142,13 +137,12 @@ class IssueChangeIntegrationTests {
 		String key = "SUP-" + id;
 		String ticket = linkJira(id, key);
 
-		InboundDelivery moved = InboundDelivery.of("corr-jira-" + id, Provider.JIRA, "jira:issue_updated",
-				UUID.randomUUID().toString(), java.time.Instant.now(), java.util.Map.of(),
-				Fixtures.jiraMovedAndDone(id, "OPS-" + id, 1795428000000L)
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		InboundDelivery moved = IssueSyncHarness.jira("jira:issue_updated",
+				Fixtures.jiraMovedAndDone(id, "OPS-" + id, 1795428000000L));
 		this.bus.publish(moved);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).anyMatch(Reopen.class::isInstance));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.payloadsFor(ticket)).anyMatch(Reopen.class::isInstance));
 		assertThat(notesAfterLink(ticket)).singleElement()
 			.asString()
 			.startsWith("Jira OPS-" + id + " \"Export to CSV drops the last row\" moved from In Progress to Done by "
@@ -166,8 +160,8 @@ class IssueChangeIntegrationTests {
 		String ticket = linkJira(id, key);
 		String commentId = "1" + id;
 
-		this.bus.publish(jira("comment_created", Fixtures.jiraComment(id, key, commentId, false)));
-		this.bus.publish(jira("jira:issue_updated", Fixtures.jiraComment(id, key, commentId, true)));
+		this.bus.publish(IssueSyncHarness.jira("comment_created", Fixtures.jiraComment(id, key, commentId, false)));
+		this.bus.publish(IssueSyncHarness.jira("jira:issue_updated", Fixtures.jiraComment(id, key, commentId, true)));
 
 		// both copies are relayed under one command id: the helpdesk writer applies it
 		// once
@@ -188,30 +182,19 @@ class IssueChangeIntegrationTests {
 	 * @return the ticket
 	 */
 	private String linkJira(String id, String key) {
-		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + key))
-			.willReturn(okJson(Fixtures.json(Fixtures.jiraIssue(id, key)))));
-		String ticket = ticket();
-		this.bus.publish(Bus.internalNote(ticket, this.jira.baseUrl() + "/browse/" + key));
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
-				.params(ticket)
-				.query(Long.class)
-				.single()).isEqualTo(1));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).hasSize(2));
+		this.harness.stubJiraIssue(id, key);
+		String ticket = IssueSyncHarness.ticket();
+		this.harness.linkByNote(this.bus, ticket, this.jira.baseUrl() + "/browse/" + key);
 		return ticket;
 	}
 
 	private List<AddInternalNote> commentNotes(String ticket) {
-		return payloads(ticket).stream()
+		return this.bus.payloadsFor(ticket)
+			.stream()
 			.filter(AddInternalNote.class::isInstance)
 			.map(AddInternalNote.class::cast)
 			.filter((note) -> note.body().startsWith("Comment on"))
 			.toList();
-	}
-
-	private static InboundDelivery jira(String event, String body) {
-		return InboundDelivery.of("corr-jira-" + UUID.randomUUID(), Provider.JIRA, event, UUID.randomUUID().toString(),
-				java.time.Instant.now(), java.util.Map.of(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@Test
@@ -219,7 +202,7 @@ class IssueChangeIntegrationTests {
 		int number = IssueSyncHarness.number();
 		long oldId = 800_000_000L + number;
 		long newId = 1_800_000_000L + number;
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		linkGithub(number, oldId, List.of(ticket));
 		UUID linkId = this.jdbc.sql("select id from issue_link where ticket_id = ?")
 			.params(ticket)
@@ -228,7 +211,7 @@ class IssueChangeIntegrationTests {
 		ObjectNode moved = Fixtures.githubIssue(newId, 7, "open", null, "2026-11-23T09:10:00Z");
 		moved.put("html_url", "https://github.com/octo-org/hello-world-npm/issues/7");
 
-		this.bus.publish(github("issues",
+		this.bus.publish(IssueSyncHarness.github("issues",
 				Fixtures.githubTransferred(Fixtures.githubIssue(oldId, number, "open", null, "2026-11-23T09:10:00Z"),
 						moved, "octo-org/hello-world-npm")));
 
@@ -246,16 +229,17 @@ class IssueChangeIntegrationTests {
 		closed.put("html_url", "https://github.com/octo-org/hello-world-npm/issues/7");
 		String closeEvent = Fixtures.githubIssuesEvent("closed", closed)
 			.replace("\"full_name\":\"Codertocat/Hello-World\"", "\"full_name\":\"octo-org/hello-world-npm\"");
-		this.bus.publish(github("issues", closeEvent));
+		this.bus.publish(IssueSyncHarness.github("issues", closeEvent));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).anyMatch(Reopen.class::isInstance));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.payloadsFor(ticket)).anyMatch(Reopen.class::isInstance));
 	}
 
 	@Test
 	void reconciliationAppliesACloseWhoseWebhookWasLost() {
 		int number = IssueSyncHarness.number();
 		long issueId = 800_000_000L + number;
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		linkGithub(number, issueId, List.of(ticket));
 		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number)))
 			.withHeader("If-None-Match", equalTo("\"etag-" + number + "\""))
@@ -265,8 +249,9 @@ class IssueChangeIntegrationTests {
 
 		assertThat(this.reconciliation.run()).isGreaterThanOrEqualTo(1);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(ticket)).anyMatch(Reopen.class::isInstance));
-		assertThat(stateOf(issueId)).isEqualTo("closed as completed");
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.bus.payloadsFor(ticket)).anyMatch(Reopen.class::isInstance));
+		assertThat(this.harness.githubStateOf(issueId)).isEqualTo("closed as completed");
 		this.github.verify(getRequestedFor(urlPathEqualTo(IssueSyncHarness.issuePath(number)))
 			.withHeader("If-None-Match", equalTo("\"etag-" + number + "\"")));
 	}
@@ -275,13 +260,14 @@ class IssueChangeIntegrationTests {
 	void reconciliationAppliesAReopenWhoseWebhookWasLost() {
 		int number = IssueSyncHarness.number();
 		long issueId = 800_000_000L + number;
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		linkGithub(number, issueId, List.of(ticket));
 		Instant closedAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-		InboundDelivery close = github("issues", Fixtures.githubIssuesEvent("closed",
+		InboundDelivery close = IssueSyncHarness.github("issues", Fixtures.githubIssuesEvent("closed",
 				Fixtures.githubIssue(issueId, number, "closed", "not_planned", closedAt.toString())));
 		this.bus.publish(close);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(stateOf(issueId)).isEqualTo("closed as not planned"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.harness.githubStateOf(issueId)).isEqualTo("closed as not planned"));
 		// the reopened webhook failed at the gateway; GitHub never sends it again
 		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).atPriority(1)
 			.willReturn(okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, "open", "reopened",
@@ -290,7 +276,7 @@ class IssueChangeIntegrationTests {
 
 		assertThat(this.reconciliation.run()).isGreaterThanOrEqualTo(1);
 
-		assertThat(stateOf(issueId)).isEqualTo("open");
+		assertThat(this.harness.githubStateOf(issueId)).isEqualTo("open");
 		await().atMost(WAIT).untilAsserted(() -> assertThat(notesAfterLink(ticket)).hasSize(2));
 		assertThat(notesAfterLink(ticket).get(1)).contains("reopened");
 	}
@@ -300,7 +286,7 @@ class IssueChangeIntegrationTests {
 		int number = IssueSyncHarness.number();
 		long issueId = 800_000_000L + number;
 		long ownCommentId = 6_000_000L + number;
-		String ticket = ticket();
+		String ticket = IssueSyncHarness.ticket();
 		linkGithub(number, issueId, List.of(ticket));
 		String issuePath = IssueSyncHarness.issuePath(number);
 		this.github.stubFor(post(urlPathEqualTo(issuePath + "/comments")).willReturn(aResponse().withStatus(201)
@@ -309,16 +295,16 @@ class IssueChangeIntegrationTests {
 		this.github.stubFor(post(urlPathEqualTo(issuePath + "/labels")).willReturn(okJson("[]")));
 		this.reports.writeDue(1_000);
 		ObjectNode issue = Fixtures.githubIssue(issueId, number, "open", null, "2026-11-23T09:20:00Z");
-		InboundDelivery echo = github("issue_comment", Fixtures.githubComment(issue, ownCommentId, "switchboard[bot]",
-				"Bot", "Reported in 1 customer conversation (tickets " + ticket + ")."));
-		InboundDelivery otherBot = github("issue_comment", Fixtures.githubComment(issue, ownCommentId + 1,
-				"deploy-bot[bot]", "Bot", "Deployed the fix to staging"));
+		InboundDelivery echo = IssueSyncHarness.github("issue_comment", Fixtures.githubComment(issue, ownCommentId,
+				"switchboard[bot]", "Bot", "Reported in 1 customer conversation (tickets " + ticket + ")."));
+		InboundDelivery otherBot = IssueSyncHarness.github("issue_comment", Fixtures.githubComment(issue,
+				ownCommentId + 1, "deploy-bot[bot]", "Bot", "Deployed the fix to staging"));
 
 		this.bus.publish(echo);
 		this.bus.publish(otherBot);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded(otherBot)).isTrue());
-		assertThat(recorded(echo)).isTrue();
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.recorded(otherBot)).isTrue());
+		assertThat(this.harness.recorded(echo)).isTrue();
 		assertThat(notesAfterLink(ticket)).singleElement()
 			.asString()
 			.startsWith("Comment on GitHub Codertocat/Hello-World#" + number + " by deploy-bot[bot]:")
@@ -326,59 +312,14 @@ class IssueChangeIntegrationTests {
 	}
 
 	private void linkGithub(int number, long issueId, List<String> tickets) {
-		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).atPriority(10)
-			.willReturn(okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, "open", null, OPENED_AT)))
-				.withHeader("ETag", "\"etag-" + number + "\"")));
+		this.harness.stubGithubIssue(number, issueId, "open", null, OPENED_AT);
 		for (String ticket : tickets) {
-			this.bus.publish(
-					Bus.internalNote(ticket, "Affected: https://github.com/Codertocat/Hello-World/issues/" + number));
+			this.harness.linkByNote(this.bus, ticket, IssueSyncHarness.issueUrl(number));
 		}
-		for (String ticket : tickets) {
-			// the note is confirmed before the link commits: wait for the committed link
-			await().atMost(WAIT)
-				.untilAsserted(() -> assertThat(this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
-					.params(ticket)
-					.query(Long.class)
-					.single()).isEqualTo(1));
-			await().atMost(WAIT).untilAsserted(() -> assertThat(notes(ticket)).hasSize(1));
-		}
-	}
-
-	private InboundDelivery github(String event, String body) {
-		return Bus.delivery(Provider.GITHUB, event, UUID.randomUUID().toString(), body);
-	}
-
-	private List<TicketCommand> payloads(String ticket) {
-		return this.bus.commandsFor(ticket).stream().map(Bus.Received::payload).toList();
-	}
-
-	private List<String> notes(String ticket) {
-		return payloads(ticket).stream()
-			.filter(AddInternalNote.class::isInstance)
-			.map((command) -> ((AddInternalNote) command).body())
-			.toList();
 	}
 
 	private List<String> notesAfterLink(String ticket) {
-		return notes(ticket).stream().filter((body) -> !body.startsWith("Linked to")).toList();
-	}
-
-	private boolean recorded(InboundDelivery delivery) {
-		return this.jdbc.sql("select count(*) from received_delivery where event_id = ?")
-			.params(delivery.eventId())
-			.query(Long.class)
-			.single() == 1;
-	}
-
-	private String stateOf(long issueId) {
-		return this.jdbc.sql("select state from tracked_issue where tracker = 'github' and issue_id = ?")
-			.params(Long.toString(issueId))
-			.query(String.class)
-			.single();
-	}
-
-	private static String ticket() {
-		return IssueSyncHarness.ticket();
+		return this.bus.notesFor(ticket).stream().filter((body) -> !body.startsWith("Linked to")).toList();
 	}
 
 }

@@ -26,9 +26,7 @@ import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,10 +37,7 @@ class LinkFromNotesIntegrationTests {
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
 	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	JsonMapper json;
+	IssueSyncHarness harness;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,7 +52,7 @@ class LinkFromNotesIntegrationTests {
 
 	@BeforeEach
 	void bus() {
-		this.bus = new Bus(this.rabbit, this.json);
+		this.bus = this.harness.bus();
 	}
 
 	@Test
@@ -73,7 +68,7 @@ class LinkFromNotesIntegrationTests {
 		this.bus.publish(note);
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(this.bus.commandsFor(ticket)).hasSize(2));
-		assertThat(linksOf(ticket)).isEqualTo(1);
+		assertThat(this.harness.linksOf(ticket)).isEqualTo(1);
 		List<TicketCommand> commands = this.bus.commandsFor(ticket).stream().map(Bus.Received::payload).toList();
 		assertThat(commands).filteredOn(AddInternalNote.class::isInstance)
 			.singleElement()
@@ -106,7 +101,7 @@ class LinkFromNotesIntegrationTests {
 		this.bus.publish(marker);
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(handled(marker)).isTrue());
-		assertThat(linksOf(ticket)).isZero();
+		assertThat(this.harness.linksOf(ticket)).isZero();
 		assertThat(this.bus.commandsFor(ticket)).isEmpty();
 	}
 
@@ -117,11 +112,11 @@ class LinkFromNotesIntegrationTests {
 		String ticket = IssueSyncHarness.ticket();
 		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
 		this.bus.publish(Bus.internalNote(ticket, url));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(ticket)).isEqualTo(1));
 
 		this.bus.publish(Bus.internalNote(ticket, "/unlink " + url));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isZero());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(ticket)).isZero());
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(this.bus.commandsFor(ticket)).map(Bus.Received::payload)
 				.filteredOn(AddInternalNote.class::isInstance)
@@ -138,7 +133,7 @@ class LinkFromNotesIntegrationTests {
 		this.bus.publish(Bus.internalNote(ticket, "Other site: https://other.atlassian.net/browse/SUP-1, ours: "
 				+ this.jira.baseUrl() + "/browse/SUP-1"));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(ticket)).isEqualTo(1));
 		assertThat(this.jdbc.sql("select issue_id from issue_link where ticket_id = ?")
 			.params(ticket)
 			.query(String.class)
@@ -159,7 +154,7 @@ class LinkFromNotesIntegrationTests {
 				.isInstanceOfSatisfying(AddInternalNote.class,
 						(note) -> assertThat(note.body()).startsWith("Could not link https://github.com/")
 							.contains("not found")));
-		assertThat(linksOf(ticket)).isZero();
+		assertThat(this.harness.linksOf(ticket)).isZero();
 	}
 
 	@Test
@@ -169,14 +164,14 @@ class LinkFromNotesIntegrationTests {
 		String closed = IssueSyncHarness.ticket();
 		String followUp = IssueSyncHarness.ticket();
 		this.bus.publish(Bus.internalNote(closed, "https://github.com/Codertocat/Hello-World/issues/" + number));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(closed)).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(closed)).isEqualTo(1));
 
 		TicketFollowedUp followedUp = new TicketFollowedUp(1, java.util.UUID.randomUUID(), "corr-f", closed,
 				java.time.Instant.now(), followUp);
 		this.bus.publish(followedUp);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(followUp)).isEqualTo(1));
-		assertThat(linksOf(closed)).isZero();
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(followUp)).isEqualTo(1));
+		assertThat(this.harness.linksOf(closed)).isZero();
 	}
 
 	@Test
@@ -194,7 +189,7 @@ class LinkFromNotesIntegrationTests {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant()).isAfter(java.time.Instant.now().plusSeconds(500));
-		assertThat(linksOf(ticket)).isZero();
+		assertThat(this.harness.linksOf(ticket)).isZero();
 
 		stubGithubIssue(number, 900_000_000L + number, "open", null);
 		this.jdbc.sql("update parked_link set next_attempt_at = ? where ticket_id = ?")
@@ -202,7 +197,7 @@ class LinkFromNotesIntegrationTests {
 			.update();
 		assertThat(this.handling.retryDueParkedLinks(100)).isGreaterThanOrEqualTo(1);
 
-		assertThat(linksOf(ticket)).isEqualTo(1);
+		assertThat(this.harness.linksOf(ticket)).isEqualTo(1);
 		assertThat(parkedFor(ticket)).isZero();
 	}
 
@@ -222,7 +217,7 @@ class LinkFromNotesIntegrationTests {
 			.params(ticket)
 			.query(String.class)
 			.single()).contains("Unavailable").contains("HTTP 503");
-		assertThat(linksOf(ticket)).isZero();
+		assertThat(this.harness.linksOf(ticket)).isZero();
 
 		stubGithubIssue(number, 900_000_000L + number, "open", null);
 		this.jdbc.sql("update parked_link set next_attempt_at = ? where ticket_id = ?")
@@ -230,7 +225,7 @@ class LinkFromNotesIntegrationTests {
 			.update();
 		assertThat(this.handling.retryDueParkedLinks(100)).isGreaterThanOrEqualTo(1);
 
-		assertThat(linksOf(ticket)).isEqualTo(1);
+		assertThat(this.harness.linksOf(ticket)).isEqualTo(1);
 		assertThat(parkedFor(ticket)).isZero();
 	}
 
@@ -262,7 +257,7 @@ class LinkFromNotesIntegrationTests {
 		this.handling.retryDueParkedLinks(100);
 
 		assertThat(parkedFor(ticket)).isZero();
-		assertThat(linksOf(ticket)).isZero();
+		assertThat(this.harness.linksOf(ticket)).isZero();
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(this.bus.commandsFor(ticket)).singleElement()
 				.extracting(Bus.Received::payload)
@@ -279,13 +274,6 @@ class LinkFromNotesIntegrationTests {
 		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(
 				okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, state, reason, "2026-11-23T09:00:00Z")))
 					.withHeader("ETag", "\"etag-" + number + "\"")));
-	}
-
-	private long linksOf(String ticket) {
-		return this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
-			.params(ticket)
-			.query(Long.class)
-			.single();
 	}
 
 	private long parkedFor(String ticket) {

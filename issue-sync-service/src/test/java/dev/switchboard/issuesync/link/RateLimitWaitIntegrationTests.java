@@ -22,11 +22,8 @@ import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A rate limit that lifts within {@code issue-sync.short-wait} is waited out in place,
@@ -39,13 +36,7 @@ class RateLimitWaitIntegrationTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	JdbcClient jdbc;
+	IssueSyncHarness harness;
 
 	@InjectWireMock("github")
 	WireMockServer github;
@@ -57,7 +48,7 @@ class RateLimitWaitIntegrationTests {
 
 	@BeforeEach
 	void bus() {
-		this.bus = new Bus(this.rabbit, this.json);
+		this.bus = this.harness.bus();
 	}
 
 	@Test
@@ -70,7 +61,7 @@ class RateLimitWaitIntegrationTests {
 
 		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(ticket)).isEqualTo(1));
 		List<Instant> calls = requestTimes(this.github, path);
 		assertThat(calls).hasSize(2);
 		assertThat(Duration.between(calls.get(0), calls.get(1))).isBetween(Duration.ofMillis(1_950),
@@ -95,7 +86,7 @@ class RateLimitWaitIntegrationTests {
 
 		this.bus.publish(Bus.internalNote(ticket, "https://github.com/Codertocat/Hello-World/issues/" + number));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(ticket)).isEqualTo(1));
 		List<Instant> calls = requestTimes(this.github, path);
 		assertThat(calls).hasSize(2);
 		assertThat(calls.get(1)).isAfterOrEqualTo(Instant.ofEpochSecond(reset).minusMillis(50))
@@ -118,7 +109,7 @@ class RateLimitWaitIntegrationTests {
 
 		this.bus.publish(Bus.internalNote(ticket, this.jira.baseUrl() + "/browse/" + key));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(linksOf(ticket)).isEqualTo(1));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.harness.linksOf(ticket)).isEqualTo(1));
 		List<Instant> calls = requestTimes(this.jira, path);
 		assertThat(calls).hasSize(2);
 		assertThat(Duration.between(calls.get(0), calls.get(1))).isBetween(Duration.ofMillis(950),
@@ -142,13 +133,6 @@ class RateLimitWaitIntegrationTests {
 			.map((event) -> event.getRequest().getLoggedDate().toInstant())
 			.sorted(Comparator.naturalOrder())
 			.toList();
-	}
-
-	private long linksOf(String ticket) {
-		return this.jdbc.sql("select count(*) from issue_link where ticket_id = ?")
-			.params(ticket)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -10,11 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.issuesync.Bus;
+import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,17 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TicketChangedIgnoredIntegrationTests {
 
 	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	JsonMapper json;
+	IssueSyncHarness harness;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void takesATicketChangedEventNamingAnIssueUrlWithoutLinkingOrDeadLetteringIt() {
-		Bus bus = new Bus(this.rabbit, this.json);
+		Bus bus = this.harness.bus();
 		String ticket = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
 		UUID eventId = UUID.randomUUID();
 		TicketChanged changed = new TicketChanged(1, eventId, "corr-" + eventId, ticket, Instant.now(),
