@@ -18,8 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Scheduled jobs (the command drainer, the end notes, the retention purge) run once
- * across instances: ShedLock on this service's own database ({@code shedlock}, created by
+ * Scheduled jobs (the ticket drain, the end notes, the retention purge) run once across
+ * instances: ShedLock on this service's own database ({@code shedlock}, created by
  * Flyway), using the database's clock so that instances with skewed clocks agree. Locks
  * are short leases ({@code crm-bridge.scheduling.lock-lease}, 30 s) that the instance
  * running the job extends every half lease while it works (ShedLock's

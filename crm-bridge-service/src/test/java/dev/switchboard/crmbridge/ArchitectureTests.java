@@ -4,7 +4,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.testsupport.ServiceArchitecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "dev.switchboard.crmbridge", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -19,5 +23,25 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule packagesAreFeaturesNotLayers = ServiceArchitecture.packagesAreFeaturesNotLayers(BASE);
+
+	@ArchTest
+	static final ArchRule featuresAreFreeOfCycles = slices().matching(BASE + ".(*)..")
+		.namingSlices("feature $1")
+		.should()
+		.beFreeOfCycles()
+		.as("features of " + BASE + " do not depend on each other in a cycle");
+
+	/**
+	 * Parse at the edge: a delivery is read by an adapter of its provider (e.g.
+	 * {@code helpdeskevent.zendesk}, {@code call.twilio}), and the core of a feature gets
+	 * domain objects only.
+	 */
+	@ArchTest
+	static final ArchRule coreNeverSeesInboundDeliveries = noClasses().that()
+		.resideInAnyPackage(BASE + ".ticket", BASE + ".call", BASE + ".helpdeskevent")
+		.should()
+		.dependOnClassesThat()
+		.belongToAnyOf(InboundDelivery.class)
+		.as("the cores of ticket, call and helpdeskevent never see an InboundDelivery");
 
 }

@@ -8,10 +8,7 @@ import java.util.UUID;
 import dev.switchboard.contracts.CallEvent;
 import dev.switchboard.contracts.CallLogged;
 import dev.switchboard.contracts.CallUpdated;
-import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SchemaVersions;
-import dev.switchboard.crmbridge.delivery.DeliveryHandler;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * recording, a voicemail or a voicemail's transcription after the end note adds one note
  * each. {@code calls.events} gets an event per callback, its id derived from the
  * callback, re-sent on redelivery. A callback the helpdesk cannot take yet is parked by
- * the delivery routing and handed back through {@link #acceptParked}.
+ * the delivery routing and handed back through {@link #acceptParked}. The callback
+ * arrives read from its wire format ({@code twilio.TwilioCallbackDeliveries}): this class
+ * never sees the delivery.
  */
 @Service
-public class CallHandler implements DeliveryHandler {
-
-	private final CallbackFormat format;
+public class CallHandler {
 
 	private final CallLogs logs;
 
@@ -39,44 +36,35 @@ public class CallHandler implements DeliveryHandler {
 
 	private final Clock clock;
 
-	public CallHandler(CallbackFormat format, CallLogs logs, CallNotes notes, CallEvents events, Clock clock) {
-		this.format = format;
+	public CallHandler(CallLogs logs, CallNotes notes, CallEvents events, Clock clock) {
 		this.logs = logs;
 		this.notes = notes;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	@Override
-	public String provider() {
-		return Provider.TWILIO.id();
-	}
-
 	/**
 	 * Applies one callback in a transaction; a helpdesk failure rolls it back whole (the
 	 * callback is not recorded as applied), so it can be applied again later.
 	 */
-	@Override
 	@Transactional
-	public String accept(InboundDelivery delivery) {
-		return apply(delivery);
+	public String accept(CallCallback callback, CallbackReceipt receipt) {
+		return apply(callback, receipt);
 	}
 
 	/**
 	 * {@link #accept} in a transaction of its own, for a parked callback taken up under
 	 * its row lock in another transaction.
 	 */
-	@Override
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public String acceptParked(InboundDelivery delivery) {
-		return apply(delivery);
+	public String acceptParked(CallCallback callback, CallbackReceipt receipt) {
+		return apply(callback, receipt);
 	}
 
-	private String apply(InboundDelivery delivery) {
-		CallCallback callback = this.format.read(delivery.body(), delivery.receivedAt());
+	private String apply(CallCallback callback, CallbackReceipt receipt) {
 		Instant now = this.clock.instant();
-		boolean fresh = this.logs.recordCallback(delivery.deliveryId(), callback.callKey(), now);
-		CallLogs.Locked locked = this.logs.lock(initial(callback, delivery.correlationId()));
+		boolean fresh = this.logs.recordCallback(receipt.idempotencyToken(), callback.callKey(), now);
+		CallLogs.Locked locked = this.logs.lock(initial(callback, receipt.correlationId()));
 		CallLog log = locked.log();
 		if (fresh) {
 			log = CallProgress.apply(log, callback);
@@ -89,7 +77,7 @@ public class CallHandler implements DeliveryHandler {
 			}
 			this.logs.save(log, now);
 		}
-		this.events.publish(event(log, locked.created(), delivery));
+		this.events.publish(event(log, locked.created(), receipt));
 		return fresh ? "applied" : "duplicate";
 	}
 
@@ -110,17 +98,17 @@ public class CallHandler implements DeliveryHandler {
 				null, null, null, null, -1, 0, false, false, correlationId, CallLog.Voicemail.NONE);
 	}
 
-	private static CallEvent event(CallLog log, boolean created, InboundDelivery delivery) {
+	private static CallEvent event(CallLog log, boolean created, CallbackReceipt receipt) {
 		UUID eventId = UUID.nameUUIDFromBytes(
-				("call-event:" + log.callSid() + ":" + delivery.deliveryId()).getBytes(StandardCharsets.UTF_8));
-		Instant at = (log.endedAt() != null) ? log.endedAt() : delivery.receivedAt();
+				("call-event:" + log.callSid() + ":" + receipt.idempotencyToken()).getBytes(StandardCharsets.UTF_8));
+		Instant at = (log.endedAt() != null) ? log.endedAt() : receipt.receivedAt();
 		boolean missed = log.ended() && log.missed();
 		if (created) {
-			return new CallLogged(SchemaVersions.CURRENT, eventId, delivery.correlationId(), log.callSid(),
+			return new CallLogged(SchemaVersions.CURRENT, eventId, receipt.correlationId(), log.callSid(),
 					log.ticketId(), log.direction(), log.status(), at, log.durationSeconds(), log.waitSeconds(), missed,
 					log.recordingUrl());
 		}
-		return new CallUpdated(SchemaVersions.CURRENT, eventId, delivery.correlationId(), log.callSid(), log.ticketId(),
+		return new CallUpdated(SchemaVersions.CURRENT, eventId, receipt.correlationId(), log.callSid(), log.ticketId(),
 				log.direction(), log.status(), at, log.durationSeconds(), log.waitSeconds(), missed,
 				log.recordingUrl());
 	}

@@ -3,9 +3,12 @@ package dev.switchboard.crmbridge.delivery;
 import dev.switchboard.contracts.InboundDelivery;
 
 /**
- * Handles one provider's deliveries. A {@code HelpdeskException} that passes (rate
- * limited, unavailable) parks the delivery ({@link DeliveryRouter}); any other failure
- * sends it to the DLQ.
+ * One provider's deliveries at the edge: an adapter of the owning feature (e.g.
+ * {@code helpdeskevent.zendesk}, {@code call.twilio}) reads the body in its wire format
+ * and hands the feature domain objects, so the feature never sees an
+ * {@link InboundDelivery}. A {@code HelpdeskException} that passes (rate limited,
+ * unavailable) parks the delivery ({@link DeliveryRouter}); any other failure sends it to
+ * the DLQ.
  */
 public interface DeliveryHandler {
 

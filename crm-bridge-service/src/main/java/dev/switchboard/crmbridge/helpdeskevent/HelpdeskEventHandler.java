@@ -7,15 +7,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.switchboard.contracts.Author;
-import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.NoteAdded;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.SchemaVersions;
 import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.crmbridge.call.ClickToCall;
 import dev.switchboard.crmbridge.call.NoteCall;
-import dev.switchboard.crmbridge.delivery.DeliveryHandler;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
 import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
@@ -44,14 +41,13 @@ import org.springframework.transaction.annotation.Transactional;
  * changed subject or description become {@code TicketChanged} with the ticket's text,
  * dropped when older than the last such event of the ticket. An event whose lookups the
  * helpdesk cannot answer yet (429, 5xx) is parked by the delivery routing and handed back
- * through {@link #acceptParked}.
+ * through {@link #acceptParked}. The event arrives read from its wire format
+ * ({@code zendesk.ZendeskEventDeliveries}): this class never sees the delivery.
  */
 @Service
-public class HelpdeskEventHandler implements DeliveryHandler {
+public class HelpdeskEventHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(HelpdeskEventHandler.class);
-
-	private final HelpdeskEventFormat format;
 
 	private final Helpdesk helpdesk;
 
@@ -61,41 +57,37 @@ public class HelpdeskEventHandler implements DeliveryHandler {
 
 	private final ClickToCall clickToCall;
 
-	public HelpdeskEventHandler(HelpdeskEventFormat format, Helpdesk helpdesk, TicketHistory history,
-			TicketEvents events, ClickToCall clickToCall) {
-		this.format = format;
+	public HelpdeskEventHandler(Helpdesk helpdesk, TicketHistory history, TicketEvents events,
+			ClickToCall clickToCall) {
 		this.helpdesk = helpdesk;
 		this.history = history;
 		this.events = events;
 		this.clickToCall = clickToCall;
 	}
 
-	@Override
-	public String provider() {
-		return Provider.ZENDESK.id();
-	}
-
-	@Override
+	/**
+	 * Handles one event from the broker; all it writes is rolled back when it throws.
+	 * @return a short word for logs and metrics ({@code published}, {@code stale}, …)
+	 */
 	@Transactional
-	public String accept(InboundDelivery delivery) {
-		return handle(delivery);
+	public String accept(HelpdeskActivity activity, String correlationId) {
+		return handle(activity, correlationId);
 	}
 
 	/**
 	 * {@link #accept} in a transaction of its own, for a parked event taken up under its
 	 * row lock in another transaction.
 	 */
-	@Override
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public String acceptParked(InboundDelivery delivery) {
-		return handle(delivery);
+	public String acceptParked(HelpdeskActivity activity, String correlationId) {
+		return handle(activity, correlationId);
 	}
 
-	private String handle(InboundDelivery delivery) {
-		return switch (this.format.read(delivery.body())) {
-			case HelpdeskActivity.CommentAdded comment -> noteAdded(comment, delivery.correlationId());
-			case HelpdeskActivity.StatusChange change -> statusChanged(change, delivery.correlationId());
-			case HelpdeskActivity.ContentChange change -> ticketChanged(change, delivery.correlationId());
+	private String handle(HelpdeskActivity activity, String correlationId) {
+		return switch (activity) {
+			case HelpdeskActivity.CommentAdded comment -> noteAdded(comment, correlationId);
+			case HelpdeskActivity.StatusChange change -> statusChanged(change, correlationId);
+			case HelpdeskActivity.ContentChange change -> ticketChanged(change, correlationId);
 			case HelpdeskActivity.Other other -> "ignored";
 		};
 	}

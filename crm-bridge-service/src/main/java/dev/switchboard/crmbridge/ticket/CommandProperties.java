@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code crm-bridge.commands.*}: how pending ticket commands are drained.
  *
- * @param drainInterval how often the drainer looks for due tickets
+ * @param drainInterval how often the drain looks for due tickets
  * @param requestsPerMinute the account's request budget (plan limits 200–2,500/min)
  * @param updatesPerTicket updates per ticket within {@code ticketWindow} (Zendesk: 30 per
  * 10 minutes)

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the helpdesk accepts our credentials. After a 401/403 the drainer stops writing
+ * Whether the helpdesk accepts our credentials. After a 401/403 the drain stops writing
  * (and the command consumer is paused) until {@code authRecheck} has passed; health shows
  * it.
  */

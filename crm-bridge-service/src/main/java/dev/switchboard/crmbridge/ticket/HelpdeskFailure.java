@@ -3,7 +3,7 @@ package dev.switchboard.crmbridge.ticket;
 import java.time.Duration;
 
 /**
- * What went wrong talking to the helpdesk, mapped at the adapter boundary; the drainer
+ * What went wrong talking to the helpdesk, mapped at the adapter boundary; the drain
  * decides per case (park, retry later, dead-letter, pause).
  */
 public sealed interface HelpdeskFailure {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores each command once, before the message is acknowledged; the drainer applies it. A
+ * Stores each command once, before the message is acknowledged; the drain applies it. A
  * redelivered command (same {@code commandId}) changes nothing. A command whose ticket id
  * is not a helpdesk id ({@link HelpdeskIds}) goes to the dead-letter queue with the
  * reason instead: it never reaches the ledger or the helpdesk.

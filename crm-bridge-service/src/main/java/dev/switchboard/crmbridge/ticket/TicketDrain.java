@@ -20,9 +20,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one ticket's pending commands under the ticket's row lock: in {@code causedAt}
- * order, as few updates as possible ({@link UpdatePlanner}), within the per-ticket window
- * and the account's request budget, each with {@code safe_update}. A closed ticket gets a
+ * The drain of ticket commands. {@link #due()} names the tickets one cycle takes;
+ * {@link #drain} applies one ticket's pending commands under the ticket's row lock, in a
+ * transaction of its own (called through this bean's proxy, one call per ticket: the
+ * cycle lives in {@code scheduling.TicketDrainJob}): in {@code causedAt} order, as few
+ * updates as possible ({@link UpdatePlanner}), within the per-ticket window and the
+ * account's request budget, each with {@code safe_update}. A closed ticket gets a
  * follow-up that later commands go to. Failures are settled here and never thrown: the
  * transaction commits what was applied.
  */
@@ -32,6 +35,8 @@ public class TicketDrain {
 	private static final Logger log = LoggerFactory.getLogger(TicketDrain.class);
 
 	private static final int CONFLICT_RETRIES = 3;
+
+	private static final int TICKETS_PER_CYCLE = 100;
 
 	private final PendingCommands pending;
 
@@ -63,6 +68,28 @@ public class TicketDrain {
 		this.deadLetters = deadLetters;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * The tickets one drain cycle takes: those whose follow-up is not announced yet, then
+	 * those with due pending commands (at most 100). None while credentials are missing
+	 * or refused: nothing is written then, the commands wait in the database.
+	 */
+	public List<String> due() {
+		if (!this.helpdesk.configured() || !this.access.mayTry()) {
+			return List.of();
+		}
+		List<String> tickets = new ArrayList<>(this.history.unannouncedFollowUps());
+		tickets.addAll(this.pending.ticketsDue(this.clock.instant(), TICKETS_PER_CYCLE));
+		return tickets.stream().distinct().toList();
+	}
+
+	/**
+	 * Whether the helpdesk refuses our credentials: a cycle stops at once, and nothing is
+	 * written until {@code auth-recheck} has passed.
+	 */
+	public boolean credentialsRefused() {
+		return this.access.refusal() != null;
 	}
 
 	@Transactional

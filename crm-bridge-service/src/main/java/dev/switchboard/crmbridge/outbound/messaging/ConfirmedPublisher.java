@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * returns. A nack, a return (no queue bound), a closed channel or no confirm within
  * {@code crm-bridge.publish.confirm-timeout} throws, naming the message id: the caller's
  * inbound message then fails (and is dead-lettered by the binder, replayable) or its
- * transaction rolls back and the drainer tries again; nothing is acked while its messages
+ * transaction rolls back and the drain tries again; nothing is acked while its messages
  * may be lost. Plain Spring AMQP rather than a Stream binding, as in the gateway: the
  * confirm and the return of this one message are what the caller waits for.
  * <p>

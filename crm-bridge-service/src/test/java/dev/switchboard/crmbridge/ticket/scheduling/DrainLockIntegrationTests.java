@@ -99,7 +99,7 @@ class DrainLockIntegrationTests extends CrmBridgeIntegration {
 		AtomicReference<Optional<SimpleLock>> held = new AtomicReference<>(Optional.empty());
 		await().atMost(Duration.ofSeconds(5)).until(() -> {
 			held.set(otherInstance
-				.lock(new LockConfiguration(ClockProvider.now(), DrainJob.LOCK, this.lease, Duration.ZERO)));
+				.lock(new LockConfiguration(ClockProvider.now(), TicketDrainJob.LOCK, this.lease, Duration.ZERO)));
 			return held.get().isPresent();
 		});
 		Instant acquired = Instant.now();
@@ -143,7 +143,7 @@ class DrainLockIntegrationTests extends CrmBridgeIntegration {
 				       extract(epoch from (lock_until - timezone('utc', current_timestamp))) * 1000 as ahead_ms
 				from shedlock where name = ?
 				""")
-			.param(DrainJob.LOCK)
+			.param(TicketDrainJob.LOCK)
 			.query((row, number) -> new DrainLock(row.getTimestamp("lock_until").toInstant(),
 					Duration.ofMillis(row.getLong("held_ms")), Duration.ofMillis(row.getLong("ahead_ms"))))
 			.single();

@@ -1,4 +1,4 @@
-package dev.switchboard.crmbridge.ticket.messaging;
+package dev.switchboard.crmbridge.delivery.messaging;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -7,16 +7,16 @@ import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.crmbridge.ticket.HelpdeskIds;
 import dev.switchboard.crmbridge.ticket.Intake;
 import dev.switchboard.crmbridge.ticket.TicketCommandIntake;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
- * Stores each command (the message is acknowledged once it is in the database) with its
- * correlation id in the logs. A failure propagates: one attempt, then the dead-letter
- * queue. A command for something that is not a helpdesk ticket id is dead-lettered by the
- * intake with its reason ({@code outcome=refused}).
+ * {@code tickets.commands}: stores each command (the message is acknowledged once it is
+ * in the database), counted as {@code switchboard.commands.received{outcome}}. The owner
+ * check is the intake's: a command for something that is not a helpdesk ticket id is
+ * dead-lettered with its reason ({@code outcome=refused}); a command seen before changes
+ * nothing ({@code outcome=duplicate}).
  */
 class TicketCommandConsumer implements Consumer<TicketCommand> {
 
@@ -24,22 +24,21 @@ class TicketCommandConsumer implements Consumer<TicketCommand> {
 
 	private final TicketCommandIntake intake;
 
-	private final MeterRegistry meters;
+	private final ConsumedMessages consumed;
 
-	TicketCommandConsumer(TicketCommandIntake intake, MeterRegistry meters) {
+	TicketCommandConsumer(TicketCommandIntake intake, ConsumedMessages consumed) {
 		this.intake = intake;
-		this.meters = meters;
+		this.consumed = consumed;
 	}
 
 	@Override
 	public void accept(TicketCommand command) {
-		try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", command.correlationId())) {
+		this.consumed.handle(command.correlationId(), Tags.empty(), () -> {
 			Intake intake = this.intake.accept(command);
 			log.info("{} command {} ({}) for ticket {}", intake, command.commandId(),
 					command.getClass().getSimpleName(), HelpdeskIds.quoted(command.ticketId()));
-			this.meters.counter("switchboard.commands.received", "outcome", intake.name().toLowerCase(Locale.ROOT))
-				.increment();
-		}
+			return intake.name().toLowerCase(Locale.ROOT);
+		});
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.crmbridge.ticket.messaging;
+package dev.switchboard.crmbridge.delivery.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
