@@ -2,6 +2,9 @@ package dev.switchboard.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -61,6 +64,63 @@ public final class ServiceArchitecture {
 					basePackage + ".repository..", basePackage + ".dto..", basePackage + ".util..",
 					basePackage + ".common..")
 			.as(basePackage + " is packaged by feature")
+			.allowEmptyShould(true);
+	}
+
+	/**
+	 * Features depend on each other in one direction only: no cycle between the packages
+	 * directly under the base package (adapters count with their feature).
+	 */
+	public static ArchRule featuresAreFreeOfCycles(String basePackage) {
+		return slices().matching(basePackage + ".(*)..")
+			.namingSlices("feature $1")
+			.should()
+			.beFreeOfCycles()
+			.as("features of " + basePackage + " do not depend on each other in a cycle");
+	}
+
+	/**
+	 * What an adapter package may be called: the system it talks to or the technology it
+	 * wraps. A new adapter adds its system here, deliberately; a layer name
+	 * ({@code impl}, {@code service}, {@code support}) never fits.
+	 */
+	public static final Set<String> ADAPTER_NAMES = Set.of("web", "messaging", "persistence", "scheduling", "metrics",
+			"health", "rabbit", "github", "jira", "zendesk", "twilio", "slack", "teams", "webhook", "statuspage",
+			"teamviewer", "guacamole", "remotesession", "gateway", "feed", "aesgcm", "phone", "ratelimit");
+
+	/** Adapters (sub-packages of a feature) are named after their system. */
+	public static ArchRule adaptersAreNamedAfterTheirSystem(String basePackage) {
+		String prefix = basePackage + ".";
+		return classes().that()
+			.resideInAPackage(basePackage + ".*.*..")
+			.should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>(
+					"reside in an adapter named after its system") {
+				@Override
+				public void check(JavaClass javaClass, com.tngtech.archunit.lang.ConditionEvents events) {
+					String[] below = javaClass.getPackageName().substring(prefix.length()).split("\\.");
+					if (!ADAPTER_NAMES.contains(below[1])) {
+						events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(javaClass,
+								javaClass.getName() + " is in adapter package '" + below[1]
+										+ "', which names no system (ServiceArchitecture.ADAPTER_NAMES)"));
+					}
+				}
+			})
+			.as("adapters of " + basePackage + " are named after their system")
+			.allowEmptyShould(true);
+	}
+
+	/**
+	 * Parse at the edge: a feature root (the use cases) never sees a raw
+	 * {@code InboundDelivery}; the messaging adapter parses it and hands over domain
+	 * changes.
+	 */
+	public static ArchRule useCasesNeverSeeARawDelivery(String basePackage) {
+		return noClasses().that()
+			.resideInAPackage(basePackage + ".*")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("dev.switchboard.contracts.InboundDelivery")
+			.as("use cases of " + basePackage + " never see a raw InboundDelivery")
 			.allowEmptyShould(true);
 	}
 
