@@ -19,20 +19,24 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Harness;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -45,6 +49,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,7 +58,20 @@ import static org.awaitility.Awaitility.await;
  * Twilio status callbacks published on the real broker as the gateway publishes them (raw
  * form body, idempotency token as delivery id), logged on the Zendesk fake.
  */
-class CallIntegrationTests extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class CallIntegrationTests {
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	JsonMapper json;
 
 	private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
@@ -85,7 +104,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		callbacks.add(callbacks.get(3));
 		Collections.shuffle(callbacks, new Random(7));
 
-		callbacks.forEach(this::publish);
+		callbacks.forEach(this.harness::publish);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 		String note = comment(puts(ticketId).get(0));
@@ -109,7 +128,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 			.params(callSid, ticketId)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		publish(callbacks.get(0));
+		this.harness.publish(callbacks.get(0));
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))
 			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
@@ -122,13 +141,13 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		String ticketId = known.ticketId();
 		String callSid = callSid();
 		Instant start = Instant.now().minusSeconds(30);
-		publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, start, 20));
+		this.harness.publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, start, 20));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 
 		InboundDelivery recording = recording(callSid,
 				"https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE0123456789abcdef0123456789abcdef");
-		publish(recording);
-		publish(recording);
+		this.harness.publish(recording);
+		this.harness.publish(recording);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(2));
 		assertThat(comment(puts(ticketId).get(1))).contains("Recordings/RE0123456789abcdef0123456789abcdef");
@@ -146,13 +165,14 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		String callSid = callSid();
 		String voicemailUrl = "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE0123456789abcdef0123456789abcdef";
 		// the caller hung up after leaving a message: no agent answered
-		publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, Instant.now().minusSeconds(60), 0));
+		this.harness
+			.publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, Instant.now().minusSeconds(60), 0));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 		assertThat(comment(puts(ticketId).get(0))).startsWith("Missed call from").doesNotContain("Voicemail");
 
 		InboundDelivery voicemail = recording(callSid, voicemailUrl, "RecordVerb");
-		publish(voicemail);
-		publish(voicemail);
+		this.harness.publish(voicemail);
+		this.harness.publish(voicemail);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(2));
 		assertThat(comment(puts(ticketId).get(1))).startsWith("Voicemail from")
 			.contains("Voicemail (42 s): " + voicemailUrl)
@@ -161,9 +181,9 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		InboundDelivery failed = transcription(callSid, caller, voicemailUrl, "failed", "");
 		InboundDelivery transcribed = transcription(callSid, caller, voicemailUrl, "completed",
 				"Hi, this is Ada from Acme. Our invoices show the wrong VAT number, please call me back.");
-		publish(failed);
-		publish(transcribed);
-		publish(transcribed);
+		this.harness.publish(failed);
+		this.harness.publish(transcribed);
+		this.harness.publish(transcribed);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(3));
 		assertThat(comment(puts(ticketId).get(2))).startsWith("Voicemail transcription (call " + callSid + "):")
 			.contains("Our invoices show the wrong VAT number");
@@ -191,9 +211,10 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		String voicemailUrl = "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE00000000000000000000000000000042";
 		Instant start = Instant.now().minusSeconds(90);
 		// the voicemail is in before the call's last callback (sequence 1 of 0..1)
-		publish(status(callSid, null, "ringing", caller, OUR_NUMBER, 0, start, null));
-		publish(transcription(callSid, caller, voicemailUrl, "completed", "Please call me back about order 1234."));
-		publish(recording(callSid, voicemailUrl, "RecordVerb"));
+		this.harness.publish(status(callSid, null, "ringing", caller, OUR_NUMBER, 0, start, null));
+		this.harness.publish(
+				transcription(callSid, caller, voicemailUrl, "completed", "Please call me back about order 1234."));
+		this.harness.publish(recording(callSid, voicemailUrl, "RecordVerb"));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
 					this.json.readTree(api("/api/calls/" + callSid).body()).path("transcription").asString())
@@ -202,7 +223,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 			.untilAsserted(() -> assertThat(
 					this.json.readTree(api("/api/calls/" + callSid).body()).path("voicemailSeconds").asInt())
 				.isEqualTo(42));
-		publish(status(callSid, null, "no-answer", caller, OUR_NUMBER, 1, start.plusSeconds(30), 0));
+		this.harness.publish(status(callSid, null, "no-answer", caller, OUR_NUMBER, 1, start.plusSeconds(30), 0));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 		assertThat(comment(puts(ticketId).get(0))).startsWith("Missed call from")
@@ -228,7 +249,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		stubTicketWrites(recentTicket);
 		String callSid = callSid();
 
-		publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, Instant.now(), 15));
+		this.harness.publish(status(callSid, null, "completed", caller, OUR_NUMBER, 0, Instant.now(), 15));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(recentTicket)).hasSize(1));
 		assertThat(puts(olderTicket)).isEmpty();
@@ -244,35 +265,42 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		String userId = newTicketId();
 		String ticketId = newTicketId();
 		stubSearch(caller, List.of());
-		zendesk().register(post(urlEqualTo("/api/v2/users.json"))
-			.withRequestBody(matchingJsonPath("$.user.phone", equalTo(caller)))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody(fixture("zendesk/user-created.json",
-						Map.of("userId", userId, "name", caller, "phone", caller)))));
-		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
-			.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId)))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody(fixture("zendesk/ticket-updated.json",
-						Map.of("ticketId", ticketId, "status", "new", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.zendesk()
+			.register(post(urlEqualTo("/api/v2/users.json"))
+				.withRequestBody(matchingJsonPath("$.user.phone", equalTo(caller)))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody(fixture("zendesk/user-created.json",
+							Map.of("userId", userId, "name", caller, "phone", caller)))));
+		this.harness.zendesk()
+			.register(post(urlEqualTo("/api/v2/tickets.json"))
+				.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId)))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody(fixture("zendesk/ticket-updated.json",
+							Map.of("ticketId", ticketId, "status", "new", "updatedAt", "2026-11-23T10:05:00Z")))));
 		String callSid = callSid();
 
-		publish(status(callSid, null, "no-answer", caller, OUR_NUMBER, 0, Instant.now(), 0));
+		this.harness.publish(status(callSid, null, "no-answer", caller, OUR_NUMBER, 0, Instant.now(), 0));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
-				.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId))))).hasSize(1));
+			.untilAsserted(
+					() -> assertThat(
+							this.harness.zendesk()
+								.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+									.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId)))))
+						.hasSize(1));
 		JsonNode ticket = this.json
-			.readTree(zendesk()
+			.readTree(this.harness.zendesk()
 				.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
 					.withRequestBody(matchingJsonPath("$.ticket.requester_id", equalTo(userId))))
 				.get(0)
 				.getBodyAsString())
 			.path("ticket");
 		assertThat(ticket.path("subject").asString()).startsWith("Missed call from +1 ");
-		assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
-				equalTo("switchboard-call-" + callSid))))
+		assertThat(this.harness.zendesk()
+			.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
+					equalTo("switchboard-call-" + callSid))))
 			.hasSize(1);
 		assertThat(ticket.path("comment").path("body").asString()).contains("tel:" + caller);
 		assertThat(ticket.path("comment").path("public").asBoolean()).isFalse();
@@ -285,21 +313,25 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 	void logsAWithheldCallerOnANewTicketWithoutARequester() {
 		String ticketId = newTicketId();
 		String callSid = callSid();
-		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
-			.withHeader("Idempotency-Key", equalTo("switchboard-call-" + callSid))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody(fixture("zendesk/ticket-updated.json",
-						Map.of("ticketId", ticketId, "status", "new", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.zendesk()
+			.register(post(urlEqualTo("/api/v2/tickets.json"))
+				.withHeader("Idempotency-Key", equalTo("switchboard-call-" + callSid))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody(fixture("zendesk/ticket-updated.json",
+							Map.of("ticketId", ticketId, "status", "new", "updatedAt", "2026-11-23T10:05:00Z")))));
 
-		publish(status(callSid, null, "completed", "anonymous", OUR_NUMBER, 0, Instant.now(), 33));
+		this.harness.publish(status(callSid, null, "completed", "anonymous", OUR_NUMBER, 0, Instant.now(), 33));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
-				.withHeader("Idempotency-Key", equalTo("switchboard-call-" + callSid)))).hasSize(1));
+			.untilAsserted(() -> assertThat(this.harness.zendesk()
+				.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
+						equalTo("switchboard-call-" + callSid))))
+				.hasSize(1));
 		JsonNode ticket = this.json
-			.readTree(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
-					equalTo("switchboard-call-" + callSid)))
+			.readTree(this.harness.zendesk()
+				.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
+						equalTo("switchboard-call-" + callSid)))
 				.get(0)
 				.getBodyAsString())
 			.path("ticket");
@@ -355,7 +387,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		InboundDelivery completed = status(callSid, null, "completed", caller, OUR_NUMBER, 0,
 				Instant.now().minusSeconds(40), 25);
 
-		publish(completed);
+		this.harness.publish(completed);
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
@@ -363,7 +395,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 						.isGreaterThan(parkedBefore));
 		if (redeliverWhileParked) {
 			assertThat(parkedRows(completed)).isOne();
-			publish(completed);
+			this.harness.publish(completed);
 		}
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
 		assertThat(comment(puts(ticketId).get(0))).contains(callSid).contains("Duration: 25 s");
@@ -410,20 +442,22 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 		String state = Scenario.STARTED;
 		for (int i = 0; i < failures.size(); i++) {
 			String next = "failed " + (i + 1);
-			zendesk().register(get(urlPathEqualTo("/api/v2/search.json"))
+			this.harness.zendesk()
+				.register(get(urlPathEqualTo("/api/v2/search.json"))
+					.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
+					.inScenario(scenario)
+					.whenScenarioStateIs(state)
+					.willReturn(failures.get(i))
+					.willSetStateTo(next));
+			state = next;
+		}
+		this.harness.zendesk()
+			.register(get(urlPathEqualTo("/api/v2/search.json"))
 				.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
 				.inScenario(scenario)
 				.whenScenarioStateIs(state)
-				.willReturn(failures.get(i))
-				.willSetStateTo(next));
-			state = next;
-		}
-		zendesk().register(get(urlPathEqualTo("/api/v2/search.json"))
-			.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
-			.inScenario(scenario)
-			.whenScenarioStateIs(state)
-			.willReturn(okJson(fixture("zendesk/search-users.json",
-					Map.of("users", String.join(",", users), "count", Integer.toString(users.size()))))));
+				.willReturn(okJson(fixture("zendesk/search-users.json",
+						Map.of("users", String.join(",", users), "count", Integer.toString(users.size()))))));
 	}
 
 	@Test
@@ -441,7 +475,7 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private List<LoggedRequest> puts(String ticketId) {
-		return zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")));
+		return this.harness.zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")));
 	}
 
 	private String comment(LoggedRequest request) {
@@ -449,25 +483,29 @@ class CallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private void stubSearch(String caller, List<String> users) {
-		zendesk().register(get(urlPathEqualTo("/api/v2/search.json"))
-			.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
-			.willReturn(okJson(fixture("zendesk/search-users.json",
-					Map.of("users", String.join(",", users), "count", Integer.toString(users.size()))))));
+		this.harness.zendesk()
+			.register(get(urlPathEqualTo("/api/v2/search.json"))
+				.withQueryParam("query", equalTo("role:end-user phone:*" + caller.substring(2)))
+				.willReturn(okJson(fixture("zendesk/search-users.json",
+						Map.of("users", String.join(",", users), "count", Integer.toString(users.size()))))));
 	}
 
 	private void stubRequested(String userId, String ticketId, Instant updatedAt) {
-		zendesk().register(get(urlPathEqualTo("/api/v2/users/" + userId + "/tickets/requested.json"))
-			.willReturn(okJson(fixture("zendesk/requested-tickets.json",
-					Map.of("userId", userId, "ticketId", ticketId, "updatedAt", updatedAt.toString())))));
+		this.harness.zendesk()
+			.register(get(urlPathEqualTo("/api/v2/users/" + userId + "/tickets/requested.json"))
+				.willReturn(okJson(fixture("zendesk/requested-tickets.json",
+						Map.of("userId", userId, "ticketId", ticketId, "updatedAt", updatedAt.toString())))));
 	}
 
 	private void stubTicketWrites(String ticketId) {
-		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
-		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 	}
 
 	/**

@@ -16,11 +16,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Harness;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -43,11 +46,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.hostileTicketIds;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** {@code POST /api/calls} → Twilio {@code Calls.json}, the call logged on the ticket. */
-class ClickToCallIntegrationTests extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class ClickToCallIntegrationTests {
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
 
 	private static final String CALLS = "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json";
 
@@ -63,17 +79,21 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	void ringsTheAgentThenTheCustomerAndLogsTheCallOnTheTicket() throws Exception {
 		String ticketId = newTicketId();
 		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
-		twilio().register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
-			.withHeader("Content-Type", "application/json")
-			.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550100")))));
-		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
-		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.twilio()
+			.register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550100")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 
-		// GB is listed in allowed-destinations (CrmBridgeIntegration): a London number is
+		// GB is listed in allowed-destinations (CrmBridgeIntegrationTest): a London
+		// number is
 		// dialled
 		HttpResponse<String> response = apiPost("""
 				{"ticketId":"%s","agentPhone":"(415) 555-0100","customerPhone":"+44 20 7946 0018"}
@@ -81,7 +101,8 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(this.json.readTree(response.body()).path("callSid").asString()).isEqualTo(callSid);
-		LoggedRequest request = twilio().find(postRequestedFor(urlEqualTo(CALLS)))
+		LoggedRequest request = this.harness.twilio()
+			.find(postRequestedFor(urlEqualTo(CALLS)))
 			.stream()
 			.filter((candidate) -> candidate.getBodyAsString().contains("%2B442079460018"))
 			.findFirst()
@@ -94,14 +115,15 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 			.contains(">+442079460018</Number>");
 		assertThat(request.getHeader("Authorization")).startsWith("Basic ");
 
-		publish(callback(callSid, "completed", 95));
+		this.harness.publish(callback(callSid, "completed", 95));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
-					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+					this.harness.zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 				.hasSize(1));
 		String note = this.json
-			.readTree(zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
+			.readTree(this.harness.zendesk()
+				.find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
 				.get(0)
 				.getBodyAsString())
 			.path("ticket")
@@ -119,12 +141,14 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 		String ticketId = newTicketId();
 		String authorId = newTicketId();
 		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
-		zendesk().register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
-			.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", authorId, "name", "Dana Agent", "email",
-					"dana@example.com", "phone", "+1 (415) 555-0177")))));
-		twilio().register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
-			.withHeader("Content-Type", "application/json")
-			.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550177")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
+				.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", authorId, "name", "Dana Agent",
+						"email", "dana@example.com", "phone", "+1 (415) 555-0177")))));
+		this.harness.twilio()
+			.register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550177")))));
 		String body = fixture("zendesk/event-comment-added.json",
 				Map.of("ticketId", ticketId, "authorId", authorId, "authorName", "Dana Agent", "body",
 						"/call +1 212 555 0188", "commentId", newTicketId(), "isPublic", "false", "eventId",
@@ -135,8 +159,8 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 				"zen:event-type:ticket.comment_added", eventId, Instant.now(), Map.of(),
 				body.getBytes(StandardCharsets.UTF_8));
 
-		publish(note);
-		publish(note);
+		this.harness.publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callsTo("+12125550188")).hasSize(1));
 		assertThat(URLDecoder.decode(callsTo("+12125550188").get(0).getBodyAsString(), StandardCharsets.UTF_8))
@@ -152,7 +176,8 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 
 	private java.util.List<LoggedRequest> callsTo(String customer) {
 		String encoded = URLEncoder.encode(customer, StandardCharsets.UTF_8);
-		return twilio().find(postRequestedFor(urlEqualTo(CALLS)))
+		return this.harness.twilio()
+			.find(postRequestedFor(urlEqualTo(CALLS)))
 			.stream()
 			.filter((request) -> request.getBodyAsString().contains(encoded))
 			.toList();
@@ -175,9 +200,10 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 				.withHeader("Content-Type", "application/json")
 				.withBody("<html>oops</html>");
 		};
-		twilio().register(
-				post(urlEqualTo(CALLS)).withRequestBody(containing(URLEncoder.encode(customer, StandardCharsets.UTF_8)))
-					.willReturn(answer));
+		this.harness.twilio()
+			.register(post(urlEqualTo(CALLS))
+				.withRequestBody(containing(URLEncoder.encode(customer, StandardCharsets.UTF_8)))
+				.willReturn(answer));
 
 		HttpResponse<String> response = apiPost(
 				"{\"ticketId\":\"%s\",\"agentPhone\":\"+14155550100\",\"customerPhone\":\"%s\"}"
@@ -194,9 +220,11 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	void refusesATicketIdThatIsNotAHelpdeskIdAsABadRequestNamingTheFieldAndDialsNothing(String ticketId)
 			throws Exception {
 		String customer = "+1212555" + (1000 + new java.util.Random().nextInt(8999));
-		twilio().register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
-			.withHeader("Content-Type", "application/json")
-			.withBody(fixture("twilio/call-created.json", Map.of("callSid", "CA" + "0".repeat(32), "to", customer)))));
+		this.harness.twilio()
+			.register(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("twilio/call-created.json",
+						Map.of("callSid", "CA" + "0".repeat(32), "to", customer)))));
 
 		HttpResponse<String> response = apiPost(this.json
 			.writeValueAsString(Map.of("ticketId", ticketId, "agentPhone", "+14155550100", "customerPhone", customer)));
@@ -270,7 +298,7 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 			assertThat(problem.path("detail").asString()).contains("crm-bridge.calls.allowed-destinations");
 		}
 		assertThat(refusals(reason, field.equals("agentPhone") ? "agent" : "customer")).isEqualTo(before + 1);
-		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
+		assertThat(this.harness.twilio().find(postRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -291,11 +319,11 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 		stubTicket(ticketId, "20978392");
 		InboundDelivery note = callNote(ticketId, authorId, command);
 
-		publish(note);
-		publish(note);
+		this.harness.publish(note);
+		this.harness.publish(note);
 
 		assertOneInternalNote(ticketId, expectedNote);
-		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
+		assertThat(this.harness.twilio().find(postRequestedFor(anyUrl()))).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from call_log where ticket_id = ?")
 			.param(ticketId)
 			.query(Integer.class)
@@ -330,13 +358,14 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 						+ "\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
 			default -> aResponse().withStatus(Integer.parseInt(failure));
 		};
-		twilio().register(
-				post(urlEqualTo(CALLS)).withRequestBody(containing(URLEncoder.encode(customer, StandardCharsets.UTF_8)))
-					.willReturn(answer));
+		this.harness.twilio()
+			.register(post(urlEqualTo(CALLS))
+				.withRequestBody(containing(URLEncoder.encode(customer, StandardCharsets.UTF_8)))
+				.willReturn(answer));
 		InboundDelivery note = callNote(ticketId, authorId, "/call " + customer);
 
-		publish(note);
-		publish(note);
+		this.harness.publish(note);
+		this.harness.publish(note);
 
 		assertOneInternalNote(ticketId, expectedNote);
 		assertThat(callsTo(customer)).hasSize(attempts);
@@ -359,26 +388,29 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
 		stubAgent(authorId, "+1 415 555 0177");
 		stubTicket(ticketId, requesterId);
-		zendesk().register(
-				get(urlEqualTo("/api/v2/users/" + requesterId + ".json")).willReturn(okJson(endUser(requesterId, ""))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/users/" + requesterId + ".json"))
+				.willReturn(okJson(endUser(requesterId, ""))));
 		InboundDelivery first = callNote(ticketId, authorId, "/call");
 
-		publish(first);
-		publish(first);
+		this.harness.publish(first);
+		this.harness.publish(first);
 
 		assertOneInternalNote(ticketId,
 				"Not dialled: no customer number was given and the ticket's requester has no phone number in the "
 						+ "helpdesk. Add a phone number to the requester's profile, or write /call followed by the "
 						+ "number to dial.");
-		assertThat(twilio().find(postRequestedFor(anyUrl()))).isEmpty();
+		assertThat(this.harness.twilio().find(postRequestedFor(anyUrl()))).isEmpty();
 
-		zendesk().register(get(urlEqualTo("/api/v2/users/" + requesterId + ".json"))
-			.willReturn(okJson(endUser(requesterId, "+1 (212) 555-0199"))));
-		twilio().register(post(urlEqualTo(CALLS)).withRequestBody(containing("%2B12125550199"))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550177")))));
-		publish(callNote(ticketId, authorId, "/call"));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/users/" + requesterId + ".json"))
+				.willReturn(okJson(endUser(requesterId, "+1 (212) 555-0199"))));
+		this.harness.twilio()
+			.register(post(urlEqualTo(CALLS)).withRequestBody(containing("%2B12125550199"))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550177")))));
+		this.harness.publish(callNote(ticketId, authorId, "/call"));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callsTo("+12125550199")).hasSize(1));
 		assertThat(URLDecoder.decode(callsTo("+12125550199").get(0).getBodyAsString(), StandardCharsets.UTF_8))
@@ -397,28 +429,30 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
 		stubAgent(authorId, "");
 		stubTicket(ticketId, "20978392");
-		publish(callNote(ticketId, authorId, "/call +1 212 555 0145"));
+		this.harness.publish(callNote(ticketId, authorId, "/call +1 212 555 0145"));
 		assertOneInternalNote(ticketId, "Not dialled: the note's author has no phone number in the helpdesk, so there "
 				+ "is no agent phone to ring. Add your phone number to your helpdesk profile, then write /call again.");
 
 		stubAgent(authorId, "+1 415 555 0166");
-		twilio().register(post(urlEqualTo(CALLS)).withRequestBody(containing("%2B12125550145"))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550166")))));
-		publish(callNote(ticketId, authorId, "/call +1 212 555 0145"));
+		this.harness.twilio()
+			.register(post(urlEqualTo(CALLS)).withRequestBody(containing("%2B12125550145"))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody(fixture("twilio/call-created.json", Map.of("callSid", callSid, "to", "+14155550166")))));
+		this.harness.publish(callNote(ticketId, authorId, "/call +1 212 555 0145"));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callsTo("+12125550145")).hasSize(1));
 		assertThat(URLDecoder.decode(callsTo("+12125550145").get(0).getBodyAsString(), StandardCharsets.UTF_8))
 			.contains("To=+14155550166");
-		assertThat(zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+		assertThat(this.harness.zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 			.as("no second refusal")
 			.hasSize(1);
 	}
 
 	private void stubAgent(String userId, String phone) {
-		zendesk().register(
-				get(urlEqualTo("/api/v2/users/" + userId + ".json")).willReturn(okJson(fixture("zendesk/user.json",
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/users/" + userId + ".json"))
+				.willReturn(okJson(fixture("zendesk/user.json",
 						Map.of("userId", userId, "name", "Dana Agent", "email", "dana@example.com", "phone", phone)))));
 	}
 
@@ -430,13 +464,15 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private void stubTicket(String ticketId, String requesterId) {
-		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z"))
-				.replace("\"requester_id\": 20978392", "\"requester_id\": " + requesterId))));
-		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z"))
+					.replace("\"requester_id\": 20978392", "\"requester_id\": " + requesterId))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 	}
 
 	/**
@@ -446,15 +482,16 @@ class ClickToCallIntegrationTests extends CrmBridgeIntegration {
 	private void assertOneInternalNote(String ticketId, String expectedNote) {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
-					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+					this.harness.zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 				.hasSize(1));
 		await().during(Duration.ofMillis(1500))
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(
-					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+					this.harness.zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 				.hasSize(1));
 		JsonNode comment = this.json
-			.readTree(zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
+			.readTree(this.harness.zendesk()
+				.find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
 				.get(0)
 				.getBodyAsString())
 			.path("ticket")

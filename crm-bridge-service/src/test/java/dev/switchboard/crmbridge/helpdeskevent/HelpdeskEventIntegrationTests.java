@@ -17,16 +17,21 @@ import dev.switchboard.contracts.Reopen;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.contracts.TicketCommand;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Fixtures;
+import dev.switchboard.crmbridge.Harness;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -37,6 +42,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +51,20 @@ import static org.awaitility.Awaitility.await;
  * Zendesk event webhooks published on the real broker as the gateway publishes them,
  * turned into {@code tickets.events}.
  */
-class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class HelpdeskEventIntegrationTests {
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	JsonMapper json;
 
 	@Autowired
 	MeterRegistry meters;
@@ -57,10 +77,10 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		InboundDelivery delivery = comment(ticketId, authorId, "https://github.com/acme/app/issues/42", false,
 				"2026-11-23T10:00:00Z");
 
-		publish(delivery);
-		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
-		publish(delivery);
-		NoteAdded again = awaitTicketEvent(NoteAdded.class, ticketId);
+		this.harness.publish(delivery);
+		NoteAdded note = this.harness.awaitTicketEvent(NoteAdded.class, ticketId);
+		this.harness.publish(delivery);
+		NoteAdded again = this.harness.awaitTicketEvent(NoteAdded.class, ticketId);
 
 		assertThat(again).isEqualTo(note);
 		assertThat(note.body()).isEqualTo("https://github.com/acme/app/issues/42");
@@ -72,7 +92,8 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		assertThat(note.author().phone()).isEqualTo("+14155550123");
 		assertThat(note.occurredAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
 		assertThat(note.correlationId()).isEqualTo(delivery.correlationId());
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo("/api/v2/users/" + authorId + ".json")))).hasSize(1);
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo("/api/v2/users/" + authorId + ".json"))))
+			.hasSize(1);
 	}
 
 	@Test
@@ -83,23 +104,23 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		InboundDelivery delivery = comment(ticketId, authorId, "https://github.com/acme/app/issues/7", false,
 				"2026-11-23T10:00:00Z");
 		Message deadLetter;
-		unbindTicketEventQueues();
+		this.harness.unbindTicketEventQueues();
 		try {
-			publish(delivery);
+			this.harness.publish(delivery);
 
 			deadLetter = awaitInboundDeadLetter(delivery);
 		}
 		finally {
-			bindTicketEventQueues();
+			this.harness.bindTicketEventQueues();
 		}
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("unroutable");
 
 		// the gateway's replay: back to the work queue through the default exchange
 		this.rabbit.send("", Destinations.queue(Destinations.WEBHOOKS_INBOUND, ServiceNames.CRM_BRIDGE), deadLetter);
 
-		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
+		NoteAdded note = this.harness.awaitTicketEvent(NoteAdded.class, ticketId);
 		assertThat(note.body()).isEqualTo("https://github.com/acme/app/issues/7");
-		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
+		this.harness.assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
 	}
 
 	@Test
@@ -108,19 +129,20 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		String authorId = newTicketId();
 		// more 503s than the adapter's three attempts, for the delivery and its
 		// redelivery
-		zendesk().register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
-			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/users/" + authorId + ".json"))
+				.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
 		InboundDelivery delivery = comment(ticketId, authorId, "https://github.com/acme/app/issues/99", false,
 				"2026-11-23T10:00:00Z");
 		double parkedBefore = parkedCount();
 		double acknowledgedParkedBefore = acknowledgedAsParked();
 
-		publish(delivery);
+		this.harness.publish(delivery);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(parkedRows(delivery)).isOne());
 		assertThat(parkedCount()).isEqualTo(parkedBefore + 1);
 		// the gateway's or the broker's redelivery while the note is parked: parked once
-		publish(delivery);
+		this.harness.publish(delivery);
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(acknowledgedAsParked()).isEqualTo(acknowledgedParkedBefore + 2));
 		assertThat(parkedRows(delivery)).isOne();
@@ -129,12 +151,12 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 
 		stubUser(authorId, "Dana Agent", "dana@example.com", "+14155550123");
 
-		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
+		NoteAdded note = this.harness.awaitTicketEvent(NoteAdded.class, ticketId);
 		assertThat(note.body()).isEqualTo("https://github.com/acme/app/issues/99");
 		assertThat(note.author().email()).isEqualTo("dana@example.com");
 		assertThat(note.correlationId()).isEqualTo(delivery.correlationId());
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(parkedRows(delivery)).isZero());
-		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
+		this.harness.assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
 		assertThat(this.meters.counter("switchboard.deliveries.resumed", "provider", "zendesk").count()).isPositive();
 	}
 
@@ -144,9 +166,10 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		String authorId = newTicketId();
 		stubUser(authorId, "Switchboard", "switchboard@example.com", "");
 
-		publish(comment(ticketId, authorId, "Linked to acme/app#42 (open)", false, "2026-11-23T10:00:00Z"));
+		this.harness
+			.publish(comment(ticketId, authorId, "Linked to acme/app#42 (open)", false, "2026-11-23T10:00:00Z"));
 
-		assertThat(awaitTicketEvent(NoteAdded.class, ticketId).writtenBySwitchboard()).isTrue();
+		assertThat(this.harness.awaitTicketEvent(NoteAdded.class, ticketId).writtenBySwitchboard()).isTrue();
 	}
 
 	@Test
@@ -156,30 +179,35 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		stubUser(authorId, "Dana Agent", "dana@example.com", "");
 		Instant solvedAt = Instant.parse("2026-11-23T10:10:00Z");
 
-		publish(status(ticketId, "OPEN", "SOLVED", solvedAt));
-		StatusChanged solved = awaitTicketEvent(StatusChanged.class, ticketId);
-		publish(status(ticketId, "NEW", "OPEN", solvedAt.minusSeconds(300)));
-		publish(comment(ticketId, authorId, "a marker after the stale event", false, "2026-11-23T10:11:00Z"));
+		this.harness.publish(status(ticketId, "OPEN", "SOLVED", solvedAt));
+		StatusChanged solved = this.harness.awaitTicketEvent(StatusChanged.class, ticketId);
+		this.harness.publish(status(ticketId, "NEW", "OPEN", solvedAt.minusSeconds(300)));
+		this.harness
+			.publish(comment(ticketId, authorId, "a marker after the stale event", false, "2026-11-23T10:11:00Z"));
 
 		assertThat(solved.status()).isEqualTo("solved");
 		assertThat(solved.previousStatus()).isEqualTo("open");
 		assertThat(solved.writtenBySwitchboard()).isFalse();
-		assertThat(awaitTicketEvent(NoteAdded.class, ticketId).body()).isEqualTo("a marker after the stale event");
+		assertThat(this.harness.awaitTicketEvent(NoteAdded.class, ticketId).body())
+			.isEqualTo("a marker after the stale event");
 
-		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:10:00Z")))));
-		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
-					Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:12:00Z")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket.json",
+						Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:10:00Z")))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+						Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:12:00Z")))));
 		Reopen replayed = Reopen.of(UUID.randomUUID(), "corr-replay", ticketId, solvedAt.minusSeconds(60));
-		publish(replayed);
+		this.harness.publish(replayed);
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
-					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+					this.harness.zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 				.hasSize(1));
-		String update = zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
+		String update = this.harness.zendesk()
+			.find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))
 			.get(0)
 			.getBodyAsString();
 		assertThat(this.json.readTree(update).path("ticket").has("status")).isFalse();
@@ -191,17 +219,19 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 	@Test
 	void marksAStatusChangeCausedByOurOwnWriteAsAnEcho() {
 		String ticketId = newTicketId();
-		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:00:00Z")))));
-		zendesk().register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket-updated.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket.json",
+						Map.of("ticketId", ticketId, "status", "solved", "updatedAt", "2026-11-23T10:00:00Z")))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket-updated.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 		Reopen reopen = Reopen.of(UUID.randomUUID(), "corr-echo", ticketId, Instant.parse("2026-11-23T10:04:00Z"));
-		publish(reopen);
+		this.harness.publish(reopen);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(
-					zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+					this.harness.zendesk().find(putRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
 				.hasSize(1));
 		// the write is ours once its transaction committed
 		await().atMost(Duration.ofSeconds(10))
@@ -216,15 +246,15 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 						UUID.randomUUID().toString(), "time", "2026-11-23T10:05:00Z", "updatedAt",
 						"2026-11-23T10:05:00Z")),
 				"zen:event-type:ticket.status_changed");
-		publish(echo);
+		this.harness.publish(echo);
 
-		StatusChanged changed = awaitTicketEvent(StatusChanged.class, ticketId);
+		StatusChanged changed = this.harness.awaitTicketEvent(StatusChanged.class, ticketId);
 		assertThat(changed.status()).isEqualTo("open");
 		assertThat(changed.writtenBySwitchboard()).isTrue();
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.switchboard.crmbridge.CrmBridgeIntegration#hostileTicketIds")
+	@MethodSource("dev.switchboard.crmbridge.Fixtures#hostileTicketIds")
 	void deadLettersAnEventWhoseTicketIdIsNotAHelpdeskIdAndActsOnNothingInIt(String ticketId) {
 		String authorId = newTicketId();
 		stubUser(authorId, "Dana Agent", "dana@example.com", "+14155550123");
@@ -235,15 +265,17 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 						"2026-11-23T10:00:00Z")),
 				"zen:event-type:ticket.comment_added");
 
-		publish(delivery);
+		this.harness.publish(delivery);
 
 		Message deadLetter = awaitInboundDeadLetter(delivery);
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message"))
 			.contains("is not a helpdesk ticket id");
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo("/api/v2/users/" + authorId + ".json")))).isEmpty();
-		assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate());
-		assertThat(twilio().find(postRequestedFor(anyUrl()))).noneMatch((request) -> request.getBodyAsString()
-			.contains(URLEncoder.encode("+12125550166", StandardCharsets.UTF_8)));
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo("/api/v2/users/" + authorId + ".json"))))
+			.isEmpty();
+		assertThat(this.harness.zendeskUrls()).allMatch(Fixtures.WELL_FORMED_ZENDESK_PATH.asMatchPredicate());
+		assertThat(this.harness.twilio().find(postRequestedFor(anyUrl())))
+			.noneMatch((request) -> request.getBodyAsString()
+				.contains(URLEncoder.encode("+12125550166", StandardCharsets.UTF_8)));
 	}
 
 	@Test
@@ -252,13 +284,14 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 		String target = newTicketId();
 		String authorId = "../../tickets/" + target;
 
-		publish(comment(ticketId, authorId, "written by something that is not a user", false, "2026-11-23T10:00:00Z"));
+		this.harness.publish(
+				comment(ticketId, authorId, "written by something that is not a user", false, "2026-11-23T10:00:00Z"));
 
-		NoteAdded note = awaitTicketEvent(NoteAdded.class, ticketId);
+		NoteAdded note = this.harness.awaitTicketEvent(NoteAdded.class, ticketId);
 		assertThat(note.author().id()).isEqualTo(authorId);
 		assertThat(note.author().name()).isEqualTo("Dana Agent");
 		assertThat(note.author().phone()).isNull();
-		assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
+		assertThat(this.harness.zendeskUrls()).allMatch(Fixtures.WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
 			.noneMatch((url) -> url.contains(target));
 	}
 
@@ -307,8 +340,10 @@ class HelpdeskEventIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private void stubUser(String userId, String name, String email, String phone) {
-		zendesk().register(get(urlEqualTo("/api/v2/users/" + userId + ".json")).willReturn(okJson(
-				fixture("zendesk/user.json", Map.of("userId", userId, "name", name, "email", email, "phone", phone)))));
+		this.harness.zendesk()
+			.register(
+					get(urlEqualTo("/api/v2/users/" + userId + ".json")).willReturn(okJson(fixture("zendesk/user.json",
+							Map.of("userId", userId, "name", name, "email", email, "phone", phone)))));
 	}
 
 	private InboundDelivery comment(String ticketId, String authorId, String body, boolean isPublic, String time) {

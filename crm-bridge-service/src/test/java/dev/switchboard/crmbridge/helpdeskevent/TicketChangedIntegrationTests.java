@@ -10,13 +10,19 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.NoteAdded;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.TicketChanged;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Harness;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ticket.description_changed} event webhooks, published on the real broker as the
  * gateway publishes them, turned into {@code TicketChanged} on {@code tickets.events}.
  */
-class TicketChangedIntegrationTests extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class TicketChangedIntegrationTests {
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JsonMapper json;
 
 	@Test
 	void publishesACreatedTicketsSubjectAndDescriptionWithTheSameEventIdOnRedelivery() {
@@ -32,10 +45,10 @@ class TicketChangedIntegrationTests extends CrmBridgeIntegration {
 		InboundDelivery delivery = created(ticketId, "Billing API returns 502", "Since 10:00 every invoice call fails.",
 				"2026-11-23T10:00:00Z");
 
-		publish(delivery);
-		TicketChanged changed = awaitTicketEvent(TicketChanged.class, ticketId);
-		publish(delivery);
-		TicketChanged again = awaitTicketEvent(TicketChanged.class, ticketId);
+		this.harness.publish(delivery);
+		TicketChanged changed = this.harness.awaitTicketEvent(TicketChanged.class, ticketId);
+		this.harness.publish(delivery);
+		TicketChanged again = this.harness.awaitTicketEvent(TicketChanged.class, ticketId);
 
 		assertThat(again).isEqualTo(changed);
 		assertThat(changed.change()).isEqualTo(TicketChanged.CREATED);
@@ -47,40 +60,47 @@ class TicketChangedIntegrationTests extends CrmBridgeIntegration {
 		assertThat(changed.correlationId()).isEqualTo(delivery.correlationId());
 		assertThat(changed.writtenBySwitchboard()).isFalse();
 		// the event carried the ticket's text: Zendesk was not asked
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))).isEmpty();
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+			.isEmpty();
 	}
 
 	@Test
 	void readsTheTicketForTheDescriptionAChangedSubjectEventDoesNotCarry() {
 		String ticketId = newTicketId();
-		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 
-		publish(subjectChanged(ticketId, "Dashboard shows no data", "Export fails", "2026-11-23T10:05:00Z"));
+		this.harness
+			.publish(subjectChanged(ticketId, "Dashboard shows no data", "Export fails", "2026-11-23T10:05:00Z"));
 
-		TicketChanged changed = awaitTicketEvent(TicketChanged.class, ticketId);
+		TicketChanged changed = this.harness.awaitTicketEvent(TicketChanged.class, ticketId);
 		assertThat(changed.change()).isEqualTo(TicketChanged.SUBJECT_CHANGED);
 		assertThat(changed.subject()).isEqualTo("Dashboard shows no data");
 		assertThat(changed.description()).isEqualTo("Since this morning every export stops after a minute.");
 		assertThat(changed.status()).isEqualTo("open");
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json")))).hasSize(1);
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))))
+			.hasSize(1);
 	}
 
 	@Test
 	void dropsASubjectChangeOlderThanTheLastContentEventOfTheTicket() {
 		String ticketId = newTicketId();
-		zendesk().register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
-			.willReturn(okJson(fixture("zendesk/ticket.json",
-					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:10:00Z")))));
-		publish(subjectChanged(ticketId, "API is down again", "API is slow", "2026-11-23T10:10:00Z"));
-		assertThat(awaitTicketEvent(TicketChanged.class, ticketId).subject()).isEqualTo("API is down again");
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+				.willReturn(okJson(fixture("zendesk/ticket.json",
+						Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:10:00Z")))));
+		this.harness.publish(subjectChanged(ticketId, "API is down again", "API is slow", "2026-11-23T10:10:00Z"));
+		assertThat(this.harness.awaitTicketEvent(TicketChanged.class, ticketId).subject())
+			.isEqualTo("API is down again");
 
-		publish(subjectChanged(ticketId, "API is slow", "Question", "2026-11-23T10:01:00Z"));
-		publish(comment(ticketId, "a marker after the stale event", "2026-11-23T10:11:00Z"));
+		this.harness.publish(subjectChanged(ticketId, "API is slow", "Question", "2026-11-23T10:01:00Z"));
+		this.harness.publish(comment(ticketId, "a marker after the stale event", "2026-11-23T10:11:00Z"));
 
-		assertThat(awaitTicketEvent(NoteAdded.class, ticketId).body()).isEqualTo("a marker after the stale event");
-		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(1));
+		assertThat(this.harness.awaitTicketEvent(NoteAdded.class, ticketId).body())
+			.isEqualTo("a marker after the stale event");
+		this.harness.assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(1));
 	}
 
 	private InboundDelivery created(String ticketId, String subject, String description, String time) {

@@ -19,19 +19,24 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.SetField;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketFollowedUp;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Fixtures;
+import dev.switchboard.crmbridge.Harness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -42,6 +47,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +56,20 @@ import static org.awaitility.Awaitility.await;
  * Ticket commands published on the real broker as the other services publish them,
  * applied to the Zendesk fake.
  */
-class TicketCommandIntegrationTests extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class TicketCommandIntegrationTests {
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	JsonMapper json;
 
 	private static final String STAMP = "2026-11-23T10:00:00Z";
 
@@ -71,9 +91,9 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-1", ticketId, Instant.now(),
 				"Linked to https://github.com/acme/app/issues/42 (open)");
 
-		publish(note);
-		publish(note);
-		publish(note);
+		this.harness.publish(note);
+		this.harness.publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		List<LoggedRequest> puts = puts(ticketId);
@@ -84,7 +104,7 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		assertThat(ticket.path("safe_update").asBoolean()).isTrue();
 		assertThat(ticket.path("updated_stamp").asString()).isEqualTo(STAMP);
 		assertThat(puts.get(0).getHeader("Authorization")).startsWith("Basic ");
-		publish(note);
+		this.harness.publish(note);
 		await().during(Duration.ofMillis(500))
 			.atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
@@ -107,7 +127,7 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 			});
 		}
 
-		burst.forEach(this::publish);
+		burst.forEach(this.harness::publish);
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(
@@ -135,17 +155,19 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	void parksTheTicketWhenZendeskSaysRetryAfterAndWritesItAfterwards() {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("429-" + ticketId)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("limited")
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("429-" + ticketId)
-			.whenScenarioStateIs("limited")
-			.willReturn(okJson(updated(ticketId, "open"))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("429-" + ticketId)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("limited")
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("429-" + ticketId)
+				.whenScenarioStateIs("limited")
+				.willReturn(okJson(updated(ticketId, "open"))));
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-429", ticketId, Instant.now(),
 				"After the limit");
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		List<LoggedRequest> puts = puts(ticketId);
@@ -161,14 +183,15 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	void parksALongRetryAfterDurablyInsteadOfWaitingInAThread() {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId)))
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId)))
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-429l", ticketId, Instant.now(), "Later");
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(notBefore(ticketId)).isAfter(Instant.now().plusSeconds(500)));
+			.untilAsserted(() -> assertThat(this.harness.notBefore(ticketId)).isAfter(Instant.now().plusSeconds(500)));
 		assertThat(stateOf(note)).isEqualTo("pending");
 		assertThat(puts(ticketId)).hasSize(1);
 	}
@@ -178,39 +201,45 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		String ticketId = newTicketId();
 		String followUpId = newTicketId();
 		stubTicket(ticketId, "closed");
-		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
-			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody(updated(followUpId, "open"))));
+		this.harness.zendesk()
+			.register(post(urlEqualTo("/api/v2/tickets.json"))
+				.withRequestBody(
+						WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody(updated(followUpId, "open"))));
 		stubTicket(followUpId, "open");
 		stubUpdate(followUpId);
 		Reopen reopen = Reopen.of(UUID.randomUUID(), "corr-fu", ticketId, Instant.now());
 
-		publish(reopen);
+		this.harness.publish(reopen);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(reopen)).isEqualTo("applied"));
-		TicketFollowedUp followedUp = awaitTicketEvent(TicketFollowedUp.class, ticketId);
+		TicketFollowedUp followedUp = this.harness.awaitTicketEvent(TicketFollowedUp.class, ticketId);
 		assertThat(followedUp.followUpTicketId()).isEqualTo(followUpId);
 		AddInternalNote later = AddInternalNote.of(UUID.randomUUID(), "corr-fu", ticketId, Instant.now(),
 				"Still broken");
-		publish(later);
+		this.harness.publish(later);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(puts(followUpId)).hasSize(1));
 		assertThat(puts(ticketId)).isEmpty();
-		assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
-			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
-			.withHeader("Idempotency-Key", WireMock.equalTo("switchboard-followup-" + ticketId)))).hasSize(1);
+		assertThat(this.harness.zendesk()
+			.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+				.withRequestBody(
+						WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
+				.withHeader("Idempotency-Key", WireMock.equalTo("switchboard-followup-" + ticketId))))
+			.hasSize(1);
 	}
 
 	@Test
 	void deadLettersTheCommandsOfATicketThatDoesNotExistWithTheReason() {
 		String ticketId = newTicketId();
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(aResponse().withStatus(404)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}")));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}")));
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-404", ticketId, Instant.now(), "Lost");
 
-		publish(note);
+		this.harness.publish(note);
 
 		Message deadLetter = awaitDeadLetter(note);
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("not found");
@@ -218,12 +247,12 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.switchboard.crmbridge.CrmBridgeIntegration#hostileTicketIds")
+	@MethodSource("dev.switchboard.crmbridge.Fixtures#hostileTicketIds")
 	void deadLettersACommandWhoseTicketIdIsNotAHelpdeskIdWithoutAskingZendesk(String ticketId) {
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-hostile", ticketId, Instant.now(),
 				"Linked to https://github.com/acme/app/issues/42 (open)");
 
-		publish(note);
+		this.harness.publish(note);
 
 		Message deadLetter = awaitDeadLetter(note);
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message"))
@@ -231,7 +260,8 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		assertThat(stateOf(note)).isEqualTo("absent");
 		await().during(Duration.ofMillis(500))
 			.atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
+			.untilAsserted(() -> assertThat(this.harness.zendeskUrls())
+				.allMatch(Fixtures.WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
 				.doesNotContain("/api/v2/users/1.json", "/api/v2/tickets/2.json"));
 	}
 
@@ -251,7 +281,7 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message"))
 			.contains("is not a helpdesk id");
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("dead-lettered"));
-		assertThat(zendeskUrls()).allMatch(WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
+		assertThat(this.harness.zendeskUrls()).allMatch(Fixtures.WELL_FORMED_ZENDESK_PATH.asMatchPredicate())
 			.doesNotContain("/api/v2/users/" + userId + ".json");
 	}
 
@@ -262,12 +292,12 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		stubUpdate(ticketId);
 		SetField field = SetField.of(UUID.randomUUID(), "corr-field", ticketId, Instant.now(), "issue_state", "open");
 
-		publish(field);
+		this.harness.publish(field);
 
 		Message deadLetter = awaitDeadLetter(field);
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("not numeric");
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-field", ticketId, Instant.now(), "Next");
-		publish(note);
+		this.harness.publish(note);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		assertThat(stateOf(field)).isEqualTo("dead-lettered");
 	}
@@ -276,20 +306,23 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	void retriesAServerErrorWithBackOffAndThenApplies() {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("once")
-			.willReturn(aResponse().withStatus(503)));
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
-			.whenScenarioStateIs("once")
-			.willSetStateTo("twice")
-			.willReturn(aResponse().withStatus(502)));
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
-			.whenScenarioStateIs("twice")
-			.willReturn(okJson(updated(ticketId, "open"))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("once")
+				.willReturn(aResponse().withStatus(503)));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
+				.whenScenarioStateIs("once")
+				.willSetStateTo("twice")
+				.willReturn(aResponse().withStatus(502)));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("5xx-" + ticketId)
+				.whenScenarioStateIs("twice")
+				.willReturn(okJson(updated(ticketId, "open"))));
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-5xx", ticketId, Instant.now(), "Retried");
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		assertThat(puts(ticketId)).hasSize(3);
@@ -298,32 +331,36 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	@Test
 	void retriesATimeoutAndThenApplies() {
 		String ticketId = newTicketId();
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("slow-" + ticketId)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("fast")
-			.willReturn(okJson(ticket(ticketId, "open")).withFixedDelay(2500)));
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("slow-" + ticketId)
-			.whenScenarioStateIs("fast")
-			.willReturn(okJson(ticket(ticketId, "open"))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).inScenario("slow-" + ticketId)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("fast")
+				.willReturn(okJson(ticket(ticketId, "open")).withFixedDelay(2500)));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).inScenario("slow-" + ticketId)
+				.whenScenarioStateIs("fast")
+				.willReturn(okJson(ticket(ticketId, "open"))));
 		stubUpdate(ticketId);
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-slow", ticketId, Instant.now(), "Slow");
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo(ticketPath(ticketId))))).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo(ticketPath(ticketId)))))
+			.hasSizeGreaterThanOrEqualTo(2);
 		assertThat(puts(ticketId)).hasSize(1);
 	}
 
 	@Test
 	void deadLettersACommandWhenZendeskKeepsAnsweringWithAMalformedBody() {
 		String ticketId = newTicketId();
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "text/html")
-			.withBody("<html>maintenance</html>")));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "text/html")
+				.withBody("<html>maintenance</html>")));
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-bad", ticketId, Instant.now(), "Unreadable");
 
-		publish(note);
+		this.harness.publish(note);
 
 		Message deadLetter = awaitDeadLetter(note);
 		assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message")).contains("unreadable");
@@ -335,13 +372,14 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
 		// Zendesk applies the update, then answers after the client's read timeout (1 s)
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId)))
-			.willReturn(okJson(updated(ticketId, "open")).withFixedDelay(2500)));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId)))
+				.willReturn(okJson(updated(ticketId, "open")).withFixedDelay(2500)));
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-lost", ticketId, Instant.now(),
 				"Linked to https://github.com/acme/app/issues/42 (open)");
 		stubComments(ticketId, note.body() + "\n\n" + marker(note));
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		assertThat(puts(ticketId)).hasSize(1);
@@ -350,7 +388,7 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 			.path("comment")
 			.path("body")
 			.asString()).endsWith(marker(note));
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).isNotEmpty();
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).isNotEmpty();
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))
 			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
@@ -360,23 +398,25 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	void sendsTheNoteAgainOnceWhenTheTimedOutUpdateIsNotOnTheTicket() {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("lost-" + ticketId)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("answering")
-			.willReturn(okJson(updated(ticketId, "open")).withFixedDelay(2500)));
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("lost-" + ticketId)
-			.whenScenarioStateIs("answering")
-			.willReturn(okJson(updated(ticketId, "open"))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("lost-" + ticketId)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("answering")
+				.willReturn(okJson(updated(ticketId, "open")).withFixedDelay(2500)));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("lost-" + ticketId)
+				.whenScenarioStateIs("answering")
+				.willReturn(okJson(updated(ticketId, "open"))));
 		stubComments(ticketId, "An agent's note, written before");
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-retry", ticketId, Instant.now(),
 				"Not applied the first time");
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		assertThat(puts(ticketId)).hasSize(2)
 			.allSatisfy((put) -> assertThat(put.getBodyAsString()).isEqualTo(puts(ticketId).get(0).getBodyAsString()));
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).hasSize(1);
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).hasSize(1);
 	}
 
 	@Test
@@ -384,28 +424,32 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
 		// Zendesk writes the note but answers 503, and cannot list comments for a while
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId)))
-			.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody("{}")));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId)))
+				.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody("{}")));
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-unknown", ticketId, Instant.now(),
 				"Applied, but the answer said otherwise");
 		String scenario = "comments-" + ticketId;
-		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("second")
-			.willReturn(aResponse().withStatus(503)));
-		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
-			.whenScenarioStateIs("second")
-			.willSetStateTo("readable")
-			.willReturn(aResponse().withStatus(503)));
-		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
-			.whenScenarioStateIs("readable")
-			.willReturn(okJson(comments(note.body() + "\n\n" + marker(note)))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("second")
+				.willReturn(aResponse().withStatus(503)));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
+				.whenScenarioStateIs("second")
+				.willSetStateTo("readable")
+				.willReturn(aResponse().withStatus(503)));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(commentsPath(ticketId))).inScenario(scenario)
+				.whenScenarioStateIs("readable")
+				.willReturn(okJson(comments(note.body() + "\n\n" + marker(note)))));
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stateOf(note)).isEqualTo("applied"));
 		assertThat(puts(ticketId)).hasSize(1);
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).hasSize(3);
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo(commentsPath(ticketId))))).hasSize(3);
 	}
 
 	@Test
@@ -413,15 +457,17 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 		String ticketId = newTicketId();
 		String followUpId = newTicketId();
 		stubTicket(ticketId, "closed");
-		zendesk().register(post(urlEqualTo("/api/v2/tickets.json"))
-			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody(updated(followUpId, "open"))));
+		this.harness.zendesk()
+			.register(post(urlEqualTo("/api/v2/tickets.json"))
+				.withRequestBody(
+						WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody(updated(followUpId, "open"))));
 		Reopen reopen = Reopen.of(UUID.randomUUID(), "corr-unrouted", ticketId, Instant.now());
-		unbindTicketEventQueues();
+		this.harness.unbindTicketEventQueues();
 		try {
-			publish(reopen);
+			this.harness.publish(reopen);
 
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(stateOf(reopen)).isEqualTo("applied"));
@@ -430,14 +476,16 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 				.untilAsserted(() -> assertThat(followUpAnnounced(ticketId)).isFalse());
 		}
 		finally {
-			bindTicketEventQueues();
+			this.harness.bindTicketEventQueues();
 		}
 
-		assertThat(awaitTicketEvent(TicketFollowedUp.class, ticketId).followUpTicketId()).isEqualTo(followUpId);
+		assertThat(this.harness.awaitTicketEvent(TicketFollowedUp.class, ticketId).followUpTicketId())
+			.isEqualTo(followUpId);
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(followUpAnnounced(ticketId)).isTrue());
-		assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
-		assertThat(zendesk().find(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
-			.withRequestBody(WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))))
+		this.harness.assertNoMoreTicketEvents(ticketId, Duration.ofSeconds(2));
+		assertThat(this.harness.zendesk()
+			.find(postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withRequestBody(
+					WireMock.matchingJsonPath("$.ticket.via_followup_source_id", WireMock.equalTo(ticketId)))))
 			.hasSize(1);
 	}
 
@@ -445,46 +493,51 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	void reReadsTheTicketAndRetriesWhenSafeUpdateConflicts() {
 		String ticketId = newTicketId();
 		stubTicket(ticketId, "open");
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("409-" + ticketId)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("resolved")
-			.willReturn(aResponse().withStatus(409)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":\"UpdateConflict\",\"description\":\"Safe Update prevented the update\"}")));
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).inScenario("409-" + ticketId)
-			.whenScenarioStateIs("resolved")
-			.willReturn(okJson(updated(ticketId, "open"))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("409-" + ticketId)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("resolved")
+				.willReturn(aResponse().withStatus(409)
+					.withHeader("Content-Type", "application/json")
+					.withBody("{\"error\":\"UpdateConflict\",\"description\":\"Safe Update prevented the update\"}")));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).inScenario("409-" + ticketId)
+				.whenScenarioStateIs("resolved")
+				.willReturn(okJson(updated(ticketId, "open"))));
 		AddTags tags = AddTags.of(UUID.randomUUID(), "corr-409", ticketId, Instant.now(), List.of("github-linked"));
 
-		publish(tags);
+		this.harness.publish(tags);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(tags)).isEqualTo("applied"));
 		assertThat(puts(ticketId)).hasSize(2);
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo(ticketPath(ticketId))))).hasSize(2);
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo(ticketPath(ticketId))))).hasSize(2);
 	}
 
 	@Test
 	void pausesConsumptionAndReportsDownWhileZendeskRefusesTheCredentials() {
 		String ticketId = newTicketId();
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("still refused")
-			.willReturn(aResponse().withStatus(401)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":\"Couldn't authenticate you\"}")));
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
-			.whenScenarioStateIs("still refused")
-			.willSetStateTo("fixed")
-			.willReturn(aResponse().withStatus(401)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":\"Couldn't authenticate you\"}")));
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
-			.whenScenarioStateIs("fixed")
-			.willReturn(okJson(ticket(ticketId, "open"))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("still refused")
+				.willReturn(aResponse().withStatus(401)
+					.withHeader("Content-Type", "application/json")
+					.withBody("{\"error\":\"Couldn't authenticate you\"}")));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
+				.whenScenarioStateIs("still refused")
+				.willSetStateTo("fixed")
+				.willReturn(aResponse().withStatus(401)
+					.withHeader("Content-Type", "application/json")
+					.withBody("{\"error\":\"Couldn't authenticate you\"}")));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).inScenario("401-" + ticketId)
+				.whenScenarioStateIs("fixed")
+				.willReturn(okJson(ticket(ticketId, "open"))));
 		stubUpdate(ticketId);
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-401", ticketId, Instant.now(), "Waits");
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.helpdeskHealth.health().getStatus()).isEqualTo(Status.DOWN));
@@ -545,7 +598,8 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private void stubComments(String ticketId, String newestBody) {
-		zendesk().register(get(urlEqualTo(commentsPath(ticketId))).willReturn(okJson(comments(newestBody))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(commentsPath(ticketId))).willReturn(okJson(comments(newestBody))));
 	}
 
 	private String comments(String newestBody) {
@@ -557,15 +611,17 @@ class TicketCommandIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private List<LoggedRequest> puts(String ticketId) {
-		return zendesk().find(putRequestedFor(urlEqualTo(ticketPath(ticketId))));
+		return this.harness.zendesk().find(putRequestedFor(urlEqualTo(ticketPath(ticketId))));
 	}
 
 	private void stubTicket(String ticketId, String status) {
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(ticket(ticketId, status))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(ticket(ticketId, status))));
 	}
 
 	private void stubUpdate(String ticketId) {
-		zendesk().register(put(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(updated(ticketId, "open"))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(updated(ticketId, "open"))));
 	}
 
 	private static String ticketPath(String ticketId) {

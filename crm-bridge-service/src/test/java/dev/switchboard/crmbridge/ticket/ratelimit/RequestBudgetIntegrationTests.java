@@ -12,7 +12,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.switchboard.contracts.AddInternalNote;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Harness;
 import dev.switchboard.crmbridge.ticket.CommandProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -33,6 +35,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +45,14 @@ import static org.awaitility.Awaitility.await;
  * here, so a single request spends it. Each test starts with a full budget.
  */
 @TestPropertySource(properties = "crm-bridge.commands.requests-per-minute=1")
-class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class RequestBudgetIntegrationTests {
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	DataSource dataSource;
@@ -73,12 +84,12 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 		stubTicket(ticketId);
 		new Bucket4jRequestBudget(this.dataSource, this.properties, new SimpleMeterRegistry()).spend();
 
-		publish(note(ticketId));
+		this.harness.publish(note(ticketId));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(notBefore(ticketId)).isAfter(Instant.now().plusSeconds(30)));
-		assertThat(zendesk().find(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + ticketId + "\\.json"))))
-			.isEmpty();
+			.untilAsserted(() -> assertThat(this.harness.notBefore(ticketId)).isAfter(Instant.now().plusSeconds(30)));
+		assertThat(this.harness.zendesk()
+			.find(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + ticketId + "\\.json")))).isEmpty();
 	}
 
 	@Test
@@ -87,15 +98,16 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 		String notedTicket = newTicketId();
 		stubTicket(calledTicket);
 		stubTicket(notedTicket);
-		twilio().register(post(urlPathMatching("/2010-04-01/Accounts/.*/Calls.json")).willReturn(aResponse()
-			.withStatus(201)
-			.withHeader("Content-Type", "application/json")
-			.withBody(fixture("twilio/call-created.json",
-					Map.of("callSid", "CA" + UUID.randomUUID().toString().replace("-", ""), "to", "+14155550100")))));
+		this.harness.twilio()
+			.register(post(urlPathMatching("/2010-04-01/Accounts/.*/Calls.json")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(fixture("twilio/call-created.json", Map.of("callSid",
+						"CA" + UUID.randomUUID().toString().replace("-", ""), "to", "+14155550100")))));
 
-		zendesk().register(get(urlEqualTo("/api/v2/users/20978392.json"))
-			.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", "20978392", "name", "Casey Customer",
-					"email", "casey@example.com", "phone", "+442079460018")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo("/api/v2/users/20978392.json"))
+				.willReturn(okJson(fixture("zendesk/user.json", Map.of("userId", "20978392", "name", "Casey Customer",
+						"email", "casey@example.com", "phone", "+442079460018")))));
 
 		// without a customer number, click-to-call reads the ticket and its requester
 		// while
@@ -109,13 +121,14 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 						""".formatted(calledTicket)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(call.statusCode()).isEqualTo(201);
-		assertThat(zendesk().find(getRequestedFor(urlEqualTo(ticketPath(calledTicket))))).hasSize(1);
-		publish(note(notedTicket));
+		assertThat(this.harness.zendesk().find(getRequestedFor(urlEqualTo(ticketPath(calledTicket))))).hasSize(1);
+		this.harness.publish(note(notedTicket));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(notBefore(notedTicket)).isAfter(Instant.now().plusSeconds(30)));
-		assertThat(zendesk().find(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + notedTicket + "\\.json"))))
-			.isEmpty();
+			.untilAsserted(
+					() -> assertThat(this.harness.notBefore(notedTicket)).isAfter(Instant.now().plusSeconds(30)));
+		assertThat(this.harness.zendesk()
+			.find(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + notedTicket + "\\.json")))).isEmpty();
 	}
 
 	@Test
@@ -130,14 +143,14 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 		// an instance started after this one, configured with 1,000 requests a minute
 		new Bucket4jRequestBudget(this.dataSource, raised, new SimpleMeterRegistry()).spend();
 
-		publish(note(first));
-		publish(note(second));
+		this.harness.publish(note(first));
+		this.harness.publish(note(second));
 
 		// at one request a minute, the second ticket's read and update would wait a
 		// minute
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(zendesk().find(putRequestedFor(urlEqualTo(ticketPath(first))))).hasSize(1);
-			assertThat(zendesk().find(putRequestedFor(urlEqualTo(ticketPath(second))))).hasSize(1);
+			assertThat(this.harness.zendesk().find(putRequestedFor(urlEqualTo(ticketPath(first))))).hasSize(1);
+			assertThat(this.harness.zendesk().find(putRequestedFor(urlEqualTo(ticketPath(second))))).hasSize(1);
 		});
 	}
 
@@ -146,9 +159,10 @@ class RequestBudgetIntegrationTests extends CrmBridgeIntegration {
 	}
 
 	private void stubTicket(String ticketId) {
-		zendesk().register(get(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(fixture("zendesk/ticket.json",
-				Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
-		zendesk()
+		this.harness.zendesk()
+			.register(get(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		this.harness.zendesk()
 			.register(put(urlEqualTo(ticketPath(ticketId))).willReturn(okJson(fixture("zendesk/ticket-updated.json",
 					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 	}

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import dev.switchboard.contracts.AddInternalNote;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Harness;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -27,11 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +44,14 @@ import static org.awaitility.Awaitility.await;
  * works, so a long drain keeps it and a dead instance's drain is taken over within one
  * lease, not after minutes.
  */
-class DrainLockIntegrationTests extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class DrainLockIntegrationTests {
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	DataSource dataSource;
@@ -65,7 +76,7 @@ class DrainLockIntegrationTests extends CrmBridgeIntegration {
 				lock.setString(1, ticketId);
 				lock.executeQuery().close();
 			}
-			publish(note);
+			this.harness.publish(note);
 
 			AtomicReference<Instant> firstUntil = new AtomicReference<>();
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -110,7 +121,7 @@ class DrainLockIntegrationTests extends CrmBridgeIntegration {
 		AddInternalNote note = AddInternalNote.of(UUID.randomUUID(), "corr-takeover", ticketId, Instant.now(),
 				"Written once the dead instance's lease ran out");
 
-		publish(note);
+		this.harness.publish(note);
 
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(5))
@@ -121,10 +132,12 @@ class DrainLockIntegrationTests extends CrmBridgeIntegration {
 
 	private void stubTicket(String ticketId) {
 		String path = "/api/v2/tickets/" + ticketId + ".json";
-		zendesk().register(get(urlEqualTo(path)).willReturn(okJson(fixture("zendesk/ticket.json",
-				Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
-		zendesk().register(put(urlEqualTo(path)).willReturn(okJson(fixture("zendesk/ticket-updated.json",
-				Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
+		this.harness.zendesk()
+			.register(get(urlEqualTo(path)).willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		this.harness.zendesk()
+			.register(put(urlEqualTo(path)).willReturn(okJson(fixture("zendesk/ticket-updated.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 	}
 
 	private String stateOf(AddInternalNote note) {

@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.Provider;
-import dev.switchboard.crmbridge.CrmBridgeIntegration;
+import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
+import dev.switchboard.crmbridge.Harness;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -24,36 +29,57 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.switchboard.crmbridge.Fixtures.fixture;
+import static dev.switchboard.crmbridge.Fixtures.newTicketId;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Benchmark, not a test (the name keeps it out of the default run): publishes
- * {@code bench.calls} calls × 4 status callbacks in shuffled order to
- * {@code webhooks.inbound} as the gateway does, and prints callbacks/s accepted by the
- * broker, callbacks/s processed (stored), and the p50/p99 from gateway receipt
- * ({@code receivedAt}) to the callback stored with its call log. Run:
- * {@code ./mvnw -B -o verify -pl crm-bridge-service -am -Dtest=CallbackBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.calls=500}.
+ * Benchmark, not a test: a runner that prints figures and asserts none. Its name matches
+ * neither surefire's includes ({@code *Test}, {@code *Tests}, {@code Test*},
+ * {@code *TestCase}) nor failsafe's ({@code *IntegrationTests}, {@code *SystemTests}), so
+ * no default run starts it. It publishes {@code bench.calls} calls × 4 status callbacks
+ * in shuffled order to {@code webhooks.inbound} as the gateway does (real RabbitMQ and
+ * PostgreSQL, Zendesk faked), and prints callbacks/s accepted by the broker, callbacks/s
+ * processed (stored), and the p50/p99 from gateway receipt ({@code receivedAt}) to the
+ * callback stored with its call log. Run ({@code ./switchboard bench callbacks} runs the
+ * same):
+ *
+ * <pre>
+ * ./mvnw -B -o test -pl crm-bridge-service -Dtest=CallbackBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.calls=500
+ * </pre>
  */
-class CallbackBench extends CrmBridgeIntegration {
+@CrmBridgeIntegrationTest
+class CallbackBenchmark {
 
 	private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
+	private final Map<String, Long> sent = new ConcurrentHashMap<>();
+
+	@Autowired
+	Harness harness;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
-	void bench() {
+	void processesShuffledCallbacksAndPrintsThroughputAndLatency() {
 		int calls = Integer.getInteger("bench.calls", 200);
 		String ticketId = newTicketId();
 		String userId = newTicketId();
-		zendesk().register(
-				get(urlPathEqualTo("/api/v2/search.json")).willReturn(okJson(fixture("zendesk/search-users.json",
-						Map.of("users", fixture("zendesk/search-user.json", Map.of("userId", userId, "name",
-								"Bench Caller", "email", "bench@example.com", "phone", "+14155550142")), "count",
-								"1")))));
-		zendesk().register(get(urlPathMatching("/api/v2/users/.*/tickets/requested.json"))
-			.willReturn(okJson(fixture("zendesk/requested-tickets.json",
-					Map.of("userId", userId, "ticketId", ticketId, "updatedAt", Instant.now().toString())))));
-		zendesk().register(get(urlMatching("/api/v2/tickets/.*")).willReturn(okJson(fixture("zendesk/ticket.json",
-				Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
-		zendesk()
+		this.harness.zendesk()
+			.register(
+					get(urlPathEqualTo("/api/v2/search.json")).willReturn(okJson(fixture("zendesk/search-users.json",
+							Map.of("users", fixture("zendesk/search-user.json", Map.of("userId", userId, "name",
+									"Bench Caller", "email", "bench@example.com", "phone", "+14155550142")), "count",
+									"1")))));
+		this.harness.zendesk()
+			.register(get(urlPathMatching("/api/v2/users/.*/tickets/requested.json"))
+				.willReturn(okJson(fixture("zendesk/requested-tickets.json",
+						Map.of("userId", userId, "ticketId", ticketId, "updatedAt", Instant.now().toString())))));
+		this.harness.zendesk()
+			.register(get(urlMatching("/api/v2/tickets/.*")).willReturn(okJson(fixture("zendesk/ticket.json",
+					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:00:00Z")))));
+		this.harness.zendesk()
 			.register(put(urlMatching("/api/v2/tickets/.*")).willReturn(okJson(fixture("zendesk/ticket-updated.json",
 					Map.of("ticketId", ticketId, "status", "open", "updatedAt", "2026-11-23T10:05:00Z")))));
 		List<String> sids = new ArrayList<>();
@@ -70,7 +96,7 @@ class CallbackBench extends CrmBridgeIntegration {
 		Collections.shuffle(callbacks, new Random(42));
 		long began = System.nanoTime();
 		for (InboundDelivery callback : callbacks) {
-			publish(InboundDelivery.of(callback.correlationId(), Provider.TWILIO, callback.eventType(),
+			publishTimed(InboundDelivery.of(callback.correlationId(), Provider.TWILIO, callback.eventType(),
 					callback.deliveryId(), Instant.now(), callback.headers(), callback.body()));
 		}
 		double publishSeconds = (System.nanoTime() - began) / 1e9;
@@ -79,7 +105,7 @@ class CallbackBench extends CrmBridgeIntegration {
 			.until(() -> stored(sids) >= callbacks.size());
 		double processSeconds = (System.nanoTime() - began) / 1e9;
 		List<Long> latencies = latencies(sids);
-		System.out.printf("%nCallbackBench: %d calls, %d callbacks%n", calls, callbacks.size());
+		System.out.printf("%nCallbackBenchmark: %d calls, %d callbacks%n", calls, callbacks.size());
 		System.out.printf("  accepted by the broker: %.0f callbacks/s%n", callbacks.size() / publishSeconds);
 		System.out.printf("  processed and stored:   %.0f callbacks/s%n", callbacks.size() / processSeconds);
 		System.out.printf("  receipt -> stored: p50 %d ms, p99 %d ms, max %d ms%n%n", percentile(latencies, 50),
@@ -103,16 +129,13 @@ class CallbackBench extends CrmBridgeIntegration {
 		return latencies;
 	}
 
-	private final Map<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
-
 	private long sentAt(String token) {
 		return this.sent.getOrDefault(token, 0L);
 	}
 
-	@Override
-	protected void publish(InboundDelivery delivery) {
+	private void publishTimed(InboundDelivery delivery) {
 		this.sent.put(delivery.deliveryId(), delivery.receivedAt().toEpochMilli());
-		super.publish(delivery);
+		this.harness.publish(delivery);
 	}
 
 	private static long percentile(List<Long> sorted, int percentile) {
