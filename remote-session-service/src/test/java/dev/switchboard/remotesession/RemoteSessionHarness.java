@@ -34,6 +34,7 @@ import dev.switchboard.contracts.SessionEvent;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.remotesession.access.InternalTokenProperties;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,7 +103,7 @@ public class RemoteSessionHarness {
 		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port");
 	}
 
-	public HttpResponse<String> api(String method, String path, String body) {
+	public HttpResponse<String> api(String method, String path, @Nullable String body) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header(InternalTokenProperties.HEADER, RemoteSessionIntegrationTest.TOKEN)
 			.header("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
@@ -103,17 +104,26 @@ public class SessionWriteBack {
 				session.expiresAt());
 	}
 
+	/**
+	 * Announces the start of a session that has one (live, or ended with a late start).
+	 */
 	public SessionEvent started(Session session) {
+		Instant startedAt = Objects.requireNonNull(session.startedAt(), () -> session + " has not started");
 		return new SessionStarted(SchemaVersions.CURRENT, id(session, "started"), session.correlationId(), session.id(),
-				session.ticketId(), session.provider().id(), session.startedAt(), session.publicSessionId(),
-				session.agentEmail(), session.host());
+				session.ticketId(), session.provider().id(), startedAt, session.publicSessionId(), session.agentEmail(),
+				session.host());
 	}
 
+	/**
+	 * Announces a finished session: {@link Session#finished} gave it its end and reason.
+	 */
 	public SessionEvent finished(Session session) {
+		Instant endedAt = Objects.requireNonNull(session.endedAt(), () -> session + " has not finished");
+		String endReason = Objects.requireNonNull(session.endReason(), () -> session + " has no end reason");
 		return new SessionEnded(SchemaVersions.CURRENT, id(session, "finished"), session.correlationId(), session.id(),
-				session.ticketId(), session.provider().id(), session.endedAt(), session.publicSessionId(),
-				session.agentEmail(), session.state().id(), session.startedAt(), session.durationSeconds(),
-				session.endReason(), session.recordingUrl());
+				session.ticketId(), session.provider().id(), endedAt, session.publicSessionId(), session.agentEmail(),
+				session.state().id(), session.startedAt(), session.durationSeconds(), endReason,
+				session.recordingUrl());
 	}
 
 	static UUID id(Session session, String what) {
@@ -125,7 +135,7 @@ public class SessionWriteBack {
 		return reason.endsWith(".") ? reason : reason + ".";
 	}
 
-	private static String duration(Long seconds) {
+	private static String duration(@Nullable Long seconds) {
 		if (seconds == null) {
 			return "unknown";
 		}

@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.switchboard.remotesession.RemoteSessionHarness;
 import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -151,7 +152,7 @@ class SecretsAtRestIntegrationTests {
 			.single();
 	}
 
-	private List<String> outboxPayloads(String ticketId) {
+	private List<@Nullable String> outboxPayloads(String ticketId) {
 		return this.jdbc
 			.sql("select payload from outbox_message where correlation_id in "
 					+ "(select correlation_id from remote_session where ticket_id = ?)")

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -220,9 +221,10 @@ class RemoteNoteIntegrationTests {
 
 		this.rabbit.send(Destinations.TICKETS_EVENTS, "note-added", poison);
 
-		Message deadLetter = this.rabbit
-			.receive(Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION), 15_000);
-		assertThat(deadLetter).isNotNull();
+		Message deadLetter = Objects.requireNonNull(
+				this.rabbit.receive(
+						Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION), 15_000),
+				"the poison message reaches the dead-letter queue within 15 s");
 		assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(properties.getMessageId());
 		assertThat(deadLetter.getMessageProperties().getHeaders()).containsKey("x-exception-message");
 		assertThat(output).contains(properties.getMessageId()).doesNotContain("secret-customer-text");

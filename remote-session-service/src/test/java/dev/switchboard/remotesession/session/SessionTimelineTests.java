@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The validated transitions, without Spring: duplicates and reordering. */
@@ -81,7 +82,7 @@ class SessionTimelineTests {
 		return SessionActivity.started("s1", at, "ada", "LAPTOP", SessionActivity.Source.PUSH);
 	}
 
-	private static SessionActivity ended(Instant at, Long duration) {
+	private static SessionActivity ended(Instant at, @Nullable Long duration) {
 		return SessionActivity.ended("s1", at, null, duration, "done", null, SessionActivity.Source.PUSH);
 	}
 

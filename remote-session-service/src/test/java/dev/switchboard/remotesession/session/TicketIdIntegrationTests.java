@@ -25,6 +25,7 @@ import dev.switchboard.remotesession.RemoteSessionHarness;
 import dev.switchboard.remotesession.RemoteSessionIntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -154,7 +155,7 @@ class TicketIdIntegrationTests {
 		return eventId.toString();
 	}
 
-	private Message deadLettered(String messageId) {
+	private @Nullable Message deadLettered(String messageId) {
 		String queue = Destinations.deadLetterQueue(Destinations.TICKETS_EVENTS, ServiceNames.REMOTE_SESSION);
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (System.nanoTime() < deadline) {

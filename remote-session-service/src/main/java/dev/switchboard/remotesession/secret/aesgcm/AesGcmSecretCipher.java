@@ -27,18 +27,21 @@ class AesGcmSecretCipher implements SecretCipher {
 
 	private final String currentKeyId;
 
+	private final BytesEncryptor currentKey;
+
 	private final Map<String, BytesEncryptor> keys = new LinkedHashMap<>();
 
 	AesGcmSecretCipher(EncryptionProperties properties) {
 		EncryptionKey current = properties.currentKey();
 		this.currentKeyId = current.id();
-		this.keys.put(current.id(), encryptor(current));
+		this.currentKey = encryptor(current);
+		this.keys.put(current.id(), this.currentKey);
 		properties.previous().forEach((previous) -> this.keys.putIfAbsent(previous.id(), encryptor(previous)));
 	}
 
 	@Override
 	public String encrypt(String plaintext) {
-		byte[] sealed = this.keys.get(this.currentKeyId).encrypt(plaintext.getBytes(StandardCharsets.UTF_8));
+		byte[] sealed = this.currentKey.encrypt(plaintext.getBytes(StandardCharsets.UTF_8));
 		return VERSION_1 + this.currentKeyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
 	}
 

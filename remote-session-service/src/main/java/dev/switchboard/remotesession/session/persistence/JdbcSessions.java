@@ -151,11 +151,16 @@ class JdbcSessions implements Sessions {
 		this.jdbc
 			.sql("""
 					insert into remote_session_event (session_id, kind, source, occurred_at, recorded_at, applied, state_after, detail)
-					values (?, ?, ?, ?, ?, ?, ?, ?)
+					values (:sessionId, :kind, :source, :occurredAt, :recordedAt, :applied, :stateAfter, :detail)
 					""")
-			.params(sessionId, entry.kind(), entry.source(), Timestamp.from(entry.occurredAt()),
-					Timestamp.from(entry.recordedAt()), entry.applied(), entry.stateAfter().name(),
-					truncate(entry.detail()))
+			.param("sessionId", sessionId)
+			.param("kind", entry.kind())
+			.param("source", entry.source())
+			.param("occurredAt", Timestamp.from(entry.occurredAt()))
+			.param("recordedAt", Timestamp.from(entry.recordedAt()))
+			.param("applied", entry.applied())
+			.param("stateAfter", entry.stateAfter().name())
+			.param("detail", truncate(entry.detail()))
 			.update();
 	}
 
@@ -206,10 +211,14 @@ class JdbcSessions implements Sessions {
 	@Override
 	public void park(UUID sessionId, Instant nextAttemptAt, String failure) {
 		this.jdbc.sql("""
-				update remote_session set next_attempt_at = ?, start_attempts = start_attempts + 1,
-				    last_start_failure = ?
-				where id = ? and state = 'CREATED'
-				""").params(Timestamp.from(nextAttemptAt), truncate(failure), sessionId).update();
+				update remote_session set next_attempt_at = :nextAttemptAt, start_attempts = start_attempts + 1,
+				    last_start_failure = :failure
+				where id = :id and state = 'CREATED'
+				""")
+			.param("nextAttemptAt", Timestamp.from(nextAttemptAt))
+			.param("failure", truncate(failure))
+			.param("id", sessionId)
+			.update();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import dev.switchboard.remotesession.session.SessionNotFoundException;
 import dev.switchboard.remotesession.session.SessionOverException;
 import dev.switchboard.remotesession.session.VendorException;
 import dev.switchboard.remotesession.session.VendorFailure;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,8 @@ class SessionProblems {
 		};
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+	/** Without a detail when the exception carries no message (RFC 9457 allows that). */
+	private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail, String type) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		problem.setType(URI.create("urn:switchboard:problem:" + type));
