@@ -20,11 +20,20 @@ public interface PendingCommands {
 	 */
 	boolean addIfAbsent(TicketCommand command, Instant receivedAt);
 
-	/** Tickets with pending commands that may be written at {@code now}. */
-	List<String> ticketsDue(Instant now, int limit);
+	/**
+	 * Tickets that may be written at {@code now} and have pending commands received by
+	 * {@code receivedBy}.
+	 */
+	List<String> ticketsDue(Instant now, Instant receivedBy, int limit);
 
 	/** The ticket's pending commands in {@code causedAt} order. */
 	List<TicketCommand> pendingFor(String ticketId);
+
+	/**
+	 * The ticket's pending commands received by {@code receivedBy}, in {@code causedAt}
+	 * order.
+	 */
+	List<TicketCommand> pendingFor(String ticketId, Instant receivedBy);
 
 	/**
 	 * Records, in a transaction of its own (it must survive a rollback or a crash of the

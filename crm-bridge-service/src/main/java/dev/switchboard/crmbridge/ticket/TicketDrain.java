@@ -80,7 +80,8 @@ public class TicketDrain {
 			return List.of();
 		}
 		List<String> tickets = new ArrayList<>(this.history.unannouncedFollowUps());
-		tickets.addAll(this.pending.ticketsDue(this.clock.instant(), TICKETS_PER_CYCLE));
+		Instant now = this.clock.instant();
+		tickets.addAll(this.pending.ticketsDue(now, now.minus(this.properties.settle()), TICKETS_PER_CYCLE));
 		return tickets.stream().distinct().toList();
 	}
 
@@ -95,8 +96,10 @@ public class TicketDrain {
 	@Transactional
 	public DrainReport drain(String ticketId) {
 		Instant now = this.clock.instant();
+		// a command received just now waits for the ones published with it (see settle)
+		Instant settled = now.minus(this.properties.settle());
 		TicketState state = announceFollowUp(this.history.lock(ticketId), now);
-		List<TicketCommand> backlog = this.pending.pendingFor(ticketId);
+		List<TicketCommand> backlog = this.pending.pendingFor(ticketId, settled);
 		DrainReport report = DrainReport.NOTHING;
 		String target = state.target();
 		List<TicketCommand> planned = List.of();
@@ -104,7 +107,7 @@ public class TicketDrain {
 			HelpdeskTicket ticket = null;
 			if (!backlog.isEmpty()) {
 				report = settleSentBefore(ticketId, target, state.lastExternalStatusAt(), now);
-				backlog = this.pending.pendingFor(ticketId);
+				backlog = this.pending.pendingFor(ticketId, settled);
 			}
 			while (!backlog.isEmpty()) {
 				List<Instant> writes = this.history.writesSince(target, now.minus(this.properties.ticketWindow()));

@@ -42,10 +42,10 @@ public final class InMemoryPendingCommands implements PendingCommands {
 	}
 
 	@Override
-	public List<String> ticketsDue(Instant now, int limit) {
+	public List<String> ticketsDue(Instant now, Instant receivedBy, int limit) {
 		return this.rows.values()
 			.stream()
-			.filter((row) -> row.state().equals("pending"))
+			.filter((row) -> row.state().equals("pending") && !row.receivedAt().isAfter(receivedBy))
 			.map((row) -> row.command().ticketId())
 			.distinct()
 			.filter((ticketId) -> {
@@ -59,6 +59,11 @@ public final class InMemoryPendingCommands implements PendingCommands {
 	@Override
 	public List<TicketCommand> pendingFor(String ticketId) {
 		return pendingRows(ticketId).map(Row::command).toList();
+	}
+
+	@Override
+	public List<TicketCommand> pendingFor(String ticketId, Instant receivedBy) {
+		return pendingRows(ticketId).filter((row) -> !row.receivedAt().isAfter(receivedBy)).map(Row::command).toList();
 	}
 
 	@Override

@@ -14,9 +14,12 @@ public final class InMemoryTicketCore {
 
 	public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-	/** 30 updates per ticket and 10 minutes, a 30 s back-off, dead-lettered after 3. */
+	/**
+	 * 30 updates per ticket and 10 minutes, a 30 s back-off, dead-lettered after 3, no
+	 * settle time (a command is applied in the cycle it arrives).
+	 */
 	public static final CommandProperties PROPERTIES = new CommandProperties(Duration.ofSeconds(1), 200, 30,
-			Duration.ofMinutes(10), Duration.ofSeconds(30), 3, Duration.ofMinutes(1));
+			Duration.ofMinutes(10), Duration.ofSeconds(30), 3, Duration.ofMinutes(1), Duration.ZERO);
 
 	public final TestClock clock = new TestClock(T0);
 

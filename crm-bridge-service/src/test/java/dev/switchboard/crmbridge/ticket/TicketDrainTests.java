@@ -55,6 +55,30 @@ class TicketDrainTests {
 	}
 
 	@Test
+	void waitsTheSettleTimeSoThatCommandsPublishedTogetherAreWrittenInTheOrderTheyWereCaused() {
+		InMemoryTicketCore settling = new InMemoryTicketCore(new CommandProperties(Duration.ofSeconds(1), 200, 30,
+				Duration.ofMinutes(10), Duration.ofSeconds(30), 3, Duration.ofMinutes(1), Duration.ofMillis(500)));
+		settling.helpdesk.ticket(TICKET, "open");
+		AddInternalNote closed = note(1, "closed");
+		AddInternalNote reopened = note(2, "reopened");
+		// one instance took the later note off the bus, the other takes the earlier one a
+		// few milliseconds later, after a drain cycle started
+		settling.receive(reopened);
+		settling.clock.advance(Duration.ofMillis(5));
+
+		assertThat(settling.drain.due()).isEmpty();
+		assertThat(settling.drain(TICKET)).isEqualTo(DrainReport.NOTHING);
+
+		settling.receive(closed);
+		settling.clock.advance(Duration.ofMillis(500));
+
+		assertThat(settling.drain.due()).containsExactly(TICKET);
+		settling.drain(TICKET);
+		assertThat(settling.helpdesk.ticket(TICKET).comments()).singleElement()
+			.satisfies((comment) -> assertThat(comment.body()).startsWith("closed\n\nreopened"));
+	}
+
+	@Test
 	void neverMixesPublicAndInternalNotesInOneComment() {
 		this.core.helpdesk.ticket(TICKET, "open");
 		this.core.receive(note(1, "internal"), reply(2, "public"), note(3, "internal again"));
@@ -82,7 +106,7 @@ class TicketDrainTests {
 	@Test
 	void parksTheTicketWhenItsUpdateWindowIsFullAndWritesTheRestOnceItPassed() {
 		InMemoryTicketCore oneUpdate = new InMemoryTicketCore(new CommandProperties(Duration.ofSeconds(1), 200, 1,
-				Duration.ofMinutes(10), Duration.ofSeconds(30), 3, Duration.ofMinutes(1)));
+				Duration.ofMinutes(10), Duration.ofSeconds(30), 3, Duration.ofMinutes(1), Duration.ZERO));
 		oneUpdate.helpdesk.ticket(TICKET, "open");
 		AddPublicReply reply = reply(2, "public");
 		oneUpdate.receive(note(1, "internal"), reply);
@@ -110,7 +134,7 @@ class TicketDrainTests {
 		assertThat(report.failure()).isInstanceOf(HelpdeskFailure.RateLimited.class);
 		assertThat(this.core.history.notBefore(TICKET)).isEqualTo(T0.plus(Duration.ofMinutes(2)));
 		assertThat(this.core.pending.stateOf(note.commandId())).isEqualTo("pending");
-		assertThat(this.core.pending.ticketsDue(this.core.clock.instant(), 10)).isEmpty();
+		assertThat(this.core.pending.ticketsDue(this.core.clock.instant(), this.core.clock.instant(), 10)).isEmpty();
 		this.core.waitUntilDue(TICKET);
 		this.core.drain(TICKET);
 		assertThat(this.core.pending.stateOf(note.commandId())).isEqualTo("applied");

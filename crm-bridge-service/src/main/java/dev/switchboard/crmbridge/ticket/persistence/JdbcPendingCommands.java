@@ -60,14 +60,20 @@ class JdbcPendingCommands implements PendingCommands {
 	}
 
 	@Override
-	public List<String> ticketsDue(Instant now, int limit) {
+	public List<String> ticketsDue(Instant now, Instant receivedBy, int limit) {
 		return this.jdbc.sql("""
 				select s.ticket_id from ticket_state s
 				where (s.not_before is null or s.not_before <= :now)
-				  and exists (select 1 from ticket_command c where c.state = 'pending' and c.ticket_id = s.ticket_id)
+				  and exists (select 1 from ticket_command c where c.state = 'pending' and c.ticket_id = s.ticket_id
+				              and c.received_at <= :receivedBy)
 				order by s.not_before nulls first, s.ticket_id
 				limit :limit
-				""").param("now", Timestamp.from(now)).param("limit", limit).query(String.class).list();
+				""")
+			.param("now", Timestamp.from(now))
+			.param("receivedBy", Timestamp.from(receivedBy))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
 	}
 
 	@Override
@@ -76,6 +82,19 @@ class JdbcPendingCommands implements PendingCommands {
 			.sql("select payload from ticket_command where state = 'pending' and ticket_id = ? "
 					+ "order by caused_at, received_at, command_id")
 			.param(ticketId)
+			.query(String.class)
+			.list()
+			.stream()
+			.map((payload) -> this.json.readValue(payload, TicketCommand.class))
+			.toList();
+	}
+
+	@Override
+	public List<TicketCommand> pendingFor(String ticketId, Instant receivedBy) {
+		return this.jdbc
+			.sql("select payload from ticket_command where state = 'pending' and ticket_id = ? and received_at <= ? "
+					+ "order by caused_at, received_at, command_id")
+			.params(ticketId, Timestamp.from(receivedBy))
 			.query(String.class)
 			.list()
 			.stream()

@@ -139,7 +139,7 @@ class RequestBudgetIntegrationTests {
 		stubTicket(second);
 		CommandProperties raised = new CommandProperties(this.properties.drainInterval(), 1000,
 				this.properties.updatesPerTicket(), this.properties.ticketWindow(), this.properties.failureBackoff(),
-				this.properties.maxFailures(), this.properties.authRecheck());
+				this.properties.maxFailures(), this.properties.authRecheck(), this.properties.settle());
 		// an instance started after this one, configured with 1,000 requests a minute
 		new Bucket4jRequestBudget(this.dataSource, raised, new SimpleMeterRegistry()).spend();
 
