@@ -3,6 +3,7 @@ package dev.switchboard.statuspage.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,9 @@ class AffectedComponentsTests {
 
 	@Test
 	void matchesANameThatContainsAndAlthoughTheSentenceSplitIt() {
-		List<String> read = AffectedComponents.in("<p>This incident affected: Search and Discovery and API.</p>");
+		List<String> read = Objects.requireNonNull(
+				AffectedComponents.in("<p>This incident affected: Search and Discovery and API.</p>"),
+				"the fragment has the sentence");
 
 		assertThat(read).containsExactly("Search", "Discovery", "API");
 		assertThat(AffectedComponents.names(read, "Search and Discovery")).isTrue();

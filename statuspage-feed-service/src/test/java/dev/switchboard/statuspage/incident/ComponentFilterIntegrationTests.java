@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 
@@ -228,7 +229,10 @@ class ComponentFilterIntegrationTests {
 		return this.jdbc.sql("select state from delivery where subscription_id = ?::uuid order by seq")
 			.param(subscription)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.map((state) -> Objects.requireNonNull(state, "delivery.state is not null"))
+			.toList();
 	}
 
 }

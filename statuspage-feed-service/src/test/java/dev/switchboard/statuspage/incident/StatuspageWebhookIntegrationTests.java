@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -133,8 +134,8 @@ class StatuspageWebhookIntegrationTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
-		Message announced = this.rabbit.receive(announcements.getName(), 10_000);
-		assertThat(announced).isNotNull();
+		Message announced = Objects.requireNonNull(this.rabbit.receive(announcements.getName(), 10_000),
+				"nothing announced on status.incidents within 10 s");
 		IncidentEvent event = this.json.readValue(announced.getBody(), IncidentEvent.class);
 		assertThat(event).isInstanceOfSatisfying(IncidentOpened.class, (opened) -> {
 			assertThat(opened.incidentId()).isEqualTo("kx8mzt0w3vqr");
@@ -337,9 +338,9 @@ class StatuspageWebhookIntegrationTests {
 		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, "statuspage.incident",
 				new Message(this.json.writeValueAsBytes(delivery), properties));
 
-		Message deadLetter = this.rabbit
-			.receive(Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.STATUSPAGE_FEED), 10_000);
-		assertThat(deadLetter).isNotNull();
+		Message deadLetter = Objects.requireNonNull(this.rabbit
+			.receive(Destinations.deadLetterQueue(Destinations.WEBHOOKS_INBOUND, ServiceNames.STATUSPAGE_FEED), 10_000),
+				"nothing dead-lettered within 10 s");
 		assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(properties.getMessageId());
 		assertThat(output).contains(properties.getMessageId()).doesNotContain("secret customer text");
 	}
@@ -422,7 +423,10 @@ class StatuspageWebhookIntegrationTests {
 		return this.jdbc.sql("select state from delivery where subscription_id = ?::uuid order by seq")
 			.param(subscription)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.map((state) -> Objects.requireNonNull(state, "delivery.state is not null"))
+			.toList();
 	}
 
 }

@@ -56,7 +56,11 @@ public class InMemoryPostLedger implements PostLedger {
 	}
 
 	public Row row(long seq) {
-		return this.rows.get(seq);
+		Row row = this.rows.get(seq);
+		if (row == null) {
+			throw new IllegalStateException("No delivery " + seq + " in the ledger");
+		}
+		return row;
 	}
 
 	@Override
@@ -97,21 +101,21 @@ public class InMemoryPostLedger implements PostLedger {
 
 	@Override
 	public void sent(long seq, Instant now) {
-		Row row = this.rows.get(seq);
+		Row row = row(seq);
 		row.state = "sent";
 		row.attempts++;
 	}
 
 	@Override
 	public void skipped(long seq, String reason, Instant now) {
-		Row row = this.rows.get(seq);
+		Row row = row(seq);
 		row.state = "skipped";
 		row.lastError = reason;
 	}
 
 	@Override
 	public void retryAt(long seq, Instant at, String reason) {
-		Row row = this.rows.get(seq);
+		Row row = row(seq);
 		row.nextAttemptAt = at;
 		row.lastError = reason;
 		row.attempts++;
@@ -119,12 +123,12 @@ public class InMemoryPostLedger implements PostLedger {
 
 	@Override
 	public void rateLimited(long seq, String reason) {
-		this.rows.get(seq).lastError = reason;
+		row(seq).lastError = reason;
 	}
 
 	@Override
 	public void failed(long seq, String reason, Instant now) {
-		Row row = this.rows.get(seq);
+		Row row = row(seq);
 		row.state = "failed";
 		row.lastError = reason;
 		row.attempts++;
@@ -132,7 +136,7 @@ public class InMemoryPostLedger implements PostLedger {
 
 	@Override
 	public void unknownOutcome(long seq, String reason, Instant now) {
-		Row row = this.rows.get(seq);
+		Row row = row(seq);
 		row.state = "unknown";
 		row.lastError = reason;
 		row.attempts++;

@@ -34,23 +34,31 @@ public class InMemorySubscriptions implements Subscriptions {
 
 	@Override
 	public void changeState(UUID id, SubscriptionState state, @Nullable String reason, Instant now) {
-		Subscription s = this.byId.get(id);
+		Subscription s = existing(id);
 		this.byId.put(id, new Subscription(s.id(), s.name(), s.feedId(), s.source(), s.channel(), s.components(), state,
 				reason, s.createdAt(), s.componentAliases()));
 	}
 
 	@Override
 	public void changeComponents(UUID id, List<String> components, Instant now) {
-		Subscription s = this.byId.get(id);
+		Subscription s = existing(id);
 		this.byId.put(id, new Subscription(s.id(), s.name(), s.feedId(), s.source(), s.channel(), components, s.state(),
 				s.failureReason(), s.createdAt(), s.componentAliases()));
 	}
 
 	@Override
 	public void changeComponentAliases(UUID id, Map<String, List<String>> componentAliases, Instant now) {
-		Subscription s = this.byId.get(id);
+		Subscription s = existing(id);
 		this.byId.put(id, new Subscription(s.id(), s.name(), s.feedId(), s.source(), s.channel(), s.components(),
 				s.state(), s.failureReason(), s.createdAt(), componentAliases));
+	}
+
+	private Subscription existing(UUID id) {
+		Subscription subscription = this.byId.get(id);
+		if (subscription == null) {
+			throw new IllegalStateException("No subscription " + id);
+		}
+		return subscription;
 	}
 
 	@Override

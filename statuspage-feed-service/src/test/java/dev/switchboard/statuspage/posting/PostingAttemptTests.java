@@ -110,8 +110,9 @@ class PostingAttemptTests {
 		this.teams.answers(new PostResult.ChannelBroken("teams-http-404"));
 
 		assertThat(attempt(seq)).contains("channel-broken");
-		assertThat(this.subscriptions.byId.get(subscription.id()).state()).isEqualTo(SubscriptionState.FAILING);
-		assertThat(this.subscriptions.byId.get(subscription.id()).failureReason()).isEqualTo("teams-http-404");
+		Subscription stored = this.subscriptions.find(subscription.id()).orElseThrow();
+		assertThat(stored.state()).isEqualTo(SubscriptionState.FAILING);
+		assertThat(stored.failureReason()).isEqualTo("teams-http-404");
 		assertThat(this.ledger.row(seq).state).isEqualTo("pending");
 	}
 

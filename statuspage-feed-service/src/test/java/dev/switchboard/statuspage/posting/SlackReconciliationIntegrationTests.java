@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -221,7 +222,10 @@ class SlackReconciliationIntegrationTests {
 		return this.jdbc.sql("select state from delivery where subscription_id = ?::uuid order by seq")
 			.param(subscription)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.map((state) -> Objects.requireNonNull(state, "delivery.state is not null"))
+			.toList();
 	}
 
 	private String threadTs(String subscription) {

@@ -25,6 +25,7 @@ import dev.switchboard.statuspage.AdminApi;
 import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.Fixtures;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -324,7 +325,7 @@ class IncidentTicketNotesIntegrationTests {
 		return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
 	}
 
-	record Received(TicketCommand command, String messageId) {
+	record Received(TicketCommand command, @Nullable String messageId) {
 	}
 
 }

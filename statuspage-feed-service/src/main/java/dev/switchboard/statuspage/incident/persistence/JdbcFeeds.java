@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,7 +64,10 @@ class JdbcFeeds implements Feeds {
 				"select id from feed where next_poll_at <= ? and exists (select 1 from subscription s where s.feed_id = feed.id) order by next_poll_at limit ?")
 			.params(Timestamp.from(now), limit)
 			.query(UUID.class)
-			.list();
+			.list()
+			.stream()
+			.map((id) -> Objects.requireNonNull(id, "feed.id is the primary key"))
+			.toList();
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -159,7 +160,10 @@ class JdbcIncidentUpdates implements IncidentUpdates {
 				"select id from incident_update where published_at is null order by posted_at limit ? for update skip locked")
 			.param(limit)
 			.query(UUID.class)
-			.list();
+			.list()
+			.stream()
+			.map((id) -> Objects.requireNonNull(id, "incident_update.id is the primary key"))
+			.toList();
 		return ids.stream().map(this::event).toList();
 	}
 

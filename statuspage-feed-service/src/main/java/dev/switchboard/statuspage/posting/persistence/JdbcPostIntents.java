@@ -40,14 +40,24 @@ class JdbcPostIntents implements PostIntents {
 		int renewed = this.jdbc.sql("""
 				update post_intent set client_id = ?, kind = ?, channel = ?, thread_ts = ?, state = 'in_flight'
 				where delivery_seq = ?
-				""").params(intent.clientId(), kind, intent.channel(), intent.parentId(), intent.seq()).update();
+				""")
+			.param(intent.clientId())
+			.param(kind)
+			.param(intent.channel())
+			.param(intent.parentId())
+			.param(intent.seq())
+			.update();
 		if (renewed == 0) {
 			this.jdbc.sql("""
 					insert into post_intent (delivery_seq, client_id, kind, channel, thread_ts, state, recorded_at)
 					values (?, ?, ?, ?, ?, 'in_flight', ?)
 					""")
-				.params(intent.seq(), intent.clientId(), kind, intent.channel(), intent.parentId(),
-						Timestamp.from(intent.recordedAt()))
+				.param(intent.seq())
+				.param(intent.clientId())
+				.param(kind)
+				.param(intent.channel())
+				.param(intent.parentId())
+				.param(Timestamp.from(intent.recordedAt()))
 				.update();
 		}
 	}

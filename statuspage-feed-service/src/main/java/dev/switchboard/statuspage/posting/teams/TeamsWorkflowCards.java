@@ -27,6 +27,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -48,6 +49,9 @@ class TeamsWorkflowCards implements TeamsCards {
 	static final int MAX_BYTES = 28 * 1024;
 
 	private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+	/** When a 429 names no usable Retry-After. */
+	private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
 	private final OkHttpClient http;
 
@@ -172,12 +176,15 @@ class TeamsWorkflowCards implements TeamsCards {
 		return false;
 	}
 
-	static Duration retryAfter(String header) {
+	static Duration retryAfter(@Nullable String header) {
+		if (header == null) {
+			return DEFAULT_RETRY_AFTER;
+		}
 		try {
-			return Duration.ofSeconds(Math.max(1, Long.parseLong(String.valueOf(header).strip())));
+			return Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
 		}
 		catch (NumberFormatException ex) {
-			return Duration.ofSeconds(30);
+			return DEFAULT_RETRY_AFTER;
 		}
 	}
 

@@ -28,6 +28,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -42,6 +43,9 @@ import org.springframework.stereotype.Component;
 class WebhookChannelPoster implements ChannelPoster {
 
 	private static final MediaType JSON = MediaType.get("application/json");
+
+	/** When a 429 names no usable Retry-After. */
+	private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
 	private final OkHttpClient http;
 
@@ -167,12 +171,15 @@ class WebhookChannelPoster implements ChannelPoster {
 		}
 	}
 
-	static Duration retryAfter(String header) {
+	static Duration retryAfter(@Nullable String header) {
+		if (header == null) {
+			return DEFAULT_RETRY_AFTER;
+		}
 		try {
-			return Duration.ofSeconds(Math.max(1, Long.parseLong(String.valueOf(header).strip())));
+			return Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
 		}
 		catch (NumberFormatException ex) {
-			return Duration.ofSeconds(30);
+			return DEFAULT_RETRY_AFTER;
 		}
 	}
 

@@ -32,6 +32,9 @@ class AesGcmSecrets {
 
 	private final String currentId;
 
+	/** The current key's encryptor, also in {@link #keys}: every seal uses it. */
+	private final BytesEncryptor current;
+
 	private final Map<String, BytesEncryptor> keys = new LinkedHashMap<>();
 
 	@Autowired
@@ -42,7 +45,8 @@ class AesGcmSecrets {
 	/** Keys as bytes (tests, and rotations from a test's point of view). */
 	AesGcmSecrets(byte[] current, List<byte[]> previous) {
 		this.currentId = id(current);
-		this.keys.put(this.currentId, encryptor(current));
+		this.current = encryptor(current);
+		this.keys.put(this.currentId, this.current);
 		for (byte[] key : previous) {
 			this.keys.putIfAbsent(id(key), encryptor(key));
 		}
@@ -50,7 +54,7 @@ class AesGcmSecrets {
 
 	/** The value as it is stored. */
 	String seal(String plain) {
-		byte[] sealed = this.keys.get(this.currentId).encrypt(plain.getBytes(StandardCharsets.UTF_8));
+		byte[] sealed = this.current.encrypt(plain.getBytes(StandardCharsets.UTF_8));
 		return PREFIX + this.currentId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
 	}
 

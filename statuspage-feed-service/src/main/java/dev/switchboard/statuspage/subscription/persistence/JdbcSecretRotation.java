@@ -81,8 +81,12 @@ class JdbcSecretRotation implements ApplicationRunner {
 				update subscription set channel_target = ?, channel_secret = ?, destination = ?
 				where id = ? and channel_target = ? and coalesce(channel_secret, '') = ?
 				""")
-			.params(this.secrets.seal(url), (secret != null) ? this.secrets.seal(secret) : null, destination, row.id(),
-					row.target(), (row.secret() != null) ? row.secret() : "")
+			.param(this.secrets.seal(url))
+			.param((secret != null) ? this.secrets.seal(secret) : null)
+			.param(destination)
+			.param(row.id())
+			.param(row.target())
+			.param((row.secret() != null) ? row.secret() : "")
 			.update() == 1;
 		if (changed && !destination.equals(row.destination())) {
 			// the old key named the URL, sig and all

@@ -122,7 +122,10 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 	@Override
 	public void changeState(UUID id, SubscriptionState state, @Nullable String reason, Instant now) {
 		this.jdbc.sql("update subscription set state = ?, failure_reason = ?, updated_at = ? where id = ?")
-			.params(state(state), reason, Timestamp.from(now), id)
+			.param(state(state))
+			.param(reason)
+			.param(Timestamp.from(now))
+			.param(id)
 			.update();
 	}
 

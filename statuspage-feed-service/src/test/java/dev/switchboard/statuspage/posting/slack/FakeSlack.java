@@ -114,6 +114,10 @@ class FakeSlack implements SlackMessages, SlackThreads, SlackBudget {
 	@Override
 	public void edited(UUID subscriptionId, UUID feedId, String incidentCode, String shownStatus) {
 		SlackThread thread = this.threads.get(key(subscriptionId, feedId, incidentCode));
+		if (thread == null) {
+			// as the table: an edit of a thread that is not there changes nothing
+			return;
+		}
 		this.threads.put(key(subscriptionId, feedId, incidentCode),
 				new SlackThread(thread.channel(), thread.ts(), shownStatus));
 	}

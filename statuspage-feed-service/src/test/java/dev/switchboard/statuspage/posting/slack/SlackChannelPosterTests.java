@@ -19,6 +19,7 @@ import dev.switchboard.statuspage.posting.PostIntent;
 import dev.switchboard.statuspage.posting.PostResult;
 import dev.switchboard.statuspage.subscription.Channel;
 import dev.switchboard.statuspage.subscription.Subscription;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,7 +114,8 @@ class SlackChannelPosterTests {
 				PostIntent.Kind.PARENT, CHANNEL, null, NOW.minusSeconds(30)));
 		FakeSlack unreachable = new FakeSlack() {
 			@Override
-			public SlackLookup find(String channel, String threadTs, String clientId, java.time.Instant since) {
+			public SlackLookup find(String channel, @Nullable String threadTs, String clientId,
+					java.time.Instant since) {
 				return new SlackLookup.Failed(new PostResult.Transient("slack lookup ConnectException"));
 			}
 		};

@@ -79,7 +79,7 @@ class RetentionPurgeLockIntegrationTests {
 			.query((ResultSet rs, int row) -> new Lock(rs.getTimestamp("locked_at").toInstant(),
 					rs.getTimestamp("lock_until").toInstant(), rs.getBoolean("held")))
 			.optional()
-			.orElse(null);
+			.orElseThrow(() -> new AssertionError("No shedlock row for statuspage-retention-purge"));
 	}
 
 	record Lock(Instant lockedAt, Instant lockUntil, boolean held) {

@@ -3,6 +3,7 @@ package dev.switchboard.statuspage.subscription.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
+import java.util.Objects;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class EncryptionPropertiesTests {
 		Throwable[] failure = new Throwable[1];
 		this.context.withPropertyValues(properties).run((started) -> {
 			assertThat(started).hasFailed();
-			failure[0] = rootCause(started.getStartupFailure());
+			failure[0] = rootCause(Objects.requireNonNull(started.getStartupFailure(), "a failed start has a cause"));
 		});
 		return assertThat(failure[0]).isInstanceOf(IllegalArgumentException.class)
 			.satisfies((cause) -> assertThat(cause.getMessage()).doesNotContain(GOOD_KEY));

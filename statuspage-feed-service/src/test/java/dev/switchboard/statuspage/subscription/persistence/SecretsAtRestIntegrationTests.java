@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,11 +23,13 @@ import com.standardwebhooks.Webhook;
 import dev.switchboard.statuspage.AdminApi;
 import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +83,7 @@ class SecretsAtRestIntegrationTests {
 				 "channel": {"type": "webhook", "url": "%s/hooks/at-rest?token=url-token-77", "secret": "%s"}}
 				""".formatted(this.web.baseUrl(), this.web.baseUrl(), SECRET));
 
-		Map<String, Object> row = rawRow(id);
+		Map<String, @Nullable Object> row = rawRow(id);
 		assertThat(row.values().toString()).doesNotContain(SECRET)
 			.doesNotContain(SECRET.substring("whsec_".length()))
 			.doesNotContain("url-token-77");
@@ -145,10 +148,10 @@ class SecretsAtRestIntegrationTests {
 		// start-up after the rotation: the old key is among the previous keys
 		byte[] currentKey = Base64.getDecoder().decode(StatuspageIntegrationTest.ENCRYPTION_KEY);
 		new JdbcSecretRotation(this.jdbc, new AesGcmSecrets(currentKey, List.of(oldKey)), this.transactions, this.clock)
-			.run(null);
+			.run(new DefaultApplicationArguments());
 
 		for (String id : List.of(clearId, rotatedId)) {
-			Map<String, Object> row = rawRow(id);
+			Map<String, @Nullable Object> row = rawRow(id);
 			assertThat(row.values().toString()).doesNotContain("legacy-token").doesNotContain(SECRET);
 			assertThat((String) row.get("channel_target")).startsWith("enc:v1:" + AesGcmSecrets.id(currentKey) + ":");
 			assertThat((String) row.get("channel_secret")).startsWith("enc:v1:" + AesGcmSecrets.id(currentKey) + ":");
@@ -177,14 +180,17 @@ class SecretsAtRestIntegrationTests {
 				""".formatted(name, this.web.baseUrl(), feed, this.web.baseUrl(), SECRET);
 	}
 
-	private Map<String, Object> rawRow(String id) {
+	private Map<String, @Nullable Object> rawRow(String id) {
 		return this.jdbcTemplate.queryForMap(
 				"select channel_target, channel_secret, destination from subscription where id = ?",
 				UUID.fromString(id));
 	}
 
 	private List<String> destinations() {
-		return this.jdbcTemplate.queryForList("select address from destination", String.class);
+		return this.jdbcTemplate.queryForList("select address from destination", String.class)
+			.stream()
+			.map((address) -> Objects.requireNonNull(address, "destination.address is the primary key"))
+			.toList();
 	}
 
 	private static String signed(String id, long timestamp, String body) {
