@@ -14,10 +14,11 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The gateway against the real RabbitMQ (this run's vhost) and PostgreSQL (this run's
- * database), every provider switched on, one admin key, and a WireMock standing in for
- * the four services behind the admin routes (their admin paths do not overlap, so one
- * WireMock answers for all; a test that needs a service down stubs a connection fault).
- * Every class with this annotation shares one context.
+ * database), every provider switched on, two admin keys (an operator configured without a
+ * role, as before roles, and a viewer), and a WireMock standing in for the four services
+ * behind the admin routes (their admin paths do not overlap, so one WireMock answers for
+ * all; a test that needs a service down stubs a connection fault). Every class with this
+ * annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,8 +33,10 @@ import org.springframework.test.context.ContextConfiguration;
 				"gateway.webhooks.remote-session.secret=" + GatewayIntegrationTest.REMOTE_SESSION_SECRET,
 				"gateway.webhooks.statuspage.token=" + GatewayIntegrationTest.STATUSPAGE_TOKEN,
 				"gateway.publish.retry-after=17s", "gateway.api-keys[0].name=ops",
-				"gateway.api-keys[0].sha256=" + GatewayIntegrationTest.ADMIN_KEY_SHA256, "gateway.api.rate-limit=25",
-				"gateway.dead-letters.peek=50" })
+				"gateway.api-keys[0].sha256=" + GatewayIntegrationTest.ADMIN_KEY_SHA256,
+				"gateway.api-keys[1].name=auditor",
+				"gateway.api-keys[1].sha256=" + GatewayIntegrationTest.VIEWER_KEY_SHA256,
+				"gateway.api-keys[1].role=viewer", "gateway.api.rate-limit=25", "gateway.dead-letters.peek=50" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock(@ConfigureWireMock(name = "services", baseUrlProperties = { "gateway.services.issue-sync",
 		"gateway.services.statuspage-feed", "gateway.services.crm-bridge", "gateway.services.remote-session" }))
@@ -58,5 +61,11 @@ public @interface GatewayIntegrationTest {
 
 	/** printf %s test-admin-key-0123456789 | sha256sum */
 	String ADMIN_KEY_SHA256 = "82007d29a6e0686708f2ef128b4d5d2225286cb76e82f74b09324d61ec36f968";
+
+	/** The key named {@code auditor}, role {@code viewer}. */
+	String VIEWER_KEY = "test-viewer-key-0123456789";
+
+	/** printf %s test-viewer-key-0123456789 | sha256sum */
+	String VIEWER_KEY_SHA256 = "e9dd8c27082cbf57352ec84ca02bbaa8ba3a9a1cfce9838c3f779acfc1b4f9d7";
 
 }

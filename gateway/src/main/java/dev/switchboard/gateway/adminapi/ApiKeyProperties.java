@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.switchboard.gateway.access.Role;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,9 +14,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code gateway.api-keys[i].name}, {@code .sha256} (the hex SHA-256 of the key: the keys
- * themselves are never configured) and the admin API's limits ({@code gateway.api.*}).
- * Entries with a blank name and hash are ignored (compose passes empty variables); no key
- * at all closes the admin API.
+ * themselves are never configured), {@code .role} ({@code viewer} or {@code operator}; a
+ * key configured without one, as before roles, is an {@code operator}) and the admin
+ * API's limits ({@code gateway.api.*}). Entries with a blank name and hash are ignored
+ * (compose passes empty variables); no key at all closes the admin API.
  */
 @ConfigurationProperties("gateway")
 public record ApiKeyProperties(@DefaultValue List<Key> apiKeys, @DefaultValue Api api) {
@@ -32,10 +34,29 @@ public record ApiKeyProperties(@DefaultValue List<Key> apiKeys, @DefaultValue Ap
 				throw new IllegalArgumentException("gateway.api-keys: the key '" + key.name()
 						+ "' needs sha256 = the hex SHA-256 of the key (printf %s \"$KEY\" | sha256sum)");
 			}
+			key.roleOrOperator();
 		}
 	}
 
-	public record Key(@Nullable String name, @Nullable String sha256) {
+	/**
+	 * @param role {@code viewer} or {@code operator}; blank or absent: {@code operator}
+	 */
+	public record Key(@Nullable String name, @Nullable String sha256, @Nullable String role) {
+
+		/** The configured role; a key without one keeps the full rights it always had. */
+		public Role roleOrOperator() {
+			if (this.role == null || this.role.isBlank()) {
+				return Role.OPERATOR;
+			}
+			try {
+				return Role.named(this.role);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("gateway.api-keys: the key '" + this.name + "' has the role '"
+						+ this.role + "', which is none of " + Role.labels()
+						+ " (gateway.api-keys[i].role, GATEWAY_APIKEYS_<n>_ROLE)", ex);
+			}
+		}
 
 		boolean blank() {
 			return (this.name == null || this.name.isBlank()) && (this.sha256 == null || this.sha256.isBlank());
@@ -43,7 +64,7 @@ public record ApiKeyProperties(@DefaultValue List<Key> apiKeys, @DefaultValue Ap
 
 		@Override
 		public String toString() {
-			return "Key[name=" + this.name + "]";
+			return "Key[name=" + this.name + ", role=" + this.role + "]";
 		}
 
 	}

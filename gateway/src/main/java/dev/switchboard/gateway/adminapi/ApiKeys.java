@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the admin key a bearer token is, by its SHA-256, comparing with every key in
- * constant time.
+ * Finds the admin key a bearer token is, with its role, by its SHA-256, comparing with
+ * every key in constant time.
  */
 @Component
 public class ApiKeys {
@@ -24,38 +24,41 @@ public class ApiKeys {
 		this.properties = properties;
 	}
 
-	/** The name of the key, if the presented one is configured. */
-	public Optional<String> nameOf(@Nullable String presentedKey) {
+	/** The key, if the presented one is configured. */
+	public Optional<ApiKey> keyOf(@Nullable String presentedKey) {
 		if (presentedKey == null || presentedKey.isBlank()) {
 			return Optional.empty();
 		}
 		byte[] presented = sha256(presentedKey).getBytes(StandardCharsets.US_ASCII);
-		String match = null;
+		ApiKey match = null;
 		for (ApiKeyProperties.Key key : this.properties.apiKeys()) {
 			byte[] configured = String.valueOf(key.sha256())
 				.toLowerCase(Locale.ROOT)
 				.getBytes(StandardCharsets.US_ASCII);
 			if (MessageDigest.isEqual(configured, presented) && match == null) {
-				match = key.name();
+				match = new ApiKey(String.valueOf(key.name()), key.roleOrOperator());
 			}
 		}
 		return Optional.ofNullable(match);
 	}
 
 	/**
-	 * Whether a key of this name with this SHA-256 is still configured (a console session
-	 * ends when its key is removed or replaced).
+	 * The key of this name with this SHA-256, with its role as configured now, if it is
+	 * still configured (a console session ends when its key is removed or replaced, and
+	 * follows a changed role from the next request).
 	 */
-	public boolean stillConfigured(String name, String sha256) {
+	public Optional<ApiKey> stillConfigured(String name, String sha256) {
 		byte[] expected = sha256.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-		boolean found = false;
+		ApiKey found = null;
 		for (ApiKeyProperties.Key key : this.properties.apiKeys()) {
 			byte[] configured = String.valueOf(key.sha256())
 				.toLowerCase(Locale.ROOT)
 				.getBytes(StandardCharsets.US_ASCII);
-			found |= name.equals(key.name()) && MessageDigest.isEqual(configured, expected);
+			if (MessageDigest.isEqual(configured, expected) && name.equals(key.name()) && found == null) {
+				found = new ApiKey(name, key.roleOrOperator());
+			}
 		}
-		return found;
+		return Optional.ofNullable(found);
 	}
 
 	public boolean anyConfigured() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import dev.switchboard.gateway.adminapi.ApiKey;
 import dev.switchboard.gateway.adminapi.ApiKeys;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,28 +56,32 @@ public class ConsoleSignIn {
 
 	/** A session for a configured key; nothing for any other (never logged). */
 	public Optional<SignedIn> signIn(@Nullable String key) {
-		Optional<String> name = this.keys.nameOf(key);
-		if (name.isEmpty() || key == null) {
+		Optional<ApiKey> found = this.keys.keyOf(key);
+		if (found.isEmpty() || key == null) {
 			log.info("Console sign-in refused: not a configured API key");
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
 		this.sessions.deleteExpired(now);
 		String token = randomToken();
-		ConsoleSession session = new ConsoleSession(name.get(), ApiKeys.sha256(key), randomToken(),
+		ConsoleSession session = new ConsoleSession(found.get().name(), ApiKeys.sha256(key), randomToken(),
 				now.plus(this.properties.sessionTtl()));
 		this.sessions.save(ApiKeys.sha256(token), session, now);
-		log.info("Console sign-in by key '{}'", name.get());
+		log.info("Console sign-in by key '{}' ({})", found.get().name(), found.get().role().label());
 		return Optional.of(new SignedIn(token, session));
 	}
 
-	/** The live session a cookie's token opens, if any. */
-	public Optional<ConsoleSession> sessionOf(@Nullable String token) {
+	/**
+	 * Who the live session a cookie's token opens is, with its key's role as configured
+	 * now, if any.
+	 */
+	public Optional<ConsoleUser> userOf(@Nullable String token) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
 		return this.sessions.find(ApiKeys.sha256(token), this.clock.instant())
-			.filter((session) -> this.keys.stillConfigured(session.keyName(), session.keySha256()));
+			.flatMap((session) -> this.keys.stillConfigured(session.keyName(), session.keySha256())
+				.map((key) -> new ConsoleUser(key.name(), key.role(), session.csrfToken())));
 	}
 
 	public void signOut(@Nullable String token) {
@@ -86,8 +91,8 @@ public class ConsoleSignIn {
 	}
 
 	/** Whether a form's token is the session's (constant time). */
-	public static boolean csrfMatches(ConsoleSession session, @Nullable String offered) {
-		return offered != null && MessageDigest.isEqual(session.csrfToken().getBytes(StandardCharsets.US_ASCII),
+	public static boolean csrfMatches(ConsoleUser user, @Nullable String offered) {
+		return offered != null && MessageDigest.isEqual(user.csrfToken().getBytes(StandardCharsets.US_ASCII),
 				offered.getBytes(StandardCharsets.US_ASCII));
 	}
 

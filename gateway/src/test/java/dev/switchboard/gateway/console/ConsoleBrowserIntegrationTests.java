@@ -261,9 +261,49 @@ class ConsoleBrowserIntegrationTests {
 		screenshot("console-replay-jobs");
 	}
 
+	@Test
+	void aViewerFindsNoReplayButtonAndAForgedReplayFromItsOwnPageIsRefused() throws IOException {
+		int issue = 50000 + (int) (Math.random() * 9999);
+		String eventId = send("viewer-" + UUID.randomUUID(), issue);
+		this.rabbit.receive(OWNER_QUEUE, 5000);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		signIn(wait, GatewayIntegrationTest.VIEWER_KEY);
+
+		browser.get("http://localhost:" + this.port + "/console/deliveries/" + eventId);
+		wait.until(ExpectedConditions.titleContains("Delivery"));
+		assertThat(browser.findElements(By.id("replay"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector(".top .role")).getText()).isEqualTo("viewer");
+		assertThat(browser.findElement(By.cssSelector(".read-only")).getText()).contains("it may look, not replay");
+		screenshot("console-delivery-viewer");
+
+		// the page has no script and allows none: the test adds the form a forger would
+		// (same origin, the session's own CSRF token from the sign-out form)
+		browser.executeScript("""
+				const form = document.createElement('form');
+				form.method = 'post';
+				form.action = '/console/deliveries/' + arguments[0] + '/replay';
+				const csrf = document.createElement('input');
+				csrf.type = 'hidden'; csrf.name = '_csrf';
+				csrf.value = document.querySelector('input[name=_csrf]').value;
+				form.appendChild(csrf);
+				document.body.appendChild(form);
+				form.submit();""", eventId);
+		wait.until(ExpectedConditions.titleContains("Not allowed"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed for this key");
+		screenshot("console-forbidden");
+		browser.get("http://localhost:" + this.port + "/console/deliveries/" + eventId);
+		assertThat(browser.findElement(By.xpath("//dt[text()='Replays']/following-sibling::dd[1]")).getText())
+			.as("nothing was replayed")
+			.isEqualTo("0");
+	}
+
 	private void signIn(WebDriverWait wait) {
+		signIn(wait, GatewayIntegrationTest.ADMIN_KEY);
+	}
+
+	private void signIn(WebDriverWait wait, String key) {
 		browser.get("http://localhost:" + this.port + "/console/login");
-		browser.findElement(By.id("key")).sendKeys(GatewayIntegrationTest.ADMIN_KEY);
+		browser.findElement(By.id("key")).sendKeys(key);
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlContains("/console/deliveries"));
 	}

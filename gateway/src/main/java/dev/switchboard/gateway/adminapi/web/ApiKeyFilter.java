@@ -7,6 +7,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.switchboard.gateway.access.Action;
+import dev.switchboard.gateway.access.Actions;
+import dev.switchboard.gateway.adminapi.ApiKey;
 import dev.switchboard.gateway.adminapi.ApiKeyProperties;
 import dev.switchboard.gateway.adminapi.ApiKeys;
 import dev.switchboard.gateway.adminapi.InternalTokenProperties;
@@ -36,8 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * are the only public ones, {@code /internal/**} needs the internal token, and every
  * other path, whatever its spelling and whether or not a route exists for it, needs
  * {@code Authorization: Bearer <key>} of a configured key (401), within its rate limit
- * (429 with {@code Retry-After}) and its body within the limit (413, 411 for a body of
- * unknown length). Changes (anything but GET/HEAD) are logged with the key's name.
+ * (429 with {@code Retry-After}), its body within the limit (413, 411 for a body of
+ * unknown length), and something the key's role may do ({@link Actions}: only GET and
+ * HEAD are reads, any other request a change; 403 otherwise). Changes are logged with the
+ * key's name.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -91,18 +96,19 @@ class ApiKeyFilter extends OncePerRequestFilter {
 					"Only Switchboard's services call this: send " + InternalTokenProperties.HEADER + ".");
 			return;
 		}
-		Optional<String> key = this.keys.nameOf(bearer(request));
-		if (key.isEmpty()) {
+		Optional<ApiKey> found = this.keys.keyOf(bearer(request));
+		if (found.isEmpty()) {
 			refuse(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or unknown API key",
 					this.keys.anyConfigured() ? "Send Authorization: Bearer <api key>."
 							: "The admin API is closed: no gateway.api-keys are configured.");
 			return;
 		}
-		Optional<Duration> wait = this.rateLimiter.tryAcquire(key.get());
+		ApiKey key = found.get();
+		Optional<Duration> wait = this.rateLimiter.tryAcquire(key.name());
 		if (wait.isPresent()) {
 			response.setHeader(HttpHeaders.RETRY_AFTER,
 					Long.toString(Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0))));
-			refuse(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", "The key '" + key.get()
+			refuse(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", "The key '" + key.name()
 					+ "' may make " + this.properties.api().rateLimit() + " requests a second.");
 			return;
 		}
@@ -117,11 +123,19 @@ class ApiKeyFilter extends OncePerRequestFilter {
 					"Send admin request bodies with a Content-Length.");
 			return;
 		}
-		request.setAttribute(KEY_NAME_ATTRIBUTE, key.get());
-		this.meters.counter("switchboard.admin.requests", "key", key.get()).increment();
+		request.setAttribute(KEY_NAME_ATTRIBUTE, key.name());
+		this.meters.counter("switchboard.admin.requests", "key", key.name()).increment();
+		Action action = Actions.classify(request.getMethod(), request.getRequestURI());
+		if (!key.role().may(action.operation())) {
+			log.info("Admin {} {} by key '{}' refused: the role {} may not", request.getMethod(),
+					request.getRequestURI(), key.name(), key.role().label());
+			refuse(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key", "The key '" + key.name()
+					+ "' is a " + key.role().label() + ": it may read, not " + action.name() + ".");
+			return;
+		}
 		chain.doFilter(request, response);
-		if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
-			log.info("Admin {} {} by key '{}' → {}", request.getMethod(), request.getRequestURI(), key.get(),
+		if (action.change()) {
+			log.info("Admin {} {} by key '{}' → {}", request.getMethod(), request.getRequestURI(), key.name(),
 					response.getStatus());
 		}
 	}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import dev.switchboard.gateway.console.ConsoleSession;
+import dev.switchboard.gateway.console.ConsoleUser;
 import dev.switchboard.gateway.console.SecretHeaders;
 import dev.switchboard.gateway.delivery.DeliveryLog;
 import dev.switchboard.gateway.delivery.DeliveryPage;
@@ -135,7 +135,7 @@ class ConsoleDeliveriesController {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "console/not-found";
 		}
-		ConsoleSession session = ConsoleModel.sessionOf(request);
+		ConsoleUser session = ConsoleModel.sessionOf(request);
 		return switch (this.replay.replay(uuid, "console key '" + session.keyName() + "'")) {
 			case DeliveryReplay.Result.Replayed replayed ->
 				ConsolePaths.seeOther(request, "/console/deliveries/" + uuid + "?notice=replayed");

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.switchboard.gateway.adminapi.RateLimiter;
-import dev.switchboard.gateway.console.ConsoleSession;
+import dev.switchboard.gateway.access.Action;
+import dev.switchboard.gateway.access.Actions;
+import dev.switchboard.gateway.console.ConsoleUser;
 import dev.switchboard.gateway.console.ConsoleSignIn;
 import dev.switchboard.gateway.edge.EdgePaths;
 import dev.switchboard.gateway.webhook.GatewayProperties;
@@ -38,7 +40,8 @@ import org.springframework.web.util.HtmlUtils;
  * page needs a live session cookie (a page navigation without one is sent to sign-in,
  * anything else gets 401), within its key's rate limit; and every change (POST) must come
  * from the console's own pages: same origin ({@code Sec-Fetch-Site}, {@code Origin}) and
- * the session's CSRF token, else 403. A session never opens the admin API.
+ * the session's CSRF token, else 403, and be something the key's role may do
+ * ({@link Actions}, the admin API's rule), else 403. A session never opens the admin API.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
@@ -101,7 +104,7 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<ConsoleSession> session = this.signIn.sessionOf(this.cookies.tokenOf(request));
+		Optional<ConsoleUser> session = this.signIn.userOf(this.cookies.tokenOf(request));
 		if (session.isEmpty()) {
 			if (!change && acceptsHtml(request)) {
 				response.setStatus(HttpStatus.SEE_OTHER.value());
@@ -123,6 +126,15 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 		if (change && !ConsoleSignIn.csrfMatches(session.get(), request.getParameter(CSRF_PARAMETER))) {
 			refuse(request, response, HttpStatus.FORBIDDEN, "csrf", "Form expired or forged",
 					"The form did not carry this session's token. Reload the page and try again.");
+			return;
+		}
+		Action action = Actions.classify(request.getMethod(), request.getRequestURI());
+		if (!session.get().may(action.operation())) {
+			log.info("Console {} {} by key '{}' refused: the role {} may not", request.getMethod(),
+					request.getRequestURI(), session.get().keyName(), session.get().role().label());
+			refuse(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key",
+					"The key '" + session.get().keyName() + "' is a " + session.get().role().label()
+							+ ": it may look, not do this. Ask for an operator key.");
 			return;
 		}
 		request.setAttribute(SESSION_ATTRIBUTE, session.get());

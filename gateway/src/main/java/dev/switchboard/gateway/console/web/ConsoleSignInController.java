@@ -35,7 +35,7 @@ class ConsoleSignInController {
 
 	@GetMapping(ConsolePaths.SIGN_IN)
 	String form(HttpServletRequest request) {
-		if (this.signIn.sessionOf(this.cookies.tokenOf(request)).isPresent()) {
+		if (this.signIn.userOf(this.cookies.tokenOf(request)).isPresent()) {
 			return ConsolePaths.seeOther(request, ConsolePaths.HOME);
 		}
 		return "console/sign-in";

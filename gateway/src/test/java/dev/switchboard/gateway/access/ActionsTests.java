@@ -1,0 +1,61 @@
+package dev.switchboard.gateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ActionsTests {
+
+	@Test
+	void readsAreGetAndHeadOnly() {
+		assertThat(Actions.classify("GET", "/api/deliveries").operation()).isEqualTo(Operation.READ);
+		assertThat(Actions.classify("HEAD", "/console/dead-letters").operation()).isEqualTo(Operation.READ);
+		assertThat(Actions.classify("OPTIONS", "/api/deliveries").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("POST", "/api/replay-jobs/estimate").operation()).isNotEqualTo(Operation.READ);
+	}
+
+	@Test
+	void namesAReplayTheSameThroughTheApiAndTheConsole() {
+		Action api = Actions.classify("POST", "/api/deliveries/3f0c6a1e-8a52-4c3e-9d0f-0b1b2c3d4e5f/replay");
+		Action console = Actions.classify("POST", "/console/deliveries/3f0c6a1e-8a52-4c3e-9d0f-0b1b2c3d4e5f/replay");
+
+		assertThat(api).isEqualTo(console)
+			.isEqualTo(new Action(Operation.REPLAY, "delivery.replay", "3f0c6a1e-8a52-4c3e-9d0f-0b1b2c3d4e5f"));
+	}
+
+	@Test
+	void classifiesReplayJobsAndDeadLetters() {
+		assertThat(Actions.classify("POST", "/api/replay-jobs"))
+			.isEqualTo(new Action(Operation.REPLAY, "replay-job.start", null));
+		assertThat(Actions.classify("POST", "/console/replay-jobs/abc/cancel"))
+			.isEqualTo(new Action(Operation.REPLAY, "replay-job.cancel", "abc"));
+		assertThat(Actions.classify("POST", "/api/dead-letters/webhooks.inbound.gateway.dlq/replay"))
+			.isEqualTo(new Action(Operation.REPLAY, "dead-letter.replay", "webhooks.inbound.gateway.dlq"));
+		assertThat(Actions.classify("POST", "/console/dead-letters/q.dlq/discard"))
+			.isEqualTo(new Action(Operation.DISCARD, "dead-letter.discard", "q.dlq"));
+	}
+
+	@Test
+	void treatsAChangeNoRuleNamesAsTheStrongestKindNamedByMethodAndPath() {
+		assertThat(Actions.classify("PATCH", "/api/subscriptions/42"))
+			.isEqualTo(new Action(Operation.CHANGE, "PATCH /api/subscriptions/42", "/api/subscriptions/42"));
+		assertThat(Actions.classify("DELETE", "/api/links/7").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("POST", "/api/something-added-later").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("POST", "/api/deliveries/a/b/replay").operation()).isEqualTo(Operation.CHANGE);
+	}
+
+	@Test
+	void letsAnyKeySignOutOfTheConsole() {
+		assertThat(Actions.classify("POST", "/console/logout").operation()).isEqualTo(Operation.READ);
+		assertThat(Role.VIEWER.may(Actions.classify("POST", "/console/logout").operation())).isTrue();
+	}
+
+	@Test
+	void aViewerMayOnlyReadAndAnOperatorMayDoEverything() {
+		for (Operation operation : Operation.values()) {
+			assertThat(Role.VIEWER.may(operation)).as(operation.name()).isEqualTo(operation == Operation.READ);
+			assertThat(Role.OPERATOR.may(operation)).as(operation.name()).isTrue();
+		}
+	}
+
+}
