@@ -17,6 +17,7 @@ import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.contracts.TicketEvent;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.BindingBuilder;
@@ -134,7 +135,7 @@ public final class Bus {
 	}
 
 	/** A message and its AMQP {@code message_id}. */
-	public record Received<T>(T payload, String messageId) {
+	public record Received<T>(T payload, @Nullable String messageId) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,8 @@ public final class Fixtures {
 	 * A GitHub issue (REST shape, taken from the {@code issues} webhook example) in
 	 * {@code Codertocat/Hello-World}.
 	 */
-	public static ObjectNode githubIssue(long id, int number, String state, String stateReason, String updatedAt) {
+	public static ObjectNode githubIssue(long id, int number, String state, @Nullable String stateReason,
+			String updatedAt) {
 		ObjectNode issue = ((ObjectNode) load("github/issues-reopened.json").get("issue")).deepCopy();
 		String base = "https://api.github.com/repos/Codertocat/Hello-World/issues/" + number;
 		issue.put("id", id);

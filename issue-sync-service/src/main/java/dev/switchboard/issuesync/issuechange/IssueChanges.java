@@ -185,10 +185,10 @@ public class IssueChanges implements AppliedChanges {
 				commands.add(Reopen.of(cause.id("reopen", link.ticketId()), cause.correlationId(), link.ticketId(),
 						cause.at()));
 			}
-			if (this.properties.ticketField().configured()) {
-				commands.add(SetField.of(cause.id("field", link.ticketId()), cause.correlationId(), link.ticketId(),
-						cause.at(), this.properties.ticketField().issueState(), after.state()));
-			}
+			this.properties.ticketField()
+				.configured()
+				.ifPresent((field) -> commands.add(SetField.of(cause.id("field", link.ticketId()),
+						cause.correlationId(), link.ticketId(), cause.at(), field, after.state())));
 		}
 		this.tickets.send(commands);
 		this.events.publish(List.of(IssueStateChanged.of(cause.id("issue-state-changed"), cause.correlationId(),

@@ -88,10 +88,10 @@ public class Linking {
 		List<TicketCommand> commands = new ArrayList<>();
 		commands.add(AddInternalNote.of(cause.id("linked-note", link.id().toString()), cause.correlationId(), ticketId,
 				cause.at(), TicketNotes.linked(current)));
-		if (this.properties.ticketField().configured()) {
-			commands.add(SetField.of(cause.id("linked-field", link.id().toString()), cause.correlationId(), ticketId,
-					cause.at(), this.properties.ticketField().issueState(), current.state()));
-		}
+		this.properties.ticketField()
+			.configured()
+			.ifPresent((field) -> commands.add(SetField.of(cause.id("linked-field", link.id().toString()),
+					cause.correlationId(), ticketId, cause.at(), field, current.state())));
 		this.issues.reportChanged(issue.tracker(), issue.issueId());
 		this.tickets.send(commands);
 		this.events.publish(List.of(IssueLinked.of(cause.id("issue-linked", link.id().toString()),
@@ -127,10 +127,10 @@ public class Linking {
 		List<TicketCommand> commands = new ArrayList<>();
 		issue.ifPresent((snapshot) -> commands.add(AddInternalNote.of(cause.id("unlinked-note", linkId.toString()),
 				cause.correlationId(), removed.ticketId(), cause.at(), TicketNotes.unlinked(snapshot))));
-		if (this.properties.ticketField().configured()) {
-			commands.add(SetField.of(cause.id("unlinked-field", linkId.toString()), cause.correlationId(),
-					removed.ticketId(), cause.at(), this.properties.ticketField().issueState(), null));
-		}
+		this.properties.ticketField()
+			.configured()
+			.ifPresent((field) -> commands.add(SetField.of(cause.id("unlinked-field", linkId.toString()),
+					cause.correlationId(), removed.ticketId(), cause.at(), field, null)));
 		this.issues.reportChanged(removed.tracker(), removed.issueId());
 		this.tickets.send(commands);
 		List<IssueEvent> unlinked = List.of(IssueUnlinked.of(cause.id("issue-unlinked", linkId.toString()),

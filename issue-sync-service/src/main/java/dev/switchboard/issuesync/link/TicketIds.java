@@ -27,7 +27,7 @@ public final class TicketIds {
 	 * @throws InvalidFieldException when it is not a ticket id
 	 */
 	public static String require(String field, @Nullable String ticketId) {
-		if (!valid(ticketId)) {
+		if (ticketId == null || !valid(ticketId)) {
 			throw new InvalidFieldException(field, "must be a Zendesk ticket id: 1 to 19 digits (0-9)");
 		}
 		return ticketId;

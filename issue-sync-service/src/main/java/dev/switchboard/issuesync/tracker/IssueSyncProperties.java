@@ -3,6 +3,7 @@ package dev.switchboard.issuesync.tracker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -50,8 +51,17 @@ public record IssueSyncProperties(@DefaultValue Github github, @DefaultValue Jir
 			@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("10s") @NotNull Duration readTimeout) {
 
 		public boolean enabled() {
-			return this.baseUrl != null && !this.baseUrl.toString().isBlank() && this.email != null
-					&& !this.email.isBlank() && this.apiToken != null && !this.apiToken.isBlank();
+			return enabledBaseUrl().isPresent();
+		}
+
+		/** The base URL when Jira is switched on (site, e-mail and API token all set). */
+		public Optional<URI> enabledBaseUrl() {
+			URI url = this.baseUrl;
+			if (url == null || url.toString().isBlank() || this.email == null || this.email.isBlank()
+					|| this.apiToken == null || this.apiToken.isBlank()) {
+				return Optional.empty();
+			}
+			return Optional.of(url);
 		}
 
 		@Override
@@ -71,8 +81,10 @@ public record IssueSyncProperties(@DefaultValue Github github, @DefaultValue Jir
 	/** Optional helpdesk custom field that shows the linked issue's state. */
 	public record TicketField(@Nullable String issueState) {
 
-		public boolean configured() {
-			return this.issueState != null && !this.issueState.isBlank();
+		/** The name of the field to set, when one is configured. */
+		public Optional<String> configured() {
+			String field = this.issueState;
+			return (field != null && !field.isBlank()) ? Optional.of(field) : Optional.empty();
 		}
 
 	}

@@ -2,6 +2,8 @@ package dev.switchboard.issuesync.tracker;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why a tracker call failed, mapped at the adapter boundary. Messages name the tracker,
  * the issue and the status, never response bodies.
@@ -12,13 +14,25 @@ public abstract sealed class TrackerFailure extends RuntimeException
 
 	private final Tracker tracker;
 
-	TrackerFailure(Tracker tracker, String message, Throwable cause) {
+	private final String message;
+
+	TrackerFailure(Tracker tracker, String message, @Nullable Throwable cause) {
 		super(tracker.displayName() + ": " + message, cause);
 		this.tracker = tracker;
+		this.message = tracker.displayName() + ": " + message;
 	}
 
 	public Tracker tracker() {
 		return this.tracker;
+	}
+
+	/**
+	 * Always there: the tracker and what failed (ticket notes and problem details show
+	 * it).
+	 */
+	@Override
+	public String getMessage() {
+		return this.message;
 	}
 
 	/** 404 (or 410): the issue does not exist, or the token cannot see it. */
@@ -75,7 +89,7 @@ public abstract sealed class TrackerFailure extends RuntimeException
 	/** 5xx, a timeout or a connection failure. */
 	public static final class Unavailable extends TrackerFailure {
 
-		public Unavailable(Tracker tracker, String what, Throwable cause) {
+		public Unavailable(Tracker tracker, String what, @Nullable Throwable cause) {
 			super(tracker, what, cause);
 		}
 
@@ -84,7 +98,7 @@ public abstract sealed class TrackerFailure extends RuntimeException
 	/** A 2xx whose body is not what the API documents. */
 	public static final class Malformed extends TrackerFailure {
 
-		public Malformed(Tracker tracker, String what, Throwable cause) {
+		public Malformed(Tracker tracker, String what, @Nullable Throwable cause) {
 			super(tracker, "unreadable response for " + what, cause);
 		}
 

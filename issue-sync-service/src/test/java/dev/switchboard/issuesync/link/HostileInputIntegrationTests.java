@@ -30,6 +30,7 @@ import dev.switchboard.issuesync.Fixtures;
 import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import dev.switchboard.issuesync.access.InternalTokenProperties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
@@ -159,7 +160,9 @@ class HostileInputIntegrationTests {
 
 		await().atMost(WAIT).untilAsserted(() -> {
 			Message dead = this.rabbit.receive(deadLetters);
-			assertThat(dead).isNotNull();
+			if (dead == null) {
+				throw new AssertionError("nothing dead-lettered in " + deadLetters + " yet");
+			}
 			assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(note.eventId().toString());
 			assertThat((String) dead.getMessageProperties().getHeader("x-exception-message"))
 				.contains("ticketId must be a Zendesk ticket id");
@@ -238,7 +241,7 @@ class HostileInputIntegrationTests {
 				this.json.writeValueAsString(Map.of("ticketId", ticketId, "issueUrl", issueUrl)));
 	}
 
-	private HttpResponse<String> call(String method, String path, String body)
+	private HttpResponse<String> call(String method, String path, @Nullable String body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header(InternalTokenProperties.HEADER, "test-internal-token-0123456789")

@@ -29,6 +29,7 @@ import dev.switchboard.issuesync.IssueSyncIntegrationTest;
 import dev.switchboard.issuesync.access.InternalTokenProperties;
 import dev.switchboard.issuesync.tracker.Tracker;
 import dev.switchboard.issuesync.tracker.TrackerCredentials;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.JsonNode;
@@ -304,7 +305,7 @@ class LinkApiIntegrationTests {
 				this.json.writeValueAsString(java.util.Map.of("ticketId", ticketId, "issueUrl", issueUrl)));
 	}
 
-	private HttpResponse<String> call(String method, String path, String body)
+	private HttpResponse<String> call(String method, String path, @Nullable String body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header(InternalTokenProperties.HEADER, "test-internal-token-0123456789")

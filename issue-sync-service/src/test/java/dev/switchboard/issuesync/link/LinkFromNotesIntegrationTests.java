@@ -23,6 +23,7 @@ import dev.switchboard.issuesync.Bus;
 import dev.switchboard.issuesync.Fixtures;
 import dev.switchboard.issuesync.IssueSyncHarness;
 import dev.switchboard.issuesync.IssueSyncIntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
@@ -270,7 +271,7 @@ class LinkFromNotesIntegrationTests {
 	@Autowired
 	TicketEventHandling handling;
 
-	private void stubGithubIssue(int number, long issueId, String state, String reason) {
+	private void stubGithubIssue(int number, long issueId, String state, @Nullable String reason) {
 		this.github.stubFor(get(urlPathEqualTo(IssueSyncHarness.issuePath(number))).willReturn(
 				okJson(Fixtures.json(Fixtures.githubIssue(issueId, number, state, reason, "2026-11-23T09:00:00Z")))
 					.withHeader("ETag", "\"etag-" + number + "\"")));

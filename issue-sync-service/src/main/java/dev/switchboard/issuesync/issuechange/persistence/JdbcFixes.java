@@ -28,10 +28,15 @@ class JdbcFixes implements Fixes {
 	public void record(Tracker tracker, String issueId, IssueFix fix) {
 		this.jdbc.sql("""
 				insert into issue_fix (tracker, issue_id, pull_request, title, url, merged_by, merged_at)
-				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+				values (:tracker, :issueId, :pullRequest, :title, :url, :mergedBy, :mergedAt) on conflict do nothing
 				""")
-			.params(tracker.id(), issueId, fix.pullRequest(), fix.title(), fix.url(), fix.mergedBy(),
-					Timestamp.from(fix.mergedAt()))
+			.param("tracker", tracker.id())
+			.param("issueId", issueId)
+			.param("pullRequest", fix.pullRequest())
+			.param("title", fix.title())
+			.param("url", fix.url())
+			.param("mergedBy", fix.mergedBy())
+			.param("mergedAt", Timestamp.from(fix.mergedAt()))
 			.update();
 	}
 
@@ -51,7 +56,7 @@ class JdbcFixes implements Fixes {
 		return this.jdbc
 			.sql("select issue_id from issue_fix where tracker = ? and lower(pull_request) = ? order by issue_id")
 			.params(tracker.id(), pullRequest.toLowerCase(Locale.ROOT))
-			.query(String.class)
+			.query((rs, row) -> rs.getString("issue_id")) // not null in the schema
 			.list();
 	}
 

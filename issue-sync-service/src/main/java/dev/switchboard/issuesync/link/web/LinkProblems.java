@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import dev.switchboard.issuesync.link.InvalidFieldException;
 import dev.switchboard.issuesync.tracker.TrackerFailure;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,7 +76,8 @@ class LinkProblems {
 					failure.getMessage()));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+	/** Without a detail when the exception carries no message (RFC 9457 allows that). */
+	private static ProblemDetail problem(HttpStatus status, String type, String title, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("urn:switchboard:problem:" + type));
 		problem.setTitle(title);

@@ -78,7 +78,9 @@ class JiraIssueTracker implements IssueTracker {
 			.readTimeout(jira.readTimeout())
 			.callTimeout(jira.readTimeout().plus(jira.connectTimeout()))
 			.build();
-		this.site = jira.enabled() ? jira.baseUrl().toString().replaceAll("/+$", "") : "https://jira.invalid";
+		this.site = jira.enabledBaseUrl()
+			.map((url) -> url.toString().replaceAll("/+$", ""))
+			.orElse("https://jira.invalid");
 		this.baseUrl = HttpUrl.get(this.site + "/");
 		this.authorization = jira.enabled() ? "Basic " + Base64.getEncoder()
 			.encodeToString((jira.email() + ":" + jira.apiToken()).getBytes(StandardCharsets.UTF_8)) : "";

@@ -35,8 +35,10 @@ class JiraWebhookReader implements WebhookReader {
 
 	JiraWebhookReader(JsonMapper json, IssueSyncProperties properties) {
 		this.json = json;
-		this.site = properties.jira().enabled() ? properties.jira().baseUrl().toString().replaceAll("/+$", "")
-				: "https://jira.invalid";
+		this.site = properties.jira()
+			.enabledBaseUrl()
+			.map((url) -> url.toString().replaceAll("/+$", ""))
+			.orElse("https://jira.invalid");
 	}
 
 	@Override
