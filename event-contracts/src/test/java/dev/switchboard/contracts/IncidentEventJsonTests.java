@@ -1,7 +1,7 @@
 package dev.switchboard.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,8 +63,16 @@ class IncidentEventJsonTests {
 
 	@Test
 	void refusesAnIncidentEventWithoutAnIncidentId() {
-		assertThatNullPointerException().isThrownBy(() -> new IncidentUpdated(1, ID, "corr-1", AT, "src", null, "t",
-				"monitoring", null, List.of(), null, "text"));
+		// a null incidentId can only come from the wire: the types keep it out of Java
+		// callers
+		ObjectNode withoutIncidentId = (ObjectNode) this.json.valueToTree(events().get(1));
+		withoutIncidentId.remove("incidentId");
+
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> this.json.treeToValue(withoutIncidentId, IncidentEvent.class))
+			.havingRootCause()
+			.isInstanceOf(NullPointerException.class)
+			.withMessage("incidentId is required");
 	}
 
 }
