@@ -295,6 +295,15 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(browser.findElement(By.xpath("//dt[text()='Replays']/following-sibling::dd[1]")).getText())
 			.as("nothing was replayed")
 			.isEqualTo("0");
+
+		browser.findElement(By.linkText("Audit")).click();
+		wait.until(ExpectedConditions.titleContains("Audit"));
+		WebElement refusal = browser.findElement(By.cssSelector("table.audit tbody tr"));
+		assertThat(refusal.getText()).contains("auditor")
+			.contains("delivery.replay")
+			.contains(eventId)
+			.contains("refused");
+		screenshot("console-audit");
 	}
 
 	private void signIn(WebDriverWait wait) {

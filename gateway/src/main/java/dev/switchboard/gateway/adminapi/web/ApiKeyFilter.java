@@ -14,6 +14,7 @@ import dev.switchboard.gateway.adminapi.ApiKeyProperties;
 import dev.switchboard.gateway.adminapi.ApiKeys;
 import dev.switchboard.gateway.adminapi.InternalTokenProperties;
 import dev.switchboard.gateway.adminapi.RateLimiter;
+import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.edge.EdgePaths;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -42,7 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (429 with {@code Retry-After}), its body within the limit (413, 411 for a body of
  * unknown length), and something the key's role may do ({@link Actions}: only GET and
  * HEAD are reads, any other request a change; 403 otherwise). Changes are logged with the
- * key's name.
+ * key's name and audited ({@link Audit}), refused ones too once the key is known.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -64,8 +65,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final byte[] internalToken;
 
+	private final Audit audit;
+
 	ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, ApiKeyProperties properties, JsonMapper json,
-			MeterRegistry meters, InternalTokenProperties internal) {
+			MeterRegistry meters, InternalTokenProperties internal, Audit audit) {
+		this.audit = audit;
 		this.internalToken = internal.internalToken().getBytes(StandardCharsets.UTF_8);
 		this.keys = keys;
 		this.rateLimiter = rateLimiter;
@@ -131,13 +135,27 @@ class ApiKeyFilter extends OncePerRequestFilter {
 					request.getRequestURI(), key.name(), key.role().label());
 			refuse(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key", "The key '" + key.name()
 					+ "' is a " + key.role().label() + ": it may read, not " + action.name() + ".");
+			audit(key, action, request, HttpStatus.FORBIDDEN.value());
 			return;
 		}
-		chain.doFilter(request, response);
-		if (action.change()) {
-			log.info("Admin {} {} by key '{}' → {}", request.getMethod(), request.getRequestURI(), key.name(),
-					response.getStatus());
+		boolean answered = false;
+		try {
+			chain.doFilter(request, response);
+			answered = true;
 		}
+		finally {
+			if (action.change()) {
+				int status = answered ? response.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR.value();
+				log.info("Admin {} {} by key '{}' → {}", request.getMethod(), request.getRequestURI(), key.name(),
+						status);
+				audit(key, action, request, status);
+			}
+		}
+	}
+
+	private void audit(ApiKey key, Action action, HttpServletRequest request, int status) {
+		this.audit.record(key.name(), key.role(), Audit.Channel.API, action,
+				request.getAttribute(Audit.TARGET_ATTRIBUTE), request.getMethod(), request.getRequestURI(), status);
 	}
 
 	private static String bearer(HttpServletRequest request) {

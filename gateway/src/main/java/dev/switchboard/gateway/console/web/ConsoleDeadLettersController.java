@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.console.SecretHeaders;
 import dev.switchboard.gateway.deadletter.DeadLetter;
 import dev.switchboard.gateway.deadletter.DeadLetterMessage;
@@ -112,6 +113,7 @@ class ConsoleDeadLettersController {
 	@PostMapping("/console/dead-letters/{queue}/discard")
 	String discard(@PathVariable String queue, @RequestParam String message, HttpServletRequest request,
 			HttpServletResponse response) {
+		request.setAttribute(Audit.TARGET_ATTRIBUTE, queue + " " + message);
 		if (!this.deadLetters.discard(queue, message, actor(request))) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "console/not-found";
@@ -121,6 +123,7 @@ class ConsoleDeadLettersController {
 
 	@PostMapping("/console/dead-letters/{queue}/replay")
 	String replay(@PathVariable String queue, @RequestParam String message, HttpServletRequest request) {
+		request.setAttribute(Audit.TARGET_ATTRIBUTE, queue + " " + message);
 		ReplayReport report = this.deadLetters.replay(queue, Set.of(message), actor(request));
 		return ConsolePaths.seeOther(request, "/console/dead-letters?notice=replayed&moved=" + report.moved());
 	}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.replay.BulkReplay;
 import dev.switchboard.gateway.replay.ReplayFilter;
 import dev.switchboard.gateway.replay.ReplayJob;
@@ -135,10 +136,14 @@ class ConsoleReplayJobsController {
 		}
 		String actor = "console key '" + ConsoleModel.sessionOf(request).keyName() + "'";
 		return switch (this.bulkReplay.start(replayFilter, actor)) {
-			case BulkReplay.Start.Started started ->
-				ConsolePaths.seeOther(request, "/console/replay-jobs/" + started.job().id() + "?notice=started");
-			case BulkReplay.Start.AlreadyRunning running ->
-				ConsolePaths.seeOther(request, "/console/replay-jobs/" + running.job().id() + "?notice=running");
+			case BulkReplay.Start.Started started -> {
+				request.setAttribute(Audit.TARGET_ATTRIBUTE, started.job().id());
+				yield ConsolePaths.seeOther(request, "/console/replay-jobs/" + started.job().id() + "?notice=started");
+			}
+			case BulkReplay.Start.AlreadyRunning running -> {
+				request.setAttribute(Audit.TARGET_ATTRIBUTE, running.job().id());
+				yield ConsolePaths.seeOther(request, "/console/replay-jobs/" + running.job().id() + "?notice=running");
+			}
 		};
 	}
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.switchboard.gateway.adminapi.RateLimiter;
+import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.access.Action;
 import dev.switchboard.gateway.access.Actions;
 import dev.switchboard.gateway.console.ConsoleUser;
@@ -70,8 +71,11 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 
 	private final URI publicBaseUrl;
 
+	private final Audit audit;
+
 	ConsoleSessionFilter(ConsoleSignIn signIn, RateLimiter rateLimiter, ConsoleCookies cookies, JsonMapper json,
-			MeterRegistry meters, GatewayProperties gateway) {
+			MeterRegistry meters, GatewayProperties gateway, Audit audit) {
+		this.audit = audit;
 		this.signIn = signIn;
 		this.rateLimiter = rateLimiter;
 		this.cookies = cookies;
@@ -123,26 +127,44 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 					"This key's rate limit is reached; wait a moment and reload.");
 			return;
 		}
-		if (change && !ConsoleSignIn.csrfMatches(session.get(), request.getParameter(CSRF_PARAMETER))) {
+		ConsoleUser user = session.get();
+		Action action = Actions.classify(request.getMethod(), request.getRequestURI());
+		if (change && !ConsoleSignIn.csrfMatches(user, request.getParameter(CSRF_PARAMETER))) {
 			refuse(request, response, HttpStatus.FORBIDDEN, "csrf", "Form expired or forged",
 					"The form did not carry this session's token. Reload the page and try again.");
+			audit(user, action, request, HttpStatus.FORBIDDEN.value());
 			return;
 		}
-		Action action = Actions.classify(request.getMethod(), request.getRequestURI());
-		if (!session.get().may(action.operation())) {
+		if (!user.may(action.operation())) {
 			log.info("Console {} {} by key '{}' refused: the role {} may not", request.getMethod(),
-					request.getRequestURI(), session.get().keyName(), session.get().role().label());
+					request.getRequestURI(), user.keyName(), user.role().label());
 			refuse(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key",
-					"The key '" + session.get().keyName() + "' is a " + session.get().role().label()
-							+ ": it may look, not do this. Ask for an operator key.");
+					"The key '" + user.keyName() + "' is a " + user.role().label()
+							+ ": it may look, not do this. Ask for an" + " operator key.");
+			audit(user, action, request, HttpStatus.FORBIDDEN.value());
 			return;
 		}
-		request.setAttribute(SESSION_ATTRIBUTE, session.get());
-		chain.doFilter(request, response);
-		if (change) {
-			log.info("Console {} {} by key '{}' → {}", request.getMethod(), request.getRequestURI(),
-					session.get().keyName(), response.getStatus());
+		request.setAttribute(SESSION_ATTRIBUTE, user);
+		boolean answered = false;
+		try {
+			chain.doFilter(request, response);
+			answered = true;
 		}
+		finally {
+			if (change) {
+				int status = answered ? response.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR.value();
+				log.info("Console {} {} by key '{}' → {}", request.getMethod(), request.getRequestURI(), user.keyName(),
+						status);
+				if (action.change()) {
+					audit(user, action, request, status);
+				}
+			}
+		}
+	}
+
+	private void audit(ConsoleUser user, Action action, HttpServletRequest request, int status) {
+		this.audit.record(user.keyName(), user.role(), Audit.Channel.CONSOLE, action,
+				request.getAttribute(Audit.TARGET_ATTRIBUTE), request.getMethod(), request.getRequestURI(), status);
 	}
 
 	private static void securityHeaders(HttpServletResponse response) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.deadletter.DeadLetterQueue;
 import dev.switchboard.gateway.deadletter.DeadLetterQueueNotFoundException;
 import dev.switchboard.gateway.deadletter.DeadLetters;
@@ -57,6 +58,7 @@ class DeadLetterController {
 	ReplayReport replay(@PathVariable String queue, @RequestBody(required = false) @Nullable ReplayRequest request,
 			HttpServletRequest http) {
 		Set<String> ids = (request != null && request.messageIds() != null) ? Set.copyOf(request.messageIds()) : null;
+		http.setAttribute(Audit.TARGET_ATTRIBUTE, queue + ((ids != null) ? " " + String.join(", ", ids) : " (all)"));
 		return this.deadLetters.replay(queue, ids, "key '" + http.getAttribute("switchboard.apiKeyName") + "'");
 	}
 
@@ -67,6 +69,7 @@ class DeadLetterController {
 	@PostMapping("/{queue}/discard")
 	ResponseEntity<?> discard(@PathVariable String queue, @RequestBody DiscardRequest request,
 			HttpServletRequest http) {
+		http.setAttribute(Audit.TARGET_ATTRIBUTE, queue + " " + request.messageId());
 		if (this.deadLetters.discard(queue, request.messageId(),
 				"key '" + http.getAttribute("switchboard.apiKeyName") + "'")) {
 			return ResponseEntity.ok(java.util.Map.of("queue", queue, "discarded", request.messageId()));

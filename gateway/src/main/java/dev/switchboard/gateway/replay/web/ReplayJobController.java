@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.replay.BulkReplay;
 import dev.switchboard.gateway.replay.ReplayFilter;
 import dev.switchboard.gateway.replay.ReplayJob;
@@ -100,10 +101,13 @@ class ReplayJobController {
 	ResponseEntity<?> start(@RequestBody FilterBody body, HttpServletRequest request) {
 		ReplayFilter filter = body.toFilter(this.clock.instant());
 		return switch (this.bulkReplay.start(filter, actor(request))) {
-			case BulkReplay.Start.Started started ->
-				ResponseEntity.created(URI.create("/api/replay-jobs/" + started.job().id()))
+			case BulkReplay.Start.Started started -> {
+				request.setAttribute(Audit.TARGET_ATTRIBUTE, started.job().id());
+				yield ResponseEntity.created(URI.create("/api/replay-jobs/" + started.job().id()))
 					.body(JobView.of(started.job()));
+			}
 			case BulkReplay.Start.AlreadyRunning running -> {
+				request.setAttribute(Audit.TARGET_ATTRIBUTE, running.job().id());
 				ProblemDetail problem = problem(HttpStatus.CONFLICT, "already-running", "A job runs for this filter",
 						"Replay job " + running.job().id() + " runs for this filter; cancel it or wait for it.");
 				problem.setProperty("job", JobView.of(running.job()));
