@@ -106,7 +106,7 @@ public class CallNotes {
 		}
 		boolean recordingNoted = log.recordingNoted();
 		if (log.recordingUrl() != null && !recordingNoted) {
-			note(log, "call-recording", "Recording of the call " + log.callSid() + ": " + log.recordingUrl());
+			note(log, ticketId, "call-recording", "Recording of the call " + log.callSid() + ": " + log.recordingUrl());
 			recordingNoted = true;
 		}
 		CallLog.Voicemail voicemail = log.voicemail();
@@ -114,20 +114,19 @@ public class CallNotes {
 			StringBuilder note = new StringBuilder("Voicemail from ").append(caller(log));
 			appendVoicemail(note.append('\n'), voicemail);
 			note.append("\nCall: ").append(log.callSid());
-			note(log, "call-voicemail", note.toString());
+			note(log, ticketId, "call-voicemail", note.toString());
 			voicemail = voicemail.notedNow();
 		}
 		else if (voicemail.transcription() != null && !voicemail.transcriptionNoted()) {
-			note(log, "call-transcription",
+			note(log, ticketId, "call-transcription",
 					"Voicemail transcription (call " + log.callSid() + "):\n" + voicemail.transcription());
 			voicemail = voicemail.notedNow();
 		}
 		return flags(log, ticketId, true, recordingNoted, voicemail);
 	}
 
-	private void note(CallLog log, String kind, String body) {
-		this.commands.addIfAbsent(
-				AddInternalNote.of(id(kind, log), log.correlationId(), log.ticketId(), endOf(log), body),
+	private void note(CallLog log, String ticketId, String kind, String body) {
+		this.commands.addIfAbsent(AddInternalNote.of(id(kind, log), log.correlationId(), ticketId, endOf(log), body),
 				this.clock.instant());
 	}
 
@@ -157,7 +156,7 @@ public class CallNotes {
 		return (customer != null) ? this.numbers.display(customer) : "a withheld number";
 	}
 
-	private String endNote(CallLog log, CallerTickets.Choice choice) {
+	private String endNote(CallLog log, CallerTickets.@Nullable Choice choice) {
 		String customer = (log.customerNumber() != null) ? this.numbers.e164(log.customerNumber()).orElse(null) : null;
 		StringBuilder note = new StringBuilder();
 		if (log.missed() && log.inbound()) {
@@ -200,7 +199,7 @@ public class CallNotes {
 		return note.toString();
 	}
 
-	private String display(String number) {
+	private String display(@Nullable String number) {
 		if (number == null) {
 			return "withheld";
 		}

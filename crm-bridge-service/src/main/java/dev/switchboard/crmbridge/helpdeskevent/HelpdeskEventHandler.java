@@ -154,9 +154,14 @@ public class HelpdeskEventHandler {
 			updatedAt = (updatedAt != null) ? updatedAt : ticket.updatedStamp();
 		}
 		this.events.publish(new TicketChanged(SchemaVersions.CURRENT, eventId(change.eventId()), correlationId,
-				change.ticketId(), change.time(), change.change(), subject, description, status, instant(updatedAt),
-				ownWrite(change.ticketId(), updatedAt)));
+				change.ticketId(), change.time(), change.change(), orEmpty(subject), orEmpty(description), status,
+				instant(updatedAt), ownWrite(change.ticketId(), updatedAt)));
 		return "published";
+	}
+
+	/** A ticket without a subject or description: published as empty text. */
+	private static String orEmpty(@Nullable String text) {
+		return (text != null) ? text : "";
 	}
 
 	private static @Nullable Instant instant(@Nullable String timestamp) {
@@ -168,7 +173,7 @@ public class HelpdeskEventHandler {
 		}
 	}
 
-	private HelpdeskUser author(String authorId, String fallbackName) {
+	private HelpdeskUser author(String authorId, @Nullable String fallbackName) {
 		if (!HelpdeskIds.valid(authorId)) {
 			// not a user the helpdesk can be asked about (and never part of a request
 			// path)
@@ -186,7 +191,7 @@ public class HelpdeskEventHandler {
 		}
 	}
 
-	private boolean ownWrite(String ticketId, String updatedAt) {
+	private boolean ownWrite(String ticketId, @Nullable String updatedAt) {
 		return updatedAt != null && this.history.isOwnWrite(ticketId, updatedAt);
 	}
 

@@ -17,10 +17,16 @@ import org.jspecify.annotations.Nullable;
 public record TicketUpdate(@Nullable Comment comment, @Nullable String status, List<String> additionalTags,
 		Map<String, @Nullable String> customFields, List<UUID> commandIds) {
 
-	public TicketUpdate {
-		additionalTags = List.copyOf(additionalTags);
-		customFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
-		commandIds = List.copyOf(commandIds);
+	// the canonical constructor written out rather than compact: javac records a compact
+	// constructor's @Nullable type argument (customFields) against the field, so code
+	// compiled against this class would see Map<String, String>
+	public TicketUpdate(@Nullable Comment comment, @Nullable String status, List<String> additionalTags,
+			Map<String, @Nullable String> customFields, List<UUID> commandIds) {
+		this.comment = comment;
+		this.status = status;
+		this.additionalTags = List.copyOf(additionalTags);
+		this.customFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
+		this.commandIds = List.copyOf(commandIds);
 	}
 
 	/**

@@ -28,6 +28,7 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.crmbridge.CrmBridgeIntegrationTest;
 import dev.switchboard.crmbridge.Harness;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -529,8 +530,8 @@ class CallIntegrationTests {
 				Map.of("userId", userId, "name", name, "email", "ada." + userId + "@example.com", "phone", phone));
 	}
 
-	private InboundDelivery status(String callSid, String parentCallSid, String status, String from, String to,
-			int sequence, Instant at, Integer duration) {
+	private InboundDelivery status(String callSid, @Nullable String parentCallSid, String status, String from,
+			String to, int sequence, Instant at, @Nullable Integer duration) {
 		String body = fixture("twilio/status-callback.form", Map.ofEntries(Map.entry("callSid", callSid),
 				Map.entry("status", status), Map.entry("from", form(from)), Map.entry("to", form(to)),
 				Map.entry("direction", (parentCallSid != null) ? "outbound-dial" : "inbound"),

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
@@ -116,7 +117,8 @@ class CallNotesTests {
 		InMemoryHelpdesk.Ticket created = this.helpdesk.created().get(0);
 		assertThat(noted.ticketId()).isEqualTo(created.id());
 		assertThat(this.helpdesk.count(Operation.CREATE_USER)).isEqualTo(1);
-		assertThat(this.helpdesk.user(created.requesterId()).phone()).isEqualTo(CALLER);
+		String requesterId = Objects.requireNonNull(created.requesterId(), "the new ticket names its requester");
+		assertThat(this.helpdesk.user(requesterId).phone()).isEqualTo(CALLER);
 		assertThat(this.metrics.counted).contains("lookup none");
 	}
 

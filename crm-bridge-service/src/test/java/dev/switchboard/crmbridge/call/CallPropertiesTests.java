@@ -1,12 +1,14 @@
 package dev.switchboard.crmbridge.call;
 
 import java.util.Map;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -27,17 +29,24 @@ class CallPropertiesTests {
 
 	@Test
 	void readsTheListFromTheEnvironmentInAnyCase() {
-		Binder binder = new Binder(ConfigurationPropertySources
-			.from(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of("CRMBRIDGE_CALLS_ALLOWEDDESTINATIONS", "us, gb,CA"))));
+		Binder binder = binder(
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("CRMBRIDGE_CALLS_ALLOWEDDESTINATIONS", "us, gb,CA")));
 
 		assertThat(binder.bindOrCreate("crm-bridge.calls", CallProperties.class).allowedDestinations())
 			.containsExactly("US", "GB", "CA");
 	}
 
 	private static CallProperties bind(Map<String, Object> properties) {
-		return new Binder(ConfigurationPropertySources.from(new MapPropertySource("test", properties)))
-			.bindOrCreate("crm-bridge.calls", CallProperties.class);
+		return binder(new MapPropertySource("test", properties)).bindOrCreate("crm-bridge.calls", CallProperties.class);
+	}
+
+	private static Binder binder(PropertySource<?> source) {
+		// ConfigurationPropertySources.from(source) is this one adapter, typed as
+		// possibly
+		// null: only a source of configuration property sources itself adapts to none
+		return new Binder(Objects.requireNonNull(ConfigurationPropertySource.from(source),
+				"an environment or map property source adapts to a configuration property source"));
 	}
 
 }

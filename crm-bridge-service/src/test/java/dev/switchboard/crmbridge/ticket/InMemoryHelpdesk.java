@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -270,7 +271,7 @@ public final class InMemoryHelpdesk implements Helpdesk {
 	private HelpdeskTicket once(String idempotencyKey, Supplier<Ticket> create) {
 		String known = this.idempotencyKeys.get(idempotencyKey);
 		if (known != null) {
-			return this.tickets.get(known).view();
+			return Objects.requireNonNull(this.tickets.get(known), "a key names the ticket created with it").view();
 		}
 		Ticket ticket = create.get();
 		this.tickets.put(ticket.id, ticket);

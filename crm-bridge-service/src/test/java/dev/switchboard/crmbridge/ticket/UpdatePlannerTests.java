@@ -47,9 +47,10 @@ class UpdatePlannerTests {
 
 		assertThat(plan.update().status()).isNull();
 		assertThat(plan.dropped()).containsOnlyKeys(stale.commandId());
-		assertThat(plan.update().comment()).isNotNull();
-		assertThat(plan.update().comment().publicComment()).isFalse();
-		assertThat(plan.update().comment().body()).contains("did not reopen");
+		assertThat(plan.update().comment()).isNotNull().satisfies((comment) -> {
+			assertThat(comment.publicComment()).isFalse();
+			assertThat(comment.body()).contains("did not reopen");
+		});
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import dev.switchboard.crmbridge.call.CallMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,7 @@ class MicrometerCallMetrics implements CallMetrics {
 	}
 
 	@Override
-	public void ended(String outcome, boolean missed, Integer waitSeconds) {
+	public void ended(String outcome, boolean missed, @Nullable Integer waitSeconds) {
 		this.meters.counter("switchboard.calls", "outcome", outcome, "missed", Boolean.toString(missed)).increment();
 		if (waitSeconds != null) {
 			this.wait.record(Duration.ofSeconds(waitSeconds));

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.switchboard.crmbridge.call.CallLog;
 import dev.switchboard.crmbridge.call.CallLogs;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -116,7 +118,13 @@ class JdbcCallLogs implements CallLogs {
 				select call_sid from call_log
 				where not end_note_written and ended_at is not null and updated_at < ?
 				order by updated_at limit 100
-				""").param(Timestamp.from(before)).query(String.class).list();
+				""")
+			.param(Timestamp.from(before))
+			.query(String.class)
+			.list()
+			.stream()
+			.map((callSid) -> Objects.requireNonNull(callSid, "call_log.call_sid is the primary key"))
+			.toList();
 	}
 
 	@Override
@@ -138,16 +146,16 @@ class JdbcCallLogs implements CallLogs {
 		return this.jdbc.sql("delete from call_log where started_at < ?").param(cutoff).update();
 	}
 
-	private static Timestamp timestamp(Instant instant) {
+	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private static Integer integer(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
 		int value = rs.getInt(column);
 		return rs.wasNull() ? null : value;
 	}
@@ -155,10 +163,12 @@ class JdbcCallLogs implements CallLogs {
 	private static CallLog log(ResultSet rs, int row) throws SQLException {
 		return new CallLog(rs.getString("call_sid"), rs.getString("direction"), rs.getString("status"),
 				rs.getString("from_number"), rs.getString("to_number"), rs.getString("agent_number"),
-				rs.getString("ticket_id"), instant(rs, "started_at"), instant(rs, "ringing_at"),
-				instant(rs, "answered_at"), instant(rs, "ended_at"), integer(rs, "duration_seconds"),
-				rs.getString("recording_url"), rs.getInt("max_sequence"), rs.getInt("seen_sequences"),
-				rs.getBoolean("end_note_written"), rs.getBoolean("recording_noted"), rs.getString("correlation_id"),
+				rs.getString("ticket_id"),
+				Objects.requireNonNull(instant(rs, "started_at"), "call_log.started_at is not null"),
+				instant(rs, "ringing_at"), instant(rs, "answered_at"), instant(rs, "ended_at"),
+				integer(rs, "duration_seconds"), rs.getString("recording_url"), rs.getInt("max_sequence"),
+				rs.getInt("seen_sequences"), rs.getBoolean("end_note_written"), rs.getBoolean("recording_noted"),
+				rs.getString("correlation_id"),
 				new CallLog.Voicemail(rs.getString("voicemail_url"), integer(rs, "voicemail_seconds"),
 						rs.getString("transcription"), rs.getBoolean("voicemail_noted"),
 						rs.getBoolean("transcription_noted")));

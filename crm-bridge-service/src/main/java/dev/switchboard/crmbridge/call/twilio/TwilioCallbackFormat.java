@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.switchboard.crmbridge.call.CallCallback;
 import dev.switchboard.crmbridge.call.CallLog;
 import dev.switchboard.crmbridge.call.CallbackFormat;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -76,14 +77,14 @@ class TwilioCallbackFormat implements CallbackFormat {
 		return new CallCallback(callSid, null, null, null, null, null, null, null, receivedAt, null, voicemail);
 	}
 
-	private static String direction(String direction) {
+	private static @Nullable String direction(@Nullable String direction) {
 		if (direction == null) {
 			return null;
 		}
 		return direction.startsWith("outbound") ? direction : "inbound";
 	}
 
-	private static Instant timestamp(String value, Instant fallback) {
+	private static Instant timestamp(@Nullable String value, Instant fallback) {
 		if (value == null || value.isBlank()) {
 			return fallback;
 		}
@@ -95,7 +96,7 @@ class TwilioCallbackFormat implements CallbackFormat {
 		}
 	}
 
-	private static Integer integer(String value) {
+	private static @Nullable Integer integer(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -107,7 +108,7 @@ class TwilioCallbackFormat implements CallbackFormat {
 		}
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 

@@ -78,7 +78,7 @@ class CallController {
 
 	@ExceptionHandler(InvalidParameter.class)
 	ProblemDetail invalidParameter(InvalidParameter ex) {
-		return invalid(ex.field, ex.getMessage());
+		return invalid(ex.field, ex.detail);
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -184,9 +184,13 @@ class CallController {
 
 		private final String field;
 
+		/** The message, kept non-null for the problem's detail. */
+		private final String detail;
+
 		InvalidParameter(String field, String message) {
 			super(message, null, false, false);
 			this.field = field;
+			this.detail = message;
 		}
 
 	}

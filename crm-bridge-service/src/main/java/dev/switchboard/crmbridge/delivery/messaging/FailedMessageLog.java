@@ -1,6 +1,7 @@
 package dev.switchboard.crmbridge.delivery.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ class FailedMessageLog {
 		this.meters.counter("switchboard.messages.dead-lettered", "queue", String.valueOf(queue)).increment();
 	}
 
-	private static String firstLine(String text) {
+	private static String firstLine(@Nullable String text) {
 		if (text == null) {
 			return "";
 		}

@@ -55,9 +55,9 @@ class ZendeskEventFormat implements HelpdeskEventFormat {
 						required(comment, "id"), required(comment, "body"), comment.path("is_public").asBoolean(false),
 						required(comment.path("author"), "id"), text(comment.path("author"), "name"));
 			}
-			case PREFIX + "status_changed" ->
-				new HelpdeskActivity.StatusChange(id, ticketId(root), time(root), text(detail, "updated_at"),
-						lower(text(event, "previous")), lower(required(event, "current")), text(detail, "actor_id"));
+			case PREFIX + "status_changed" -> new HelpdeskActivity.StatusChange(id, ticketId(root), time(root),
+					text(detail, "updated_at"), lowerOrNull(text(event, "previous")), lower(required(event, "current")),
+					text(detail, "actor_id"));
 			case PREFIX + "created" -> content(root, id, TicketChanged.CREATED, null, null);
 			case PREFIX + "subject_changed" ->
 				content(root, id, TicketChanged.SUBJECT_CHANGED, text(event, "current"), null);
@@ -76,7 +76,7 @@ class ZendeskEventFormat implements HelpdeskEventFormat {
 		JsonNode detail = root.path("detail");
 		return new HelpdeskActivity.ContentChange(id, ticketId(root), time(root), text(detail, "updated_at"), change,
 				(subject != null) ? subject : text(detail, "subject"),
-				(description != null) ? description : text(detail, "description"), lower(text(detail, "status")));
+				(description != null) ? description : text(detail, "description"), lowerOrNull(text(detail, "status")));
 	}
 
 	/**
@@ -106,7 +106,11 @@ class ZendeskEventFormat implements HelpdeskEventFormat {
 	}
 
 	private static String lower(String status) {
-		return (status != null) ? status.toLowerCase(Locale.ROOT) : null;
+		return status.toLowerCase(Locale.ROOT);
+	}
+
+	private static @Nullable String lowerOrNull(@Nullable String status) {
+		return (status != null) ? lower(status) : null;
 	}
 
 	private static String required(JsonNode node, String field) {
@@ -117,7 +121,7 @@ class ZendeskEventFormat implements HelpdeskEventFormat {
 		return value;
 	}
 
-	private static String text(JsonNode node, String field) {
+	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value == null || value.isNull()) ? null : value.asString();
 	}

@@ -3,6 +3,7 @@ package dev.switchboard.crmbridge.outbound.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +106,8 @@ class ConfirmedPublisher implements TicketEvents, CallEvents, DeadLetters {
 	}
 
 	private void send(String exchange, String routingKey, Message message, boolean mustBeRouted) {
-		String id = message.getMessageProperties().getMessageId();
+		String id = Objects.requireNonNull(message.getMessageProperties().getMessageId(),
+				"properties(..) gives every message its id");
 		CorrelationData confirmation = new CorrelationData(id);
 		this.rabbit.send(exchange, routingKey, message, confirmation);
 		CorrelationData.Confirm confirm = awaitConfirm(confirmation, exchange);

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.switchboard.contracts.TicketCommand;
 import dev.switchboard.crmbridge.ticket.PendingCommands;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +75,10 @@ class JdbcPendingCommands implements PendingCommands {
 			.param("receivedBy", Timestamp.from(receivedBy))
 			.param("limit", limit)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.map((ticketId) -> Objects.requireNonNull(ticketId, "ticket_state.ticket_id is the primary key"))
+			.toList();
 	}
 
 	@Override
@@ -148,7 +153,8 @@ class JdbcPendingCommands implements PendingCommands {
 			.orElse("unknown");
 	}
 
-	private void settle(Collection<UUID> commandIds, String state, String appliedTo, String reason, Instant at) {
+	private void settle(Collection<UUID> commandIds, String state, @Nullable String appliedTo, @Nullable String reason,
+			Instant at) {
 		if (commandIds.isEmpty()) {
 			return;
 		}

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import dev.switchboard.crmbridge.ticket.TicketHistory;
 import dev.switchboard.crmbridge.ticket.TicketState;
@@ -80,7 +81,10 @@ class JdbcTicketHistory implements TicketHistory {
 		return this.jdbc
 			.sql("select ticket_id from ticket_state where follow_up_ticket_id is not null and not follow_up_announced")
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.map((ticketId) -> Objects.requireNonNull(ticketId, "ticket_state.ticket_id is the primary key"))
+			.toList();
 	}
 
 	@Override

@@ -32,6 +32,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -256,7 +257,8 @@ class ZendeskHelpdesk implements Helpdesk {
 	}
 
 	@Override
-	public HelpdeskTicket createTicket(String subject, String requesterId, TicketUpdate update, String idempotencyKey) {
+	public HelpdeskTicket createTicket(String subject, @Nullable String requesterId, TicketUpdate update,
+			String idempotencyKey) {
 		Map<String, Object> ticket = fields(update);
 		ticket.put("subject", subject);
 		if (requesterId != null) {
@@ -430,7 +432,7 @@ class ZendeskHelpdesk implements Helpdesk {
 		}
 	}
 
-	private static Duration retryAfter(String header) {
+	private static Duration retryAfter(@Nullable String header) {
 		if (header == null) {
 			return DEFAULT_RETRY_AFTER;
 		}
@@ -442,7 +444,7 @@ class ZendeskHelpdesk implements Helpdesk {
 		}
 	}
 
-	private static String text(JsonNode node, String field) {
+	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value == null || value.isNull()) ? null : value.asString();
 	}
