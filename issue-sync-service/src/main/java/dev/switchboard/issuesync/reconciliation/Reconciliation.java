@@ -64,8 +64,13 @@ public class Reconciliation {
 				// id
 				IssueChange change = fresh.filter((snapshot) -> !snapshot.issueId().equals(stored.issueId()))
 					.<IssueChange>map((moved) -> new IssueChange.Transferred(stored, moved, null, correlationId))
-					.orElseGet(
-							() -> new IssueChange.Updated(fresh.orElse(stored), stored.state(), null, correlationId));
+					// no previous state: the change is applied against the state stored
+					// when
+					// it holds the issue's lock, which a webhook may have changed since
+					// this
+					// list was read (else a reopen after a close just applied reads "was
+					// open")
+					.orElseGet(() -> new IssueChange.Updated(fresh.orElse(stored), null, null, correlationId));
 				if (fresh.isPresent() && this.changes.apply(change)) {
 					this.metrics.reconciliationCorrected(stored.tracker());
 					corrected++;

@@ -10,6 +10,7 @@ import java.util.List;
 import dev.switchboard.contracts.IssueStateChanged;
 import dev.switchboard.contracts.Reopen;
 import dev.switchboard.issuesync.link.Link;
+import dev.switchboard.issuesync.reconciliation.Reconciliation;
 import dev.switchboard.issuesync.tracker.GithubIssueNumber;
 import dev.switchboard.issuesync.tracker.IssueChange;
 import dev.switchboard.issuesync.tracker.IssueSnapshot;
@@ -45,6 +46,24 @@ class IssueChangesTests {
 	private final MutableClock clock = new MutableClock(Instant.parse(CLOSED_AT).plusSeconds(10));
 
 	private IssueChanges changes = changes(true);
+
+	@Test
+	void reconciliationNotesAReopenAgainstTheStateItFindsWhenItAppliesNotTheOneItListed() {
+		follow(github("open", StateCategory.OPEN, "2026-11-23T09:00:00Z"), "101");
+		this.github.has(github("open", StateCategory.OPEN, "2026-11-23T10:01:00Z"));
+		// the closed webhook is applied between reconciliation listing the issue (open)
+		// and reading it from GitHub (reopened since)
+		this.github.beforeConditionalRead = () -> this.changes
+			.apply(updated(github("closed as completed", StateCategory.COMPLETED, CLOSED_AT)));
+		Reconciliation reconciliation = new Reconciliation(this.issues, new IssueTrackers(List.of(this.github)),
+				this.changes, this.metrics, this.clock, properties(true));
+
+		reconciliation.run();
+
+		assertThat(this.sent.notesTo("101")).hasSize(2);
+		assertThat(this.sent.notesTo("101").get(0)).asString().contains("\" was closed as completed");
+		assertThat(this.sent.notesTo("101").get(1)).asString().contains("\" was reopened");
+	}
 
 	@Test
 	void dropsAChangeOlderThanTheStoredState() {
@@ -207,15 +226,18 @@ class IssueChangesTests {
 	}
 
 	private IssueChanges changes(boolean reopenOnCompleted) {
-		IssueSyncProperties properties = new IssueSyncProperties(
+		return new IssueChanges(this.issues, this.links, new IssueTrackers(List.of(this.github)), this.sent, this.sent,
+				this.metrics, properties(reopenOnCompleted), this.clock, this.fixes, this.intents);
+	}
+
+	private static IssueSyncProperties properties(boolean reopenOnCompleted) {
+		return new IssueSyncProperties(
 				new IssueSyncProperties.Github(URI.create("https://api.github.com"), null, List.of("github.com"),
 						Duration.ofSeconds(5), Duration.ofSeconds(10)),
 				new IssueSyncProperties.Jira(null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(10)),
 				new IssueSyncProperties.Behaviour(true, reopenOnCompleted, false, false),
 				new IssueSyncProperties.TicketField(null), Duration.ofMinutes(5), Duration.ofDays(7),
 				Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5));
-		return new IssueChanges(this.issues, this.links, new IssueTrackers(List.of(this.github)), this.sent, this.sent,
-				this.metrics, properties, this.clock, this.fixes, this.intents);
 	}
 
 	/** The issue is followed (stored) and linked to the tickets. */

@@ -19,6 +19,10 @@ class StubIssueTracker implements IssueTracker {
 
 	int reads;
 
+	/** Runs before a conditional read answers (what happens meanwhile elsewhere). */
+	Runnable beforeConditionalRead = () -> {
+	};
+
 	StubIssueTracker(Tracker tracker) {
 		this.tracker = tracker;
 	}
@@ -44,6 +48,7 @@ class StubIssueTracker implements IssueTracker {
 
 	@Override
 	public Optional<IssueSnapshot> readIfChanged(IssueLocator issue, @Nullable String etag) {
+		this.beforeConditionalRead.run();
 		return Optional.of(read(issue));
 	}
 
