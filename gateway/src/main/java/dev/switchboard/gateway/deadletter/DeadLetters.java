@@ -32,6 +32,11 @@ public class DeadLetters {
 		return this.queues.list(this.properties.peek());
 	}
 
+	/** Every dead-letter queue with its depth only (no message is looked at). */
+	public List<DeadLetterQueue> depths() {
+		return this.queues.list(0);
+	}
+
 	public Optional<DeadLetterQueue> find(String queue) {
 		return this.queues.find(queue, this.properties.peek());
 	}

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.ServiceNames;
@@ -304,6 +306,16 @@ class ConsoleBrowserIntegrationTests {
 			.contains(eventId)
 			.contains("refused");
 		screenshot("console-audit");
+
+		stubFor(get(urlEqualTo("/readyz")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		browser.findElement(By.linkText("Health")).click();
+		wait.until(ExpectedConditions.titleContains("Health"));
+		assertThat(browser.findElement(By.cssSelector("table.health")).getText()).contains("gateway")
+			.contains("unreachable")
+			.contains("check that issue-sync-service runs");
+		browser.manage().window().setSize(new Dimension(1280, 1500));
+		screenshot("console-health");
+		browser.manage().window().setSize(new Dimension(1280, 900));
 	}
 
 	private void signIn(WebDriverWait wait) {
