@@ -35,9 +35,10 @@ class ActuatorGatewayProbe implements GatewayProbe {
 					"The readiness group is not configured (management.endpoint.health.group.readiness).");
 		}
 		Map<String, String> components = new TreeMap<>();
-		if (readiness instanceof CompositeHealthDescriptor composite) {
-			composite.getComponents()
-				.forEach((name, component) -> components.put(name, component.getStatus().getCode()));
+		Map<String, HealthDescriptor> parts = (readiness instanceof CompositeHealthDescriptor composite)
+				? composite.getComponents() : null;
+		if (parts != null) {
+			parts.forEach((name, component) -> components.put(name, component.getStatus().getCode()));
 		}
 		if (Status.UP.equals(readiness.getStatus())) {
 			return new Readiness(NAME, Readiness.State.READY, components, "");

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import dev.switchboard.gateway.health.Readiness;
 import dev.switchboard.gateway.health.ServiceProbe;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -85,7 +86,7 @@ class HttpServiceProbe implements ServiceProbe {
 				+ ": it runs but is not ready. Look at the components not UP (its database, RabbitMQ), then its logs.");
 	}
 
-	private String statusOf(String body, Map<String, String> components) {
+	private @Nullable String statusOf(String body, Map<String, String> components) {
 		try {
 			JsonNode health = this.json.readTree(body);
 			health.path("components")
