@@ -8,7 +8,6 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.testsupport.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "dev.switchboard.crmbridge", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -25,11 +24,10 @@ class ArchitectureTests {
 	static final ArchRule packagesAreFeaturesNotLayers = ServiceArchitecture.packagesAreFeaturesNotLayers(BASE);
 
 	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = slices().matching(BASE + ".(*)..")
-		.namingSlices("feature $1")
-		.should()
-		.beFreeOfCycles()
-		.as("features of " + BASE + " do not depend on each other in a cycle");
+	static final ArchRule featuresAreFreeOfCycles = ServiceArchitecture.featuresAreFreeOfCycles(BASE);
+
+	@ArchTest
+	static final ArchRule adaptersAreNamedAfterTheirSystem = ServiceArchitecture.adaptersAreNamedAfterTheirSystem(BASE);
 
 	/**
 	 * Parse at the edge: a delivery is read by an adapter of its provider (e.g.

@@ -20,4 +20,13 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule packagesAreFeaturesNotLayers = ServiceArchitecture.packagesAreFeaturesNotLayers(BASE);
 
+	@ArchTest
+	static final ArchRule featuresAreFreeOfCycles = ServiceArchitecture.featuresAreFreeOfCycles(BASE);
+
+	@ArchTest
+	static final ArchRule adaptersAreNamedAfterTheirSystem = ServiceArchitecture.adaptersAreNamedAfterTheirSystem(BASE);
+
+	@ArchTest
+	static final ArchRule useCasesNeverSeeARawDelivery = ServiceArchitecture.useCasesNeverSeeARawDelivery(BASE);
+
 }

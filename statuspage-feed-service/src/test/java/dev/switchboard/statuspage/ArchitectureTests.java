@@ -22,6 +22,15 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule packagesAreFeaturesNotLayers = ServiceArchitecture.packagesAreFeaturesNotLayers(BASE);
 
+	@ArchTest
+	static final ArchRule featuresAreFreeOfCycles = ServiceArchitecture.featuresAreFreeOfCycles(BASE);
+
+	@ArchTest
+	static final ArchRule adaptersAreNamedAfterTheirSystem = ServiceArchitecture.adaptersAreNamedAfterTheirSystem(BASE);
+
+	@ArchTest
+	static final ArchRule useCasesNeverSeeARawDelivery = ServiceArchitecture.useCasesNeverSeeARawDelivery(BASE);
+
 	/**
 	 * A feature root reaches its adapters only through its ports: it names none of its
 	 * own sub-packages (Slack, Teams and webhooks are peers behind

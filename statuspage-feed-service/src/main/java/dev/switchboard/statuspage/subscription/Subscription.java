@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.switchboard.statuspage.incident.AffectedComponents;
+import dev.switchboard.statuspage.incident.MaskedUrls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +20,6 @@ import org.jspecify.annotations.Nullable;
 public record Subscription(UUID id, String name, UUID feedId, Source source, Channel channel, List<String> components,
 		SubscriptionState state, @Nullable String failureReason, Instant createdAt,
 		Map<String, List<String>> componentAliases) {
-
-	private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)([?&](?:sig|signature|token|key|code)=)[^&]*");
-
-	private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@");
 
 	public Subscription {
 		components = List.copyOf(components);
@@ -48,7 +44,7 @@ public record Subscription(UUID id, String name, UUID feedId, Source source, Cha
 
 	/** A URL with its credentials masked ({@code sig=***}, user info). */
 	public static String masked(String url) {
-		return SECRET_PARAMETER.matcher(USER_INFO.matcher(url).replaceFirst("$1***@")).replaceAll("$1***");
+		return MaskedUrls.masked(url);
 	}
 
 }

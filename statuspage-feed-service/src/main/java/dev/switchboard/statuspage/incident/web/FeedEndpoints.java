@@ -33,10 +33,10 @@ class FeedEndpoints {
 	List<FeedHealth> feeds() {
 		return this.feeds.health(this.clock.instant(), this.properties)
 			.stream()
-			.map((feed) -> new FeedHealth(feed.id(),
-					dev.switchboard.statuspage.subscription.Subscription.masked(feed.url()), feed.pageId(),
-					feed.lastSuccessAt(), feed.lastError(), feed.lastErrorAt(), feed.consecutiveFailures(),
-					feed.lastModified(), feed.updatesSeen(), feed.subscriptions(), feed.healthy()))
+			.map((feed) -> new FeedHealth(feed.id(), dev.switchboard.statuspage.incident.MaskedUrls.masked(feed.url()),
+					feed.pageId(), feed.lastSuccessAt(), feed.lastError(), feed.lastErrorAt(),
+					feed.consecutiveFailures(), feed.lastModified(), feed.updatesSeen(), feed.subscriptions(),
+					feed.healthy()))
 			.toList();
 	}
 
