@@ -86,7 +86,8 @@ public final class ServiceArchitecture {
 	 */
 	public static final Set<String> ADAPTER_NAMES = Set.of("web", "messaging", "persistence", "scheduling", "metrics",
 			"health", "rabbit", "github", "jira", "zendesk", "twilio", "slack", "teams", "webhook", "statuspage",
-			"teamviewer", "guacamole", "remotesession", "gateway", "feed", "aesgcm", "phone", "ratelimit");
+			"teamviewer", "guacamole", "remotesession", "gateway", "feed", "aesgcm", "phone", "ratelimit", "actuator",
+			"http");
 
 	/** Adapters (sub-packages of a feature) are named after their system. */
 	public static ArchRule adaptersAreNamedAfterTheirSystem(String basePackage) {
