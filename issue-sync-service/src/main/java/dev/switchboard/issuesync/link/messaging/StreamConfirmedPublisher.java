@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * receivers drop.
  */
 @Component
-class ConfirmedStreamPublisher implements TicketCommands, IssueEvents {
+class StreamConfirmedPublisher implements TicketCommands, IssueEvents {
 
 	static final String TICKET_COMMANDS = "ticketCommands-out-0";
 
@@ -38,7 +38,7 @@ class ConfirmedStreamPublisher implements TicketCommands, IssueEvents {
 
 	private final StreamBridge bridge;
 
-	ConfirmedStreamPublisher(StreamBridge bridge) {
+	StreamConfirmedPublisher(StreamBridge bridge) {
 		this.bridge = bridge;
 	}
 
