@@ -14,6 +14,8 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /** Sends webhooks to a running gateway the way the providers do. */
 public final class WebhookClient {
 
@@ -45,7 +47,7 @@ public final class WebhookClient {
 		return post(signed.path(), signed.body(), signed.headers());
 	}
 
-	public HttpResponse<String> admin(String method, String path, String key, String jsonBody) {
+	public HttpResponse<String> admin(String method, String path, @Nullable String key, @Nullable String jsonBody) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.method(method, (jsonBody != null) ? HttpRequest.BodyPublishers.ofString(jsonBody)
 					: HttpRequest.BodyPublishers.noBody());

@@ -112,8 +112,7 @@ class ConsoleBrowserIntegrationTests {
 		int issue = 40000 + (int) (Math.random() * 9999);
 		String deliveryId = "browser-" + UUID.randomUUID();
 		String eventId = send(deliveryId, issue);
-		Message first = this.rabbit.receive(OWNER_QUEUE, 5000);
-		assertThat(first).isNotNull();
+		Message first = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(first.getMessageProperties().getMessageId()).isEqualTo(eventId);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
@@ -123,8 +122,7 @@ class ConsoleBrowserIntegrationTests {
 		browser.findElement(By.id("key")).sendKeys(GatewayIntegrationTest.ADMIN_KEY);
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlContains("/console/deliveries"));
-		Cookie session = browser.manage().getCookieNamed("switchboard_console");
-		assertThat(session).isNotNull();
+		Cookie session = assertThat(browser.manage().getCookieNamed("switchboard_console")).isNotNull().actual();
 		assertThat(session.isHttpOnly()).isTrue();
 		assertThat(session.getSameSite()).isEqualTo("Strict");
 		assertThat(browser.getCurrentUrl()).doesNotContain(GatewayIntegrationTest.ADMIN_KEY);
@@ -148,8 +146,7 @@ class ConsoleBrowserIntegrationTests {
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Replayed");
-		Message replayed = this.rabbit.receive(OWNER_QUEUE, 5000);
-		assertThat(replayed).isNotNull();
+		Message replayed = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(replayed.getMessageProperties().getMessageId()).isEqualTo(eventId);
 		assertThat((String) replayed.getMessageProperties().getHeader("replay-of")).isEqualTo(eventId);
 		screenshot("console-delivery");

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A browser's requests to the console, cookie kept by hand (a Secure cookie, as behind a
  * TLS proxy, would not be sent over plain http by Java's cookie store).
@@ -26,7 +28,7 @@ final class ConsoleClient {
 
 	private final String baseUrl;
 
-	private String cookie;
+	private @Nullable String cookie;
 
 	ConsoleClient(int port) {
 		this.baseUrl = "http://localhost:" + port;
@@ -46,7 +48,7 @@ final class ConsoleClient {
 		return response;
 	}
 
-	String cookie() {
+	@Nullable String cookie() {
 		return this.cookie;
 	}
 

@@ -92,13 +92,11 @@ class DeliveryLogIntegrationTests {
 
 		JsonNode page = this.json
 			.readTree(admin("GET", "/api/deliveries?provider=twilio&outcome=published&size=200").body());
-		JsonNode entry = null;
-		for (JsonNode item : page.path("items")) {
-			if (item.path("deliveryId").asString().equals(token)) {
-				entry = item;
-			}
-		}
-		assertThat(entry).as("the delivery is listed").isNotNull();
+		JsonNode entry = page.path("items")
+			.valueStream()
+			.filter((item) -> item.path("deliveryId").asString().equals(token))
+			.reduce((earlier, later) -> later)
+			.orElseThrow(() -> new AssertionError("the delivery is listed"));
 		assertThat(entry.path("eventType").asString()).isEqualTo("call-status");
 		assertThat(entry.path("outcome").asString()).isEqualTo("published");
 		assertThat(entry.path("attempts").asInt()).isEqualTo(2);
@@ -120,14 +118,13 @@ class DeliveryLogIntegrationTests {
 	void replaysADeliveryWithAReplayOfHeader() {
 		String token = "t-" + UUID.randomUUID();
 		this.client.send(ProviderRequests.twilio(token));
-		Message original = this.rabbit.receive(CRM_QUEUE, 5000);
+		Message original = assertThat(this.rabbit.receive(CRM_QUEUE, 5000)).isNotNull().actual();
 		UUID id = InboundDelivery.idOf("twilio", token);
 
 		HttpResponse<String> replay = admin("POST", "/api/deliveries/" + id + "/replay");
 
 		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
-		Message replayed = this.rabbit.receive(CRM_QUEUE, 5000);
-		assertThat(replayed).isNotNull();
+		Message replayed = assertThat(this.rabbit.receive(CRM_QUEUE, 5000)).isNotNull().actual();
 		assertThat(replayed.getMessageProperties().getHeaders()).containsEntry("replay-of", id.toString());
 		assertThat(replayed.getMessageProperties().getMessageId())
 			.isEqualTo(original.getMessageProperties().getMessageId());

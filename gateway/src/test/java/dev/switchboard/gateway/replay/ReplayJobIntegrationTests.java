@@ -14,6 +14,7 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.GatewayIntegrationTest;
 import dev.switchboard.gateway.WebhookClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ class ReplayJobIntegrationTests {
 		return found;
 	}
 
-	private JsonNode admin(String method, String path, String body, int status) {
+	private JsonNode admin(String method, String path, @Nullable String body, int status) {
 		HttpResponse<String> response = this.client.admin(method, path, GatewayIntegrationTest.ADMIN_KEY, body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		return this.json.readTree(response.body());

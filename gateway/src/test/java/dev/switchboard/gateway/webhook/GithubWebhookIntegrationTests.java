@@ -66,8 +66,7 @@ class GithubWebhookIntegrationTests {
 		HttpResponse<String> response = this.client.github("issues", deliveryId, this.payload, sign(this.payload));
 
 		assertThat(response.statusCode()).isEqualTo(202);
-		Message message = this.rabbit.receive(OWNER_QUEUE, 5000);
-		assertThat(message).isNotNull();
+		Message message = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("github.issues");
 		assertThat(message.getMessageProperties().getMessageId())
 			.isEqualTo(InboundDelivery.idOf("github", deliveryId).toString());
@@ -117,8 +116,7 @@ class GithubWebhookIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(this.meters.counter("switchboard.publish.by-reference").count()).isEqualTo(before + 1);
-		Message message = this.rabbit.receive(OWNER_QUEUE, 5000);
-		assertThat(message).isNotNull();
+		Message message = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(message.getBody().length).isLessThan(64 * 1024);
 		InboundDelivery delivery = this.json.readValue(message.getBody(), InboundDelivery.class);
 		assertThat(delivery.byReference()).isTrue();
@@ -196,8 +194,7 @@ class GithubWebhookIntegrationTests {
 
 		assertThat(retried.statusCode()).isEqualTo(202);
 		assertThat(loggedEntry(eventId)).contains("\"outcome\":\"published\"").contains("\"attempts\":2");
-		Message message = this.rabbit.receive(OWNER_QUEUE, 5000);
-		assertThat(message).isNotNull();
+		Message message = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(this.json.readValue(message.getBody(), InboundDelivery.class).byReference()).isTrue();
 	}
 
@@ -207,15 +204,14 @@ class GithubWebhookIntegrationTests {
 		double before = this.meters.counter("switchboard.publish.by-reference").count();
 		assertThat(this.client.github("issues", UUID.randomUUID().toString(), large, sign(large)).statusCode())
 			.isEqualTo(202);
-		InboundDelivery accepted = this.json.readValue(this.rabbit.receive(OWNER_QUEUE, 5000).getBody(),
-				InboundDelivery.class);
+		Message published = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
+		InboundDelivery accepted = this.json.readValue(published.getBody(), InboundDelivery.class);
 
 		HttpResponse<String> replay = this.client.admin("POST", "/api/deliveries/" + accepted.eventId() + "/replay",
 				GatewayIntegrationTest.ADMIN_KEY, null);
 
 		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
-		Message replayed = this.rabbit.receive(OWNER_QUEUE, 5000);
-		assertThat(replayed).isNotNull();
+		Message replayed = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(replayed.getBody().length).isLessThan(64 * 1024);
 		InboundDelivery delivery = this.json.readValue(replayed.getBody(), InboundDelivery.class);
 		assertThat(delivery.byReference()).isTrue();

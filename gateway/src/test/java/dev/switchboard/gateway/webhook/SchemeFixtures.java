@@ -13,7 +13,7 @@ public final class SchemeFixtures {
 	private SchemeFixtures() {
 	}
 
-	public static WebhookProperties.Secrets secrets(String secret, String previous) {
+	public static WebhookProperties.Secrets secrets(@Nullable String secret, @Nullable String previous) {
 		return new WebhookProperties.Secrets(secret, previous, DataSize.ofMegabytes(1));
 	}
 

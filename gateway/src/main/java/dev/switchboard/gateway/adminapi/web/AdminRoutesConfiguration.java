@@ -9,9 +9,11 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.adminapi.DownstreamProperties;
@@ -61,30 +63,33 @@ class AdminRoutesConfiguration {
 	RouterFunction<ServerResponse> adminRoutes(DownstreamProperties services, InternalTokenProperties token,
 			MeterRegistry meters) {
 		Map<String, URI> locations = locations(services);
-		RouterFunction<ServerResponse> routes = null;
+		List<RouterFunction<ServerResponse>> routes = new ArrayList<>();
 		for (Map.Entry<String, List<String>> owned : ownedPaths().entrySet()) {
 			String service = owned.getKey();
+			URI location = Objects.requireNonNull(locations.get(service),
+					() -> "ownedPaths() and locations(..) name the same services, not " + service);
 			RequestPredicate paths = owned.getValue()
 				.stream()
 				.map((prefix) -> path(prefix).or(path(prefix + "/**")))
 				.reduce(RequestPredicate::or)
 				.orElseThrow();
 			RouterFunction<ServerResponse> api = route(service).route(paths, http())
-				.before(uri(locations.get(service)))
+				.before(uri(location))
 				.before(setRequestHeader(InternalTokenProperties.HEADER, token.internalToken()))
 				.before(removeRequestHeader(HttpHeaders.AUTHORIZATION))
 				.onError(Exception.class, (ex, request) -> unavailable(service, ex, meters))
 				.build();
 			RouterFunction<ServerResponse> docs = route(service + "-docs").GET("/api/docs/" + service, http())
-				.before(uri(locations.get(service)))
+				.before(uri(location))
 				.before(setPath("/v3/api-docs"))
 				.before(setRequestHeader(InternalTokenProperties.HEADER, token.internalToken()))
 				.before(removeRequestHeader(HttpHeaders.AUTHORIZATION))
 				.onError(Exception.class, (ex, request) -> unavailable(service, ex, meters))
 				.build();
-			routes = (routes == null) ? api.and(docs) : routes.and(api).and(docs);
+			routes.add(api);
+			routes.add(docs);
 		}
-		return routes;
+		return routes.stream().reduce(RouterFunction::and).orElseThrow();
 	}
 
 	private static ServerResponse unavailable(String service, Throwable ex, MeterRegistry meters) {

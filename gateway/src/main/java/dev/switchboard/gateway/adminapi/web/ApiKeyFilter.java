@@ -21,6 +21,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -158,7 +159,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 				request.getAttribute(Audit.TARGET_ATTRIBUTE), request.getMethod(), request.getRequestURI(), status);
 	}
 
-	private static String bearer(HttpServletRequest request) {
+	private static @Nullable String bearer(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
 				? authorization.substring(7).trim() : null;

@@ -195,11 +195,12 @@ class ConsoleDeliveriesController {
 	}
 
 	private static @Nullable Outcome outcome(@Nullable String outcome) {
-		return (blankToNull(outcome) != null) ? Outcome.valueOf(outcome.toUpperCase(Locale.ROOT)) : null;
+		return (outcome == null || outcome.isBlank()) ? null : Outcome.valueOf(outcome.toUpperCase(Locale.ROOT));
 	}
 
 	private static @Nullable Instant utc(@Nullable String localTime) {
-		return (blankToNull(localTime) != null) ? LocalDateTime.parse(localTime).toInstant(ZoneOffset.UTC) : null;
+		return (localTime == null || localTime.isBlank()) ? null
+				: LocalDateTime.parse(localTime).toInstant(ZoneOffset.UTC);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

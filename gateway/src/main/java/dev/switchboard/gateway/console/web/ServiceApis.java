@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.adminapi.DownstreamProperties;
@@ -89,7 +90,8 @@ class ServiceApis {
 	}
 
 	private String send(String service, String method, String path, @Nullable Object body) {
-		URI base = this.locations.get(service);
+		URI base = Objects.requireNonNull(this.locations.get(service),
+				() -> "the console calls only the four services it knows, not " + service);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
 			.timeout(TIMEOUT)
 			.header(InternalTokenProperties.HEADER, this.internalToken)

@@ -93,7 +93,7 @@ class DeadLetterController {
 					ex.getMessage()));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+	private static ProblemDetail problem(HttpStatus status, String kind, String title, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("urn:switchboard:problem:dead-letters:" + kind));
 		problem.setTitle(title);

@@ -199,7 +199,7 @@ class JdbcDeliveryLog implements DeliveryLog {
 	}
 
 	private static void condition(StringBuilder where, Map<String, Object> params, String name, String sql,
-			Object value) {
+			@Nullable Object value) {
 		if (value != null) {
 			where.append(" and ").append(sql);
 			params.put(name, value);

@@ -98,9 +98,10 @@ class DeliveryController {
 
 	/**
 	 * A problem of the delivery log's endpoints
-	 * ({@code urn:switchboard:problem:deliveries:*}).
+	 * ({@code urn:switchboard:problem:deliveries:*}). Without a detail (an exception that
+	 * carries no message) the problem has none, as RFC 9457 allows.
 	 */
-	static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+	static ProblemDetail problem(HttpStatus status, String kind, String title, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("urn:switchboard:problem:deliveries:" + kind));
 		problem.setTitle(title);

@@ -146,7 +146,7 @@ class ReplayJobController {
 			.body(problem(HttpStatus.NOT_FOUND, "not-found", "Unknown replay job", "No replay job " + id + "."));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+	private static ProblemDetail problem(HttpStatus status, String kind, String title, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("urn:switchboard:problem:replay-jobs:" + kind));
 		problem.setTitle(title);

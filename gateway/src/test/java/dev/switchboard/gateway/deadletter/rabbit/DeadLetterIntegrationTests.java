@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.GatewayIntegrationTest;
 import dev.switchboard.gateway.WebhookClient;
 import dev.switchboard.gateway.deadletter.DeadLetterProperties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,13 +91,10 @@ class DeadLetterIntegrationTests {
 		WebhookClient client = new WebhookClient(this.port);
 
 		JsonNode queues = this.json.readTree(admin(client, "GET", "/api/dead-letters", null).body());
-		JsonNode listed = null;
-		for (JsonNode queue : queues) {
-			if (queue.path("name").asString().equals(DLQ)) {
-				listed = queue;
-			}
-		}
-		assertThat(listed).isNotNull();
+		JsonNode listed = queues.valueStream()
+			.filter((queue) -> queue.path("name").asString().equals(DLQ))
+			.reduce((earlier, later) -> later)
+			.orElseThrow(() -> new AssertionError(DLQ + " is listed"));
 		assertThat(listed.path("depth").asLong()).isEqualTo(1);
 		assertThat(listed.path("originalQueue").asString()).isEqualTo(WORK);
 		JsonNode letter = listed.path("messages").get(0);
@@ -110,8 +109,7 @@ class DeadLetterIntegrationTests {
 
 		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
 		assertThat(replay.body()).contains("\"moved\":1");
-		Message back = this.rabbit.receive(WORK, 5000);
-		assertThat(back).isNotNull();
+		Message back = assertThat(this.rabbit.receive(WORK, 5000)).isNotNull().actual();
 		assertThat(back.getMessageProperties().getMessageId()).isEqualTo(messageId);
 		assertThat(depth(DLQ)).isZero();
 		assertThat(admin(client, "POST", "/api/dead-letters/no-such.dlq/replay", null).statusCode()).isEqualTo(404);
@@ -198,7 +196,8 @@ class DeadLetterIntegrationTests {
 	}
 
 	private long depth(String queue) {
-		return this.admin.getQueueInfo(queue).getMessageCount();
+		return Objects.requireNonNull(this.admin.getQueueInfo(queue), () -> queue + " is declared by the test")
+			.getMessageCount();
 	}
 
 	private List<String> drain(String queue) {
@@ -210,7 +209,7 @@ class DeadLetterIntegrationTests {
 		return ids;
 	}
 
-	private static HttpResponse<String> admin(WebhookClient client, String method, String path, String body) {
+	private static HttpResponse<String> admin(WebhookClient client, String method, String path, @Nullable String body) {
 		return client.admin(method, path, GatewayIntegrationTest.ADMIN_KEY, body);
 	}
 

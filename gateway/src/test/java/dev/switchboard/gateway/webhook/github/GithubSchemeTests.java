@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.switchboard.gateway.webhook.SchemeVerdict;
 import dev.switchboard.gateway.webhook.WebhookProperties;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +79,7 @@ class GithubSchemeTests {
 		assertThat(scheme(null).check(request)).isInstanceOf(SchemeVerdict.Malformed.class);
 	}
 
-	private static GithubScheme scheme(String previousSecret) {
+	private static GithubScheme scheme(@Nullable String previousSecret) {
 		WebhookProperties.Secrets github = new WebhookProperties.Secrets(SECRET, previousSecret,
 				DataSize.ofMegabytes(5));
 		WebhookProperties.Secrets off = new WebhookProperties.Secrets(null, null, DataSize.ofMegabytes(1));
@@ -88,7 +89,7 @@ class GithubSchemeTests {
 				JsonMapper.builder().build());
 	}
 
-	private static WebhookRequest request(String signature, byte[] body) {
+	private static WebhookRequest request(@Nullable String signature, byte[] body) {
 		Map<String, String> headers = new java.util.HashMap<>(Map.of("X-GitHub-Event", "issues", "X-GitHub-Delivery",
 				"72d3162e-cc78-11e3-81ab-4c9367dc0958", "Content-Type", "application/json"));
 		if (signature != null) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.switchboard.gateway.webhook.SchemeFixtures;
 import dev.switchboard.gateway.webhook.SchemeVerdict;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +64,7 @@ class StatuspageSchemeTests {
 			.isInstanceOf(SchemeVerdict.Malformed.class);
 	}
 
-	private static WebhookRequest request(String token, byte[] body) {
+	private static WebhookRequest request(@Nullable String token, byte[] body) {
 		return new WebhookRequest(Map.of("Content-Type", "application/json"), body, "/webhooks/statuspage/x", token);
 	}
 
