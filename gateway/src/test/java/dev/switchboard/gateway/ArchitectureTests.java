@@ -6,8 +6,6 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.switchboard.testsupport.ServiceArchitecture;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 @AnalyzeClasses(packages = "dev.switchboard.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -23,10 +21,9 @@ class ArchitectureTests {
 	static final ArchRule packagesAreFeaturesNotLayers = ServiceArchitecture.packagesAreFeaturesNotLayers(BASE);
 
 	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = slices().matching(BASE + ".(*)..")
-		.namingSlices("feature $1")
-		.should()
-		.beFreeOfCycles()
-		.as("features of " + BASE + " do not depend on each other in a cycle");
+	static final ArchRule featuresAreFreeOfCycles = ServiceArchitecture.featuresAreFreeOfCycles(BASE);
+
+	@ArchTest
+	static final ArchRule adaptersAreNamedAfterTheirSystem = ServiceArchitecture.adaptersAreNamedAfterTheirSystem(BASE);
 
 }
