@@ -35,10 +35,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -238,9 +240,11 @@ class ConsoleBrowserIntegrationTests {
 		browser.findElement(By.id("q")).sendKeys(small);
 		WebElement search = browser.findElement(By.cssSelector("form.filters button[type=submit]"));
 		search.click();
-		// the unfiltered page has the same link: wait for it to be replaced
+		// the unfiltered page has the same link: wait for it to be replaced by the
+		// filtered page's
 		wait.until(ExpectedConditions.stalenessOf(search));
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Replay all matching…"))).click();
+		wait.until(ExpectedConditions.urlContains("q=" + small));
+		clickUntil(wait, By.linkText("Replay all matching…"), ExpectedConditions.urlContains("/replay-jobs/new"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".estimate")));
 		assertThat(browser.findElement(By.cssSelector(".estimate")).getText()).isEqualTo("3 deliveries match");
 		screenshot("console-replay-estimate");
@@ -251,7 +255,10 @@ class ConsoleBrowserIntegrationTests {
 
 		browser.get("http://localhost:" + this.port + "/console/replay-jobs/new?q=" + large);
 		browser.findElement(By.id("start")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cancel"))).click();
+		// the running job's page refreshes itself: the button may be replaced between
+		// finding and clicking it
+		clickUntil(wait, By.id("cancel"),
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1 .badge"), "cancel"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1 .badge"), "cancelled"));
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cancelled");
 		browser.findElement(By.linkText("Replay jobs")).click();
@@ -313,6 +320,27 @@ class ConsoleBrowserIntegrationTests {
 		browser.manage().window().setSize(new Dimension(1280, 1500));
 		screenshot("console-health");
 		browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	/**
+	 * Clicks what the locator finds until {@code done} holds, for pages that load or
+	 * refresh themselves: an element found in one document and clicked after the next has
+	 * replaced it fails the click, which is then tried again on the new document.
+	 */
+	private static void clickUntil(WebDriverWait wait, By locator, ExpectedCondition<?> done) {
+		wait.until((driver) -> {
+			Object reached = done.apply(driver);
+			if (reached != null && !Boolean.FALSE.equals(reached)) {
+				return true;
+			}
+			try {
+				driver.findElement(locator).click();
+			}
+			catch (WebDriverException ex) {
+				// not there yet, or replaced between finding and clicking: look again
+			}
+			return null;
+		});
 	}
 
 	private void signIn(WebDriverWait wait) {
