@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * A browser's requests to the console, cookie kept by hand (a Secure cookie, as behind a
  * TLS proxy, would not be sent over plain http by Java's cookie store).
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -30,11 +30,11 @@ final class ConsoleClient {
 
 	private @Nullable String cookie;
 
-	ConsoleClient(int port) {
+	public ConsoleClient(int port) {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	HttpResponse<String> signIn(String key) {
+	public HttpResponse<String> signIn(String key) {
 		return signIn(key, Map.of());
 	}
 
@@ -52,7 +52,7 @@ final class ConsoleClient {
 		return this.cookie;
 	}
 
-	HttpResponse<String> page(String path) {
+	public HttpResponse<String> page(String path) {
 		return get(path, Map.of("Accept", "text/html"));
 	}
 

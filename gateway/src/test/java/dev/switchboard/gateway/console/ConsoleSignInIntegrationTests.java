@@ -183,7 +183,9 @@ class ConsoleSignInIntegrationTests {
 			.contains("x-github-event")
 			.doesNotContain("sha256=")
 			.contains("&quot;number&quot; : " + issue);
-		assertThat(this.console.page("/console/timeline?value=" + issue).body()).contains(deliveryId);
+		assertThat(this.console.page("/console/timeline?value=" + issue).body())
+			.contains("github: issues closed acme/widgets#" + issue)
+			.contains("/console/deliveries/" + id);
 	}
 
 	@Test

@@ -32,8 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The delivery log in the console: filter and search (listed without bodies), one
  * delivery with its headers (secrets masked) and pretty-printed body, and Replay (the
- * admin API's replay); the timeline of a value (a ticket id, an issue number, a CallSid)
- * across the deliveries the gateway holds, oldest first.
+ * admin API's replay).
  */
 @Controller
 class ConsoleDeliveriesController {
@@ -151,28 +150,6 @@ class ConsoleDeliveriesController {
 				yield "console/problem";
 			}
 		};
-	}
-
-	@GetMapping("/console/timeline")
-	String timeline(@RequestParam(required = false) @Nullable String value, HttpServletResponse response, Model model) {
-		String wanted = blankToNull(value);
-		model.addAttribute("value", wanted);
-		if (wanted == null) {
-			model.addAttribute("rows", List.of());
-			return "console/timeline";
-		}
-		try {
-			DeliveryPage found = this.deliveries
-				.search(new DeliveryQuery(null, null, null, null, null, wanted, true, 0, DeliveryQuery.MAX_SIZE));
-			model.addAttribute("rows", found.items().stream().map(Row::of).toList());
-			model.addAttribute("total", found.total());
-		}
-		catch (IllegalArgumentException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("rows", List.of());
-			model.addAttribute("problem", ex.getMessage());
-		}
-		return "console/timeline";
 	}
 
 	private static @Nullable String contentType(LoggedDelivery delivery) {

@@ -1,0 +1,5 @@
+/** The services' timelines over their admin APIs. */
+@NullMarked
+package dev.switchboard.gateway.timeline.http;
+
+import org.jspecify.annotations.NullMarked;

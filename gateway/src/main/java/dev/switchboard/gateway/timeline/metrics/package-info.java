@@ -1,0 +1,5 @@
+/** The timeline's counters in Micrometer. */
+@NullMarked
+package dev.switchboard.gateway.timeline.metrics;
+
+import org.jspecify.annotations.NullMarked;
