@@ -45,8 +45,8 @@ public class SessionWriteBack {
 		String agentNote = "Remote session created with " + session.provider().displayName() + " (session "
 				+ session.publicSessionId() + ") for " + session.agentEmail() + ".\nTechnician link: "
 				+ session.agentUrl() + "\nThe invitation expires at " + TIME.format(session.expiresAt()) + ".";
-		AddInternalNote note = AddInternalNote.of(id(session, "agent-note"), session.correlationId(),
-				session.ticketId(), session.causedAt(), agentNote);
+		AddInternalNote note = AddInternalNote.of(agentNoteId(session), session.correlationId(), session.ticketId(),
+				session.causedAt(), agentNote);
 		if (session.customerUrl() == null) {
 			return List.of(note);
 		}
@@ -56,8 +56,8 @@ public class SessionWriteBack {
 			.replace("{agentName}", "Your support agent")
 			.replace("{customerUrl}", session.customerUrl())
 			.replace("{expiresAt}", TIME.format(session.expiresAt()));
-		return List.of(note, AddPublicReply.of(id(session, "customer-reply"), session.correlationId(),
-				session.ticketId(), session.causedAt(), reply));
+		return List.of(note, AddPublicReply.of(customerReplyId(session), session.correlationId(), session.ticketId(),
+				session.causedAt(), reply));
 	}
 
 	/** The one closing note of a session, whichever way it ended. */
@@ -82,7 +82,7 @@ public class SessionWriteBack {
 					+ session.publicSessionId() + "): " + sentence(session.endReason());
 			case CREATED, INVITED, STARTED -> throw new IllegalStateException(session + " has not finished");
 		};
-		return AddInternalNote.of(id(session, "final-note"), session.correlationId(), session.ticketId(),
+		return AddInternalNote.of(closingNoteId(session), session.correlationId(), session.ticketId(),
 				session.causedAt(), (advice != null) ? text + "\n" + advice : text);
 	}
 
@@ -124,6 +124,24 @@ public class SessionWriteBack {
 				session.ticketId(), session.provider().id(), endedAt, session.publicSessionId(), session.agentEmail(),
 				session.state().id(), session.startedAt(), session.durationSeconds(), endReason,
 				session.recordingUrl());
+	}
+
+	/** The command id of the internal note with the agent link. */
+	public static UUID agentNoteId(Session session) {
+		return id(session, "agent-note");
+	}
+
+	/**
+	 * The command id of the public reply with the customer's join link (sent when the
+	 * vendor gave one).
+	 */
+	public static UUID customerReplyId(Session session) {
+		return id(session, "customer-reply");
+	}
+
+	/** The command id of the session's one closing note. */
+	public static UUID closingNoteId(Session session) {
+		return id(session, "final-note");
 	}
 
 	static UUID id(Session session, String what) {

@@ -1,6 +1,7 @@
 package dev.switchboard.remotesession.session;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,12 @@ final class RecordedMessages implements OutboundMessages {
 		if (this.ids.add(event.eventId())) {
 			this.events.add(event);
 		}
+	}
+
+	/** Sent at once: nothing waits. */
+	@Override
+	public Set<UUID> unsent(Collection<UUID> messageIds) {
+		return Set.of();
 	}
 
 	/** The bodies of the internal notes sent so far, in order. */

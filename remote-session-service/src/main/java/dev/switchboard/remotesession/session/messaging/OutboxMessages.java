@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -95,6 +98,22 @@ class OutboxMessages implements OutboundMessages {
 	public void send(SessionEvent event) {
 		enqueue(event.eventId(), Destinations.SESSIONS_EVENTS, event.correlationId(),
 				this.json.writerFor(SessionEvent.class).writeValueAsString(event));
+	}
+
+	/**
+	 * By primary key. A sent row is purged after a week; a message enqueued earlier and
+	 * no longer here went out.
+	 */
+	@Override
+	public Set<UUID> unsent(Collection<UUID> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(
+				this.jdbc.sql("select message_id from outbox_message where message_id in (:ids) and sent_at is null")
+					.param("ids", messageIds)
+					.query(UUID.class)
+					.list());
 	}
 
 	private void enqueue(UUID messageId, String destination, String correlationId, String payload) {
