@@ -38,4 +38,10 @@ public interface IncidentUpdates {
 
 	void markPublished(UUID eventId, Instant now);
 
+	/**
+	 * The updates recorded for an incident code, on any feed (two feeds of one page both
+	 * record its updates), in the order they were seen, at most {@code limit}.
+	 */
+	List<SeenUpdate> seen(String incidentCode, int limit);
+
 }

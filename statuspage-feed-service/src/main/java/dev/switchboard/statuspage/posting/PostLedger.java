@@ -38,15 +38,18 @@ public interface PostLedger extends UpdateFanOut {
 
 	void skipped(long seq, String reason, Instant now);
 
-	/** Tried again at {@code at}, after a failure that counts as an attempt. */
-	void retryAt(long seq, Instant at, String reason);
+	/**
+	 * Tried again at {@code at}, after a failure at {@code now} that counts as an
+	 * attempt.
+	 */
+	void retryAt(long seq, Instant at, String reason, Instant now);
 
 	/**
 	 * The destination said "not now" (429): the wait is the destination's alone
 	 * ({@link #paceDestination}), shared by every subscription posting there; the
-	 * delivery stays due and only records why it has not gone yet.
+	 * delivery stays due and only records why it has not gone yet (and when).
 	 */
-	void rateLimited(long seq, String reason);
+	void rateLimited(long seq, String reason, Instant now);
 
 	void failed(long seq, String reason, Instant now);
 

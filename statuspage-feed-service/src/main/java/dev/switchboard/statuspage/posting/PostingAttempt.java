@@ -103,7 +103,7 @@ public class PostingAttempt {
 			case PostResult.RetryAfter limited -> {
 				// parked in one place: the destination's pace (below), which holds every
 				// subscription posting there, on every instance
-				this.ledger.rateLimited(seq, limited.reason());
+				this.ledger.rateLimited(seq, limited.reason(), now);
 				log.info("Post {} rate limited: its destination is parked for {}", seq, limited.delay());
 			}
 			case PostResult.ChannelBroken broken -> {
@@ -138,7 +138,7 @@ public class PostingAttempt {
 			log.warn("Post {} failed after {} attempts: {}", seq, attempts, reason);
 		}
 		else {
-			this.ledger.retryAt(seq, now.plus(backoff(attempts)), reason);
+			this.ledger.retryAt(seq, now.plus(backoff(attempts)), reason, now);
 		}
 	}
 

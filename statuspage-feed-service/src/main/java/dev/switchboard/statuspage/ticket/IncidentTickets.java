@@ -33,9 +33,32 @@ public interface IncidentTickets {
 
 	void resolutionSent(String incidentCode, String ticketId, Instant now);
 
+	/** The incident notes of a ticket, oldest first, at most {@code limit}. */
+	List<NoteRecord> ofTicket(String ticketId, int limit);
+
+	/** The tickets an incident was noted on, oldest first, at most {@code limit}. */
+	List<NoteRecord> ofIncident(String incidentCode, int limit);
+
 	/** A note that tells a ticket about an open incident. */
 	record IncidentNote(String incidentCode, String ticketId, UUID feedId, String body, Instant causedAt,
 			String correlationId) {
+	}
+
+	/**
+	 * What a ticket was told about an incident, and when.
+	 *
+	 * @param title the incident's title, {@code null} once the incident was purged
+	 * @param createdAt when the ticket was found to name an affected component
+	 * @param noteSentAt when the broker confirmed the incident note, {@code null} before
+	 * @param resolvedAt when Switchboard saw the incident resolved, {@code null} while it
+	 * is open
+	 * @param resolvedSentAt when the broker confirmed the resolved note, {@code null}
+	 * before
+	 */
+	record NoteRecord(String incidentCode, String ticketId, @org.jspecify.annotations.Nullable String title,
+			Instant createdAt, @org.jspecify.annotations.Nullable Instant noteSentAt,
+			@org.jspecify.annotations.Nullable Instant resolvedAt,
+			@org.jspecify.annotations.Nullable Instant resolvedSentAt) {
 	}
 
 	/** An incident that was noted on a ticket and is resolved now. */

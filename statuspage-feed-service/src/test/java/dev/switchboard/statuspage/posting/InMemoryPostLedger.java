@@ -114,7 +114,7 @@ public class InMemoryPostLedger implements PostLedger {
 	}
 
 	@Override
-	public void retryAt(long seq, Instant at, String reason) {
+	public void retryAt(long seq, Instant at, String reason, Instant now) {
 		Row row = row(seq);
 		row.nextAttemptAt = at;
 		row.lastError = reason;
@@ -122,7 +122,7 @@ public class InMemoryPostLedger implements PostLedger {
 	}
 
 	@Override
-	public void rateLimited(long seq, String reason) {
+	public void rateLimited(long seq, String reason, Instant now) {
 		row(seq).lastError = reason;
 	}
 

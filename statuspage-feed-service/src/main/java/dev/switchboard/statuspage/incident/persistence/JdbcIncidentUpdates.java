@@ -20,6 +20,7 @@ import dev.switchboard.contracts.SchemaVersions;
 import dev.switchboard.statuspage.incident.Feed;
 import dev.switchboard.statuspage.incident.IncidentUpdate;
 import dev.switchboard.statuspage.incident.IncidentUpdates;
+import dev.switchboard.statuspage.incident.SeenUpdate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -206,6 +207,24 @@ class JdbcIncidentUpdates implements IncidentUpdates {
 		this.jdbc.sql("update incident_update set published_at = ? where id = ?")
 			.params(Timestamp.from(now), eventId)
 			.update();
+	}
+
+	@Override
+	public List<SeenUpdate> seen(String incidentCode, int limit) {
+		return this.jdbc.sql("""
+				select u.incident_code, i.title, u.status, u.change_type, u.body, u.posted_at, u.seen_at, u.origin,
+				    u.deliverable
+				from incident_update u join incident i on i.feed_id = u.feed_id and i.code = u.incident_code
+				where u.incident_code = :code
+				order by u.seen_at, u.posted_at limit :limit
+				""")
+			.param("code", incidentCode)
+			.param("limit", limit)
+			.query((rs, row) -> new SeenUpdate(rs.getString("incident_code"), rs.getString("title"),
+					rs.getString("status"), rs.getString("change_type"), rs.getString("body"),
+					rs.getTimestamp("posted_at").toInstant(), rs.getTimestamp("seen_at").toInstant(),
+					rs.getString("origin"), rs.getBoolean("deliverable")))
+			.list();
 	}
 
 	static @Nullable String joined(@Nullable List<String> components) {

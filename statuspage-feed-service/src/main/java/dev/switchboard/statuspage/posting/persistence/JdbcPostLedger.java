@@ -169,29 +169,34 @@ class JdbcPostLedger implements PostLedger {
 	}
 
 	@Override
-	public void retryAt(long seq, Instant at, String reason) {
-		this.jdbc.sql("update delivery set next_attempt_at = ?, last_error = ?, attempts = attempts + 1 where seq = ?")
-			.params(Timestamp.from(at), truncated(reason), seq)
-			.update();
+	public void retryAt(long seq, Instant at, String reason, Instant now) {
+		this.jdbc.sql("""
+				update delivery set next_attempt_at = ?, last_error = ?, attempts = attempts + 1, last_attempt_at = ?
+				where seq = ?
+				""").params(Timestamp.from(at), truncated(reason), Timestamp.from(now), seq).update();
 	}
 
 	@Override
-	public void rateLimited(long seq, String reason) {
-		this.jdbc.sql("update delivery set last_error = ? where seq = ?").params(truncated(reason), seq).update();
+	public void rateLimited(long seq, String reason, Instant now) {
+		this.jdbc.sql("update delivery set last_error = ?, last_attempt_at = ? where seq = ?")
+			.params(truncated(reason), Timestamp.from(now), seq)
+			.update();
 	}
 
 	@Override
 	public void failed(long seq, String reason, Instant now) {
-		this.jdbc.sql("update delivery set state = 'failed', last_error = ?, attempts = attempts + 1 where seq = ?")
-			.params(truncated(reason), seq)
-			.update();
+		this.jdbc.sql("""
+				update delivery set state = 'failed', last_error = ?, attempts = attempts + 1, last_attempt_at = ?
+				where seq = ?
+				""").params(truncated(reason), Timestamp.from(now), seq).update();
 	}
 
 	@Override
 	public void unknownOutcome(long seq, String reason, Instant now) {
-		this.jdbc.sql("update delivery set state = 'unknown', last_error = ?, attempts = attempts + 1 where seq = ?")
-			.params(truncated(reason), seq)
-			.update();
+		this.jdbc.sql("""
+				update delivery set state = 'unknown', last_error = ?, attempts = attempts + 1, last_attempt_at = ?
+				where seq = ?
+				""").params(truncated(reason), Timestamp.from(now), seq).update();
 	}
 
 	private static String truncated(String text) {

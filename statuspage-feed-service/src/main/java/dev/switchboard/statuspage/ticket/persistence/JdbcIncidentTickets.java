@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.switchboard.statuspage.ticket.IncidentTickets;
 import dev.switchboard.statuspage.ticket.OpenIncident;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -131,6 +132,52 @@ class JdbcIncidentTickets implements IncidentTickets {
 				.single());
 		}
 		return resolved;
+	}
+
+	@Override
+	public List<NoteRecord> ofTicket(String ticketId, int limit) {
+		return notes("n.ticket_id = :key", ticketId, limit);
+	}
+
+	@Override
+	public List<NoteRecord> ofIncident(String incidentCode, int limit) {
+		return notes("n.incident_code = :key", incidentCode, limit);
+	}
+
+	/**
+	 * The title from the feed that noted the ticket (else another feed of the page). The
+	 * incident counts as over when any feed of its page says so, as the relay takes it;
+	 * since when: the first update that ended it was seen (its time on the page when the
+	 * update was purged).
+	 */
+	private List<NoteRecord> notes(String where, String key, int limit) {
+		return this.jdbc
+			.sql("""
+					select n.incident_code, n.ticket_id, n.created_at, n.note_sent_at, n.resolved_sent_at,
+					    (select i.title from incident i where i.code = n.incident_code
+					     order by case when i.feed_id = n.feed_id then 0 else 1 end limit 1) as title,
+					    case when exists (select 1 from incident i where i.code = n.incident_code and i.latest_status in %1$s)
+					        then coalesce(
+					            (select min(u.seen_at) from incident_update u
+					             where u.incident_code = n.incident_code and u.status in %1$s),
+					            (select min(i.latest_at) from incident i
+					             where i.code = n.incident_code and i.latest_status in %1$s))
+					    end as resolved_at
+					from ticket_incident_note n where %2$s
+					order by n.created_at, n.incident_code, n.ticket_id limit :limit
+					"""
+				.formatted(OVER, where))
+			.param("key", key)
+			.param("limit", limit)
+			.query((rs, row) -> new NoteRecord(rs.getString("incident_code"), rs.getString("ticket_id"),
+					rs.getString("title"), rs.getTimestamp("created_at").toInstant(),
+					instant(rs.getTimestamp("note_sent_at")), instant(rs.getTimestamp("resolved_at")),
+					instant(rs.getTimestamp("resolved_sent_at"))))
+			.list();
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	@Override

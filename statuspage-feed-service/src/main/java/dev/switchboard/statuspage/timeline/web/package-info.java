@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.statuspage.timeline.web;
+
+import org.jspecify.annotations.NullMarked;
