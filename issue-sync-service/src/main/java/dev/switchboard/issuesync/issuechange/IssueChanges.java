@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.IssueStateChanged;
 import dev.switchboard.contracts.Reopen;
 import dev.switchboard.contracts.SetField;
 import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.issuesync.history.History;
+import dev.switchboard.issuesync.history.HistoryEntry;
 import dev.switchboard.issuesync.link.AppliedChanges;
 import dev.switchboard.issuesync.link.Cause;
 import dev.switchboard.issuesync.link.IssueEvents;
@@ -75,8 +78,12 @@ public class IssueChanges implements AppliedChanges {
 
 	private final LinkIntents intents;
 
+	private final History history;
+
 	public IssueChanges(Issues issues, Links links, IssueTrackers trackers, TicketCommands tickets, IssueEvents events,
-			SyncMetrics metrics, IssueSyncProperties properties, Clock clock, Fixes fixes, LinkIntents intents) {
+			SyncMetrics metrics, IssueSyncProperties properties, Clock clock, Fixes fixes, LinkIntents intents,
+			History history) {
+		this.history = history;
 		this.fixes = fixes;
 		this.intents = intents;
 		this.issues = issues;
@@ -94,9 +101,23 @@ public class IssueChanges implements AppliedChanges {
 	 */
 	@Transactional
 	public boolean apply(IssueChange change) {
+		return apply(change, false);
+	}
+
+	/**
+	 * Applies a change reconciliation found (its webhook never arrived), exactly as the
+	 * webhook would have; the history says who found it.
+	 * @return whether linked tickets were told
+	 */
+	@Transactional
+	public boolean reconcile(IssueChange change) {
+		return apply(change, true);
+	}
+
+	private boolean apply(IssueChange change, boolean byReconciliation) {
 		return switch (change) {
-			case IssueChange.Updated updated -> update(updated);
-			case IssueChange.Transferred transferred -> transfer(transferred);
+			case IssueChange.Updated updated -> update(updated, byReconciliation);
+			case IssueChange.Transferred transferred -> transfer(transferred, byReconciliation);
 			case IssueChange.Commented commented -> relay(commented);
 			case IssueChange.FixMerged fix -> fixMerged(fix);
 			case IssueChange.Released release -> released(release);
@@ -104,7 +125,7 @@ public class IssueChanges implements AppliedChanges {
 		};
 	}
 
-	private boolean update(IssueChange.Updated change) {
+	private boolean update(IssueChange.Updated change, boolean byReconciliation) {
 		IssueSnapshot after = change.after();
 		Optional<IssueSnapshot> locked = this.issues.lock(after.tracker(), after.issueId());
 		if (locked.isEmpty()
@@ -142,7 +163,8 @@ public class IssueChanges implements AppliedChanges {
 		// a close note still held for an earlier close goes first, so notes keep their
 		// order
 		sendHeldCloseNote(after.tracker(), after.issueId());
-		tellTickets(after, (change.previousState() != null) ? change.previousState() : before.state(), change);
+		tellTickets(after, (change.previousState() != null) ? change.previousState() : before.state(), change,
+				byReconciliation);
 		return true;
 	}
 
@@ -154,7 +176,8 @@ public class IssueChanges implements AppliedChanges {
 		return this.trackers.read(after.locator()).sameStateAs(after);
 	}
 
-	private void tellTickets(IssueSnapshot after, String previousState, IssueChange.Updated change) {
+	private void tellTickets(IssueSnapshot after, String previousState, IssueChange.Updated change,
+			boolean byReconciliation) {
 		Cause cause = stateCause(after, change.correlationId());
 		boolean reopen = reopens(after);
 		boolean note = reopen || this.properties.behaviour().noteOnStatusChange();
@@ -176,14 +199,23 @@ public class IssueChanges implements AppliedChanges {
 				held = true;
 			}
 		}
+		Instant now = this.clock.instant();
+		List<HistoryEntry> entries = new ArrayList<>();
+		entries.add(ChangeHistory.changed(after, previousState, change.actor(), linked.size(), cause, byReconciliation,
+				now));
+		if (held) {
+			entries.add(ChangeHistory.held(after, cause, after.updatedAt().plus(this.properties.fixWait()), now));
+		}
 		for (Link link : linked) {
 			if (note && !held) {
-				commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
-						link.ticketId(), cause.at(), text));
+				UUID noteId = cause.id("note", link.ticketId());
+				commands.add(AddInternalNote.of(noteId, cause.correlationId(), link.ticketId(), cause.at(), text));
+				entries.add(ChangeHistory.note(link, after, noteId, text, now));
 			}
 			if (reopen) {
-				commands.add(Reopen.of(cause.id("reopen", link.ticketId()), cause.correlationId(), link.ticketId(),
-						cause.at()));
+				UUID reopenId = cause.id("reopen", link.ticketId());
+				commands.add(Reopen.of(reopenId, cause.correlationId(), link.ticketId(), cause.at()));
+				entries.add(ChangeHistory.reopen(link, after, reopenId, now));
 			}
 			this.properties.ticketField()
 				.configured()
@@ -191,6 +223,7 @@ public class IssueChanges implements AppliedChanges {
 						cause.correlationId(), link.ticketId(), cause.at(), field, after.state())));
 		}
 		this.tickets.send(commands);
+		this.history.record(entries);
 		this.events.publish(List.of(IssueStateChanged.of(cause.id("issue-state-changed"), cause.correlationId(),
 				after.tracker().id(), after.issueId(), cause.at(), after.key(), previousState, after.state(),
 				after.category().id(), change.actor(), linked.size())));
@@ -215,6 +248,8 @@ public class IssueChanges implements AppliedChanges {
 		boolean reopen = reopens(current);
 		boolean note = reopen || this.properties.behaviour().noteOnStatusChange();
 		List<TicketCommand> commands = new ArrayList<>();
+		List<HistoryEntry> entries = new ArrayList<>();
+		Instant now = this.clock.instant();
 		// a held close note goes to every linked ticket when it is sent, this one
 		// included
 		if (note && !this.fixes.held(current.tracker(), current.issueId())) {
@@ -223,16 +258,19 @@ public class IssueChanges implements AppliedChanges {
 			if (current.category() == StateCategory.COMPLETED && !fixed.isEmpty()) {
 				text = ChangeNotes.withFixes(text, fixed);
 			}
-			commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(), link.ticketId(),
-					cause.at(), text));
+			UUID noteId = cause.id("note", link.ticketId());
+			commands.add(AddInternalNote.of(noteId, cause.correlationId(), link.ticketId(), cause.at(), text));
+			entries.add(ChangeHistory.note(link, current, noteId, text, now));
 			this.metrics.notesSent(1);
 		}
 		if (reopen) {
-			commands.add(
-					Reopen.of(cause.id("reopen", link.ticketId()), cause.correlationId(), link.ticketId(), cause.at()));
+			UUID reopenId = cause.id("reopen", link.ticketId());
+			commands.add(Reopen.of(reopenId, cause.correlationId(), link.ticketId(), cause.at()));
+			entries.add(ChangeHistory.reopen(link, current, reopenId, now));
 			this.metrics.reopensSent(1);
 		}
 		this.tickets.send(commands);
+		this.history.record(entries);
 	}
 
 	private static Cause stateCause(IssueSnapshot after, String correlationId) {
@@ -272,6 +310,10 @@ public class IssueChanges implements AppliedChanges {
 			.<TicketCommand>map((link) -> AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
 					link.ticketId(), cause.at(), text))
 			.toList());
+		Instant now = this.clock.instant();
+		this.history.record(linked.stream()
+			.map((link) -> ChangeHistory.relayed(link, issue, cause.id("note", link.ticketId()), comment.author(), now))
+			.toList());
 		this.metrics.notesSent(linked.size());
 		return !linked.isEmpty();
 	}
@@ -290,6 +332,7 @@ public class IssueChanges implements AppliedChanges {
 				continue;
 			}
 			this.fixes.record(closed.tracker(), issue.get().issueId(), fix);
+			this.history.record(List.of(ChangeHistory.fixMerged(issue.get(), fix, this.clock.instant())));
 			told |= sendHeldCloseNote(closed.tracker(), issue.get().issueId());
 		}
 		return told;
@@ -368,6 +411,11 @@ public class IssueChanges implements AppliedChanges {
 			.<TicketCommand>map((ticket) -> AddInternalNote.of(cause.id("note", ticket.getKey()), cause.correlationId(),
 					ticket.getKey(), cause.at(), ChangeNotes.fixShipped(ticket.getValue(), version, date, url)))
 			.toList());
+		Instant now = this.clock.instant();
+		List<HistoryEntry> entries = new ArrayList<>();
+		perTicket.forEach((ticket, issues) -> issues.forEach((issue) -> entries
+			.add(ChangeHistory.noticeSent(ticket, issue, cause.id("note", ticket), version, now))));
+		this.history.record(entries);
 		this.metrics.notesSent(perTicket.size());
 		return !perTicket.isEmpty();
 	}
@@ -406,11 +454,17 @@ public class IssueChanges implements AppliedChanges {
 			.<TicketCommand>map((link) -> AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(),
 					link.ticketId(), cause.at(), text))
 			.toList());
+		Instant now = this.clock.instant();
+		this.issues.find(tracker, issueId)
+			.ifPresent((issue) -> this.history.record(linked.stream()
+				.map((link) -> ChangeHistory.closeNote(link, issue, cause.id("note", link.ticketId()), text, fixed,
+						now))
+				.toList()));
 		this.metrics.notesSent(linked.size());
 		return !linked.isEmpty();
 	}
 
-	private boolean transfer(IssueChange.Transferred change) {
+	private boolean transfer(IssueChange.Transferred change, boolean byReconciliation) {
 		IssueSnapshot from = change.from();
 		IssueSnapshot to = change.to();
 		if (this.issues.lock(from.tracker(), from.issueId()).isEmpty()) {
@@ -424,11 +478,17 @@ public class IssueChanges implements AppliedChanges {
 		Cause cause = new Cause("transfer|" + from.tracker().id() + "|" + from.issueId() + "|" + to.issueId(),
 				change.correlationId(), to.updatedAt());
 		List<TicketCommand> commands = new ArrayList<>();
+		Instant now = this.clock.instant();
+		List<HistoryEntry> entries = new ArrayList<>();
+		entries.add(ChangeHistory.transferred(from, to, moved.size(), byReconciliation, now));
 		for (Link link : moved) {
-			commands.add(AddInternalNote.of(cause.id("note", link.ticketId()), cause.correlationId(), link.ticketId(),
-					cause.at(), ChangeNotes.transferred(from, to)));
+			UUID noteId = cause.id("note", link.ticketId());
+			String text = ChangeNotes.transferred(from, to);
+			commands.add(AddInternalNote.of(noteId, cause.correlationId(), link.ticketId(), cause.at(), text));
+			entries.add(ChangeHistory.note(link, to, noteId, text, now));
 		}
 		this.tickets.send(commands);
+		this.history.record(entries);
 		this.metrics.notesSent(moved.size());
 		return !moved.isEmpty();
 	}

@@ -1,6 +1,7 @@
 package dev.switchboard.issuesync.link;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import dev.switchboard.contracts.IssueLinked;
 import dev.switchboard.contracts.IssueUnlinked;
 import dev.switchboard.contracts.SetField;
 import dev.switchboard.contracts.TicketCommand;
+import dev.switchboard.issuesync.history.History;
+import dev.switchboard.issuesync.history.HistoryEntry;
 import dev.switchboard.issuesync.tracker.IssueLocator;
 import dev.switchboard.issuesync.tracker.IssueSnapshot;
 import dev.switchboard.issuesync.tracker.IssueSyncProperties;
@@ -50,9 +53,12 @@ public class Linking {
 
 	private final AppliedChanges changes;
 
+	private final History history;
+
 	public Linking(IssueTrackers trackers, Issues issues, Links links, TicketCommands tickets, IssueEvents events,
 			SyncMetrics metrics, IssueSyncProperties properties, Clock clock, LinkIntents intents,
-			AppliedChanges changes) {
+			AppliedChanges changes, History history) {
+		this.history = history;
 		this.intents = intents;
 		this.changes = changes;
 		this.trackers = trackers;
@@ -86,14 +92,16 @@ public class Linking {
 			return new LinkResult(this.links.byId(link.id()).orElse(link), issue, false);
 		}
 		List<TicketCommand> commands = new ArrayList<>();
-		commands.add(AddInternalNote.of(cause.id("linked-note", link.id().toString()), cause.correlationId(), ticketId,
-				cause.at(), TicketNotes.linked(current)));
+		UUID noteId = cause.id("linked-note", link.id().toString());
+		commands
+			.add(AddInternalNote.of(noteId, cause.correlationId(), ticketId, cause.at(), TicketNotes.linked(current)));
 		this.properties.ticketField()
 			.configured()
 			.ifPresent((field) -> commands.add(SetField.of(cause.id("linked-field", link.id().toString()),
 					cause.correlationId(), ticketId, cause.at(), field, current.state())));
 		this.issues.reportChanged(issue.tracker(), issue.issueId());
 		this.tickets.send(commands);
+		this.history.record(List.of(LinkHistory.created(link, current, noteId)));
 		this.events.publish(List.of(IssueLinked.of(cause.id("issue-linked", link.id().toString()),
 				cause.correlationId(), issue.tracker().id(), issue.issueId(), cause.at(), ticketId, issue.key(),
 				issue.url(), current.state())));
@@ -125,14 +133,17 @@ public class Linking {
 		Link removed = link.get();
 		Optional<IssueSnapshot> issue = this.issues.find(removed.tracker(), removed.issueId());
 		List<TicketCommand> commands = new ArrayList<>();
-		issue.ifPresent((snapshot) -> commands.add(AddInternalNote.of(cause.id("unlinked-note", linkId.toString()),
-				cause.correlationId(), removed.ticketId(), cause.at(), TicketNotes.unlinked(snapshot))));
+		UUID noteId = cause.id("unlinked-note", linkId.toString());
+		issue.ifPresent((snapshot) -> commands.add(AddInternalNote.of(noteId, cause.correlationId(), removed.ticketId(),
+				cause.at(), TicketNotes.unlinked(snapshot))));
 		this.properties.ticketField()
 			.configured()
 			.ifPresent((field) -> commands.add(SetField.of(cause.id("unlinked-field", linkId.toString()),
 					cause.correlationId(), removed.ticketId(), cause.at(), field, null)));
 		this.issues.reportChanged(removed.tracker(), removed.issueId());
 		this.tickets.send(commands);
+		issue.ifPresent((snapshot) -> this.history
+			.record(List.of(LinkHistory.removed(removed, snapshot, noteId, this.clock.instant()))));
 		List<IssueEvent> unlinked = List.of(IssueUnlinked.of(cause.id("issue-unlinked", linkId.toString()),
 				cause.correlationId(), removed.tracker().id(), removed.issueId(), cause.at(), removed.ticketId()));
 		this.events.publish(unlinked);
@@ -143,8 +154,16 @@ public class Linking {
 	/** A closed ticket was replaced by a follow-up: its links move there. */
 	@Transactional
 	public List<Link> followUp(String closedTicketId, String followUpTicketId) {
+		List<Link> before = this.links.ofTicket(closedTicketId);
 		List<Link> moved = this.links.moveTicket(closedTicketId, followUpTicketId);
 		moved.forEach((link) -> this.issues.reportChanged(link.tracker(), link.issueId()));
+		Instant now = this.clock.instant();
+		List<HistoryEntry> entries = new ArrayList<>();
+		before.forEach((link) -> this.issues.find(link.tracker(), link.issueId())
+			.ifPresent((issue) -> entries.add(LinkHistory.movedAway(link, followUpTicketId, issue, now))));
+		moved.forEach((link) -> this.issues.find(link.tracker(), link.issueId())
+			.ifPresent((issue) -> entries.add(LinkHistory.takenOver(link, closedTicketId, issue, now))));
+		this.history.record(entries);
 		return moved;
 	}
 

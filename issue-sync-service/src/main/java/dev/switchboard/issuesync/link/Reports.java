@@ -1,8 +1,12 @@
 package dev.switchboard.issuesync.link;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import dev.switchboard.issuesync.history.History;
+import dev.switchboard.issuesync.history.HistoryEntry;
 import dev.switchboard.issuesync.tracker.IssueSnapshot;
 import dev.switchboard.issuesync.tracker.IssueTracker;
 import dev.switchboard.issuesync.tracker.IssueTrackers;
@@ -43,7 +47,11 @@ public class Reports {
 
 	private final Clock clock;
 
-	public Reports(Issues issues, Links links, IssueTrackers trackers, SyncMetrics metrics, Clock clock) {
+	private final History history;
+
+	public Reports(Issues issues, Links links, IssueTrackers trackers, SyncMetrics metrics, Clock clock,
+			History history) {
+		this.history = history;
 		this.issues = issues;
 		this.links = links;
 		this.trackers = trackers;
@@ -63,8 +71,8 @@ public class Reports {
 				.toList();
 			try {
 				IssueTracker tracker = this.trackers.of(issue.tracker());
-				String commentId = tracker.writeReportComment(issue.locator(), due.commentId(),
-						TicketNotes.reportComment(tickets));
+				String comment = TicketNotes.reportComment(tickets);
+				String commentId = tracker.writeReportComment(issue.locator(), due.commentId(), comment);
 				if (tickets.isEmpty()) {
 					tracker.removeLabel(issue.locator(), LABEL);
 				}
@@ -73,18 +81,46 @@ public class Reports {
 				}
 				this.issues.reportWritten(issue.tracker(), issue.issueId(), commentId);
 				this.metrics.reportsOnIssue(tickets.size());
+				written(issue, due.commentId() == null, comment, commentId, tickets.isEmpty());
 				written++;
 			}
 			catch (TrackerFailure.RateLimited limited) {
 				this.issues.reportParked(issue.tracker(), issue.issueId(), limited.retryAt());
+				deferred(issue, limited, limited.retryAt());
 			}
 			catch (TrackerFailure failure) {
 				log.warn("Could not write the report on {}: {}", issue.displayName(), failure.getMessage());
 				this.metrics.trackerFailed(issue.tracker(), failure.getClass().getSimpleName());
-				this.issues.reportParked(issue.tracker(), issue.issueId(), this.clock.instant().plusSeconds(300));
+				Instant retryAt = this.clock.instant().plusSeconds(300);
+				this.issues.reportParked(issue.tracker(), issue.issueId(), retryAt);
+				deferred(issue, failure, retryAt);
 			}
 		}
 		return written;
+	}
+
+	private void written(IssueSnapshot issue, boolean created, String comment, String commentId, boolean unlabelled) {
+		Instant now = this.clock.instant();
+		this.history.record(List.of(HistoryEntry.ofIssue(
+				HistoryEntry.idOf("report", issue.tracker().id(), issue.issueId(), commentId, now.toString()), now,
+				issue, HistoryEntry.Kind.REPORT_WRITTEN, HistoryEntry.Outcome.OK,
+				"Report comment " + (created ? "written" : "updated") + " on " + issue.displayName() + ": "
+						+ comment.substring(0, comment.indexOf('\n'))
+						+ (unlabelled ? " Label " + LABEL + " removed." : ""))));
+	}
+
+	/**
+	 * One entry per issue, failure and hour: a tracker down for a day does not fill the
+	 * issue's history with a retry every five minutes.
+	 */
+	private void deferred(IssueSnapshot issue, TrackerFailure failure, Instant retryAt) {
+		Instant now = this.clock.instant();
+		this.history.record(List.of(HistoryEntry.ofIssue(
+				HistoryEntry.idOf("report-deferred", issue.tracker().id(), issue.issueId(),
+						failure.getClass().getSimpleName(), now.truncatedTo(ChronoUnit.HOURS).toString()),
+				now, issue, HistoryEntry.Kind.REPORT_DEFERRED, HistoryEntry.Outcome.PENDING,
+				"Report comment on " + issue.displayName() + " not written: " + failure.getMessage() + "; retried from "
+						+ retryAt)));
 	}
 
 }

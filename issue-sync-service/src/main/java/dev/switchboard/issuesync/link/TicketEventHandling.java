@@ -12,6 +12,8 @@ import dev.switchboard.contracts.StatusChanged;
 import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.contracts.TicketFollowedUp;
+import dev.switchboard.issuesync.history.History;
+import dev.switchboard.issuesync.history.HistoryEntry;
 import dev.switchboard.issuesync.tracker.IssueLocator;
 import dev.switchboard.issuesync.tracker.SyncMetrics;
 import dev.switchboard.issuesync.tracker.TrackerFailure;
@@ -56,8 +58,11 @@ public class TicketEventHandling {
 
 	private final Clock clock;
 
+	private final History history;
+
 	public TicketEventHandling(HandledEvents handled, IssueUrls urls, Linking linking, ParkedLinks parked,
-			TicketCommands tickets, SyncMetrics metrics, Clock clock) {
+			TicketCommands tickets, SyncMetrics metrics, Clock clock, History history) {
+		this.history = history;
 		this.handled = handled;
 		this.urls = urls;
 		this.linking = linking;
@@ -129,12 +134,14 @@ public class TicketEventHandling {
 		catch (TrackerFailure.RateLimited limited) {
 			this.parked.park(new ParkedLinks.ParkedLink(cause.id("parked"), note.ticketId(), mention.url(), cause,
 					limited.retryAt(), "rate limited"));
+			record(LinkHistory.parked(note.ticketId(), issue, cause, limited, limited.retryAt(), this.clock.instant()));
 			log.info("Parked link of ticket {} to {} until {}", note.ticketId(), issue.key(), limited.retryAt());
 		}
 		catch (TrackerFailure.NotFound | TrackerFailure.Forbidden failure) {
 			this.metrics.trackerFailed(issue.tracker(), failure.getClass().getSimpleName());
 			this.tickets.send(List.of(AddInternalNote.of(cause.id("could-not-link"), cause.correlationId(),
 					note.ticketId(), cause.at(), TicketNotes.couldNotLink(mention.url(), failure.getMessage()))));
+			record(LinkHistory.failed(note.ticketId(), issue, cause, failure.getMessage(), this.clock.instant()));
 		}
 		catch (TrackerFailure.Unavailable | TrackerFailure.Unauthorized failure) {
 			// an outage or a credential being renewed passes: the link waits for it
@@ -143,6 +150,7 @@ public class TicketEventHandling {
 			Instant retryAt = this.clock.instant().plus(FIRST_RETRY);
 			this.parked.park(new ParkedLinks.ParkedLink(cause.id("parked"), note.ticketId(), mention.url(), cause,
 					retryAt, reason(failure)));
+			record(LinkHistory.parked(note.ticketId(), issue, cause, failure, retryAt, this.clock.instant()));
 			log.warn("Parked link of ticket {} to {} until {}: {}", note.ticketId(), issue.key(), retryAt,
 					failure.getMessage());
 		}
@@ -164,6 +172,10 @@ public class TicketEventHandling {
 	private static String reason(TrackerFailure failure) {
 		String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
 		return (reason.length() <= 300) ? reason : reason.substring(0, 300);
+	}
+
+	private void record(HistoryEntry entry) {
+		this.history.record(List.of(entry));
 	}
 
 	/** Retries the parked links that are due (the job calls this); returns how many. */
@@ -198,6 +210,8 @@ public class TicketEventHandling {
 			this.tickets.send(List
 				.of(AddInternalNote.of(link.cause().id("could-not-link"), link.cause().correlationId(), link.ticketId(),
 						link.cause().at(), TicketNotes.couldNotLink(issue.key(), failure.getMessage()))));
+			record(LinkHistory.failed(link.ticketId(), issue, link.cause(), failure.getMessage(),
+					this.clock.instant()));
 		}
 		catch (TrackerFailure failure) {
 			Instant now = this.clock.instant();
@@ -210,6 +224,8 @@ public class TicketEventHandling {
 						link.cause().correlationId(), link.ticketId(), link.cause().at(),
 						TicketNotes.couldNotLink(issue.key(), issue.tracker().displayName()
 								+ " did not answer for a day (" + reason(failure) + "); paste the link again"))));
+				record(LinkHistory.failed(link.ticketId(), issue, link.cause(),
+						"gave up after a day (" + reason(failure) + ")", now));
 				log.error("Gave up the link of ticket {} to {}: {}", link.ticketId(), issue.key(), reason(failure));
 				return;
 			}

@@ -2,8 +2,13 @@ package dev.switchboard.issuesync.reconciliation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
+import dev.switchboard.issuesync.history.History;
+import dev.switchboard.issuesync.history.HistoryEntry;
 import dev.switchboard.issuesync.issuechange.IssueChanges;
 import dev.switchboard.issuesync.tracker.IssueChange;
 import dev.switchboard.issuesync.tracker.IssueSnapshot;
@@ -11,6 +16,7 @@ import dev.switchboard.issuesync.tracker.IssueSyncProperties;
 import dev.switchboard.issuesync.tracker.IssueTrackers;
 import dev.switchboard.issuesync.tracker.Issues;
 import dev.switchboard.issuesync.tracker.SyncMetrics;
+import dev.switchboard.issuesync.tracker.TrackerCredentials;
 import dev.switchboard.issuesync.tracker.TrackerFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +46,11 @@ public class Reconciliation {
 
 	private final Duration closedFor;
 
+	private final History history;
+
 	public Reconciliation(Issues issues, IssueTrackers trackers, IssueChanges changes, SyncMetrics metrics, Clock clock,
-			IssueSyncProperties properties) {
+			IssueSyncProperties properties, History history) {
+		this.history = history;
 		this.issues = issues;
 		this.clock = clock;
 		this.closedFor = properties.reconcileClosedFor();
@@ -71,7 +80,7 @@ public class Reconciliation {
 					// list was read (else a reopen after a close just applied reads "was
 					// open")
 					.orElseGet(() -> new IssueChange.Updated(fresh.orElse(stored), null, null, correlationId));
-				if (fresh.isPresent() && this.changes.apply(change)) {
+				if (fresh.isPresent() && this.changes.reconcile(change)) {
 					this.metrics.reconciliationCorrected(stored.tracker());
 					corrected++;
 				}
@@ -80,14 +89,33 @@ public class Reconciliation {
 			catch (TrackerFailure.RateLimited limited) {
 				log.info("Reconciliation stops until {}: {} rate limit", limited.retryAt(),
 						stored.tracker().displayName());
+				failed(stored, limited, "; reconciliation stops until " + limited.retryAt());
 				break;
 			}
 			catch (TrackerFailure failure) {
 				log.warn("Reconciliation could not read {}: {}", stored.displayName(), failure.getMessage());
 				this.metrics.trackerFailed(stored.tracker(), failure.getClass().getSimpleName());
+				failed(stored, failure, "; read again in the next round");
 			}
 		}
 		return corrected;
+	}
+
+	/**
+	 * One entry per issue, failure and hour: a tracker down for a day does not fill the
+	 * issue's history with every round.
+	 */
+	private void failed(IssueSnapshot issue, TrackerFailure failure, String next) {
+		Instant now = this.clock.instant();
+		boolean refused = failure instanceof TrackerFailure.Unauthorized;
+		this.history.record(List.of(HistoryEntry.ofIssue(
+				HistoryEntry.idOf("reconciliation-failed", issue.tracker().id(), issue.issueId(),
+						failure.getClass().getSimpleName(), now.truncatedTo(ChronoUnit.HOURS).toString()),
+				now, issue, refused ? HistoryEntry.Kind.TRACKER_HELD_OFF : HistoryEntry.Kind.TRACKER_FAILED,
+				HistoryEntry.Outcome.PENDING, "Reconciliation could not read " + issue.displayName() + ": "
+						+ failure.getMessage() + (refused ? "; calls to " + issue.tracker().displayName()
+								+ " are held off for " + TrackerCredentials.HOLD_OFF.toMinutes() + " minutes" : "")
+						+ next)));
 	}
 
 }

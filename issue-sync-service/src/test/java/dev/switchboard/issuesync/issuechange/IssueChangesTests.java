@@ -41,6 +41,8 @@ class IssueChangesTests {
 
 	private final RecordedMetrics metrics = new RecordedMetrics();
 
+	private final InMemoryHistory history = new InMemoryHistory();
+
 	private final StubIssueTracker github = new StubIssueTracker(Tracker.GITHUB);
 
 	private final MutableClock clock = new MutableClock(Instant.parse(CLOSED_AT).plusSeconds(10));
@@ -56,13 +58,48 @@ class IssueChangesTests {
 		this.github.beforeConditionalRead = () -> this.changes
 			.apply(updated(github("closed as completed", StateCategory.COMPLETED, CLOSED_AT)));
 		Reconciliation reconciliation = new Reconciliation(this.issues, new IssueTrackers(List.of(this.github)),
-				this.changes, this.metrics, this.clock, properties(true));
+				this.changes, this.metrics, this.clock, properties(true), this.history);
 
 		reconciliation.run();
 
 		assertThat(this.sent.notesTo("101")).hasSize(2);
 		assertThat(this.sent.notesTo("101").get(0)).asString().contains("\" was closed as completed");
 		assertThat(this.sent.notesTo("101").get(1)).asString().contains("\" was reopened");
+		// the close's note was held for its fix; the reopen sends it first
+		assertThat(this.history.kinds()).containsExactly("issue.state-changed", "note.held", "reopen.sent", "note.sent",
+				"reconciliation.corrected", "note.sent");
+		assertThat(this.history.entries.get(4).summary()).startsWith(
+				"Reconciliation found GitHub Codertocat/Hello-World#42 \"Spelling error in the README file\" open"
+						+ " (was closed as completed, changed at GitHub 2026-11-23T10:01:00Z): its webhook never arrived");
+	}
+
+	@Test
+	void recordsTheChangeOnceAndWhatEachTicketWasSentUnderTheCommandsIds() {
+		follow(github("open", StateCategory.OPEN, "2026-11-23T09:00:00Z"), "101", "102");
+		this.clock.advance(Duration.ofMinutes(5));
+
+		this.changes.apply(new IssueChange.Updated(github("closed as completed", StateCategory.COMPLETED, CLOSED_AT),
+				null, "octocat", "corr-1"));
+
+		assertThat(this.history.kinds()).containsExactly("issue.state-changed", "note.sent", "reopen.sent", "note.sent",
+				"reopen.sent");
+		assertThat(this.history.entries.get(0).ticketId()).isNull();
+		assertThat(this.history.entries.get(0).summary()).isEqualTo("GitHub Codertocat/Hello-World#42 \"Spelling error"
+				+ " in the README file\": open → closed as completed by octocat; 2 linked tickets told");
+		for (int i = 1; i < 5; i++) {
+			assertThat(this.history.entries.get(i).ticketId()).isEqualTo(this.sent.commands.get(i - 1).ticketId());
+			assertThat(this.history.entries.get(i).summary())
+				.endsWith("(command " + this.sent.commands.get(i - 1).commandId() + ")");
+			assertThat(this.history.entries.get(i).ref())
+				.isEqualTo(Link.idOf(this.sent.commands.get(i - 1).ticketId(), Tracker.GITHUB, "1001").toString());
+		}
+		assertThat(this.history.entries.get(2).summary())
+			.startsWith("Reopen of ticket 101 sent: GitHub Codertocat/Hello-World#42 is closed as completed (command ");
+
+		this.changes.apply(new IssueChange.Updated(github("closed as completed", StateCategory.COMPLETED, CLOSED_AT),
+				null, "octocat", "corr-again"));
+
+		assertThat(this.history.entries).hasSize(5);
 	}
 
 	@Test
@@ -227,7 +264,7 @@ class IssueChangesTests {
 
 	private IssueChanges changes(boolean reopenOnCompleted) {
 		return new IssueChanges(this.issues, this.links, new IssueTrackers(List.of(this.github)), this.sent, this.sent,
-				this.metrics, properties(reopenOnCompleted), this.clock, this.fixes, this.intents);
+				this.metrics, properties(reopenOnCompleted), this.clock, this.fixes, this.intents, this.history);
 	}
 
 	private static IssueSyncProperties properties(boolean reopenOnCompleted) {

@@ -1,0 +1,5 @@
+/** {@code history_entry}. */
+@NullMarked
+package dev.switchboard.issuesync.history.persistence;
+
+import org.jspecify.annotations.NullMarked;
