@@ -96,10 +96,21 @@ public class Harness {
 
 	/** Publishes a ticket command as the other services do. */
 	public void publish(TicketCommand command) {
+		publish(command, null);
+	}
+
+	/**
+	 * Publishes a ticket command whose message names its sender in the AMQP
+	 * {@code app_id} (null: it does not, as the other services publish today).
+	 */
+	public void publish(TicketCommand command, @Nullable String appId) {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setMessageId(command.commandId().toString());
 		properties.setCorrelationId(command.correlationId());
+		if (appId != null) {
+			properties.setAppId(appId);
+		}
 		this.rabbit.send(Destinations.TICKETS_COMMANDS, "#",
 				new Message(this.json.writerFor(TicketCommand.class).writeValueAsBytes(command), properties));
 	}

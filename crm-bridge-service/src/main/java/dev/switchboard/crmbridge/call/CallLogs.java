@@ -37,6 +37,11 @@ public interface CallLogs {
 	 */
 	boolean recordCallRequest(String commentId, String ticketId, Instant at);
 
+	/**
+	 * The {@code /call} notes acted on for a ticket, oldest first, at most {@code limit}.
+	 */
+	List<CallRequest> callRequests(String ticketId, int limit);
+
 	/** Deletes logs (with their numbers) started before {@code before}. */
 	int purgeStartedBefore(Instant before);
 

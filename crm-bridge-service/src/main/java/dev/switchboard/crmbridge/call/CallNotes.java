@@ -1,11 +1,11 @@
 package dev.switchboard.crmbridge.call;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
@@ -90,8 +90,8 @@ public class CallNotes {
 			body = endNote(log, null);
 		}
 		this.commands.addIfAbsent(
-				AddInternalNote.of(id("call-end", log), log.correlationId(), ticketId, endOf(log), body),
-				this.clock.instant());
+				AddInternalNote.of(id(CallNoteIds.END, log), log.correlationId(), ticketId, endOf(log), body),
+				this.clock.instant(), ServiceNames.CRM_BRIDGE);
 		return noted(log, ticketId);
 	}
 
@@ -106,7 +106,8 @@ public class CallNotes {
 		}
 		boolean recordingNoted = log.recordingNoted();
 		if (log.recordingUrl() != null && !recordingNoted) {
-			note(log, ticketId, "call-recording", "Recording of the call " + log.callSid() + ": " + log.recordingUrl());
+			note(log, ticketId, CallNoteIds.RECORDING,
+					"Recording of the call " + log.callSid() + ": " + log.recordingUrl());
 			recordingNoted = true;
 		}
 		CallLog.Voicemail voicemail = log.voicemail();
@@ -114,11 +115,11 @@ public class CallNotes {
 			StringBuilder note = new StringBuilder("Voicemail from ").append(caller(log));
 			appendVoicemail(note.append('\n'), voicemail);
 			note.append("\nCall: ").append(log.callSid());
-			note(log, ticketId, "call-voicemail", note.toString());
+			note(log, ticketId, CallNoteIds.VOICEMAIL, note.toString());
 			voicemail = voicemail.notedNow();
 		}
 		else if (voicemail.transcription() != null && !voicemail.transcriptionNoted()) {
-			note(log, ticketId, "call-transcription",
+			note(log, ticketId, CallNoteIds.TRANSCRIPTION,
 					"Voicemail transcription (call " + log.callSid() + "):\n" + voicemail.transcription());
 			voicemail = voicemail.notedNow();
 		}
@@ -127,7 +128,7 @@ public class CallNotes {
 
 	private void note(CallLog log, String ticketId, String kind, String body) {
 		this.commands.addIfAbsent(AddInternalNote.of(id(kind, log), log.correlationId(), ticketId, endOf(log), body),
-				this.clock.instant());
+				this.clock.instant(), ServiceNames.CRM_BRIDGE);
 	}
 
 	private CallLog noted(CallLog log, @Nullable String ticketId) {
@@ -212,7 +213,7 @@ public class CallNotes {
 	}
 
 	private static UUID id(String kind, CallLog log) {
-		return UUID.nameUUIDFromBytes((kind + ":" + log.callSid()).getBytes(StandardCharsets.UTF_8));
+		return CallNoteIds.of(kind, log.callSid());
 	}
 
 	private static CallLog flags(CallLog log, @Nullable String ticketId, boolean endNote, boolean recordingNoted,

@@ -1,12 +1,12 @@
 package dev.switchboard.crmbridge.call;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
 import dev.switchboard.contracts.AddInternalNote;
+import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskIds;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
@@ -110,9 +110,9 @@ public class ClickToCall {
 	}
 
 	private void tell(String commentId, String ticketId, Instant at, String note, String correlationId) {
-		UUID commandId = UUID.nameUUIDFromBytes(("call-refused:" + commentId).getBytes(StandardCharsets.UTF_8));
+		UUID commandId = CallNoteIds.notDialled(commentId);
 		this.commands.addIfAbsent(AddInternalNote.of(commandId, correlationId, ticketId, at, note),
-				this.clock.instant());
+				this.clock.instant(), ServiceNames.CRM_BRIDGE);
 	}
 
 	private String requesterNumber(String ticketId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.switchboard.contracts.TicketCommand;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The command ledger and per-ticket queue: each {@code commandId} is stored once, then
@@ -16,9 +17,16 @@ public interface PendingCommands {
 	/**
 	 * Stores the command as pending unless its id is known already (a database constraint
 	 * decides, safe under concurrent redeliveries).
+	 * @param sender the service that sent it ({@code ServiceNames}), null when the
+	 * message does not say
 	 * @return whether it was new
 	 */
-	boolean addIfAbsent(TicketCommand command, Instant receivedAt);
+	boolean addIfAbsent(TicketCommand command, Instant receivedAt, @Nullable String sender);
+
+	/** {@link #addIfAbsent(TicketCommand, Instant, String)} without a known sender. */
+	default boolean addIfAbsent(TicketCommand command, Instant receivedAt) {
+		return addIfAbsent(command, receivedAt, null);
+	}
 
 	/**
 	 * Tickets that may be written at {@code now} and have pending commands received by
@@ -48,6 +56,18 @@ public interface PendingCommands {
 	java.util.Set<UUID> sentBefore(String ticketId);
 
 	void markApplied(Collection<UUID> commandIds, String appliedTo, Instant at);
+
+	/**
+	 * Settles as applied commands whose marker was found on the ticket: an earlier update
+	 * carrying them was applied, its answer lost; nothing was sent again.
+	 */
+	void markFoundOnTicket(Collection<UUID> commandIds, String appliedTo, Instant at);
+
+	/**
+	 * Counts a failed attempt to apply these pending commands, with its reason (for the
+	 * timeline; the ticket's parking and back-off are {@link TicketHistory}'s).
+	 */
+	void recordFailure(Collection<UUID> commandIds, String failure, Instant at);
 
 	void markDropped(UUID commandId, String reason, Instant at);
 

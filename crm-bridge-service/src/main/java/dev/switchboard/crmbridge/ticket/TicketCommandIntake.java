@@ -3,6 +3,7 @@ package dev.switchboard.crmbridge.ticket;
 import java.time.Clock;
 
 import dev.switchboard.contracts.TicketCommand;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,20 @@ public class TicketCommandIntake {
 
 	@Transactional
 	public Intake accept(TicketCommand command) {
+		return accept(command, null);
+	}
+
+	/**
+	 * @param sender the service the message says sent it (its AMQP {@code app_id}), kept
+	 * with the command for the timeline; null when it does not say
+	 */
+	@Transactional
+	public Intake accept(TicketCommand command, @Nullable String sender) {
 		if (!HelpdeskIds.valid(command.ticketId())) {
 			this.deadLetters.deadLetter(command, refusal(command.ticketId()));
 			return Intake.REFUSED;
 		}
-		return this.pending.addIfAbsent(command, this.clock.instant()) ? Intake.QUEUED : Intake.DUPLICATE;
+		return this.pending.addIfAbsent(command, this.clock.instant(), sender) ? Intake.QUEUED : Intake.DUPLICATE;
 	}
 
 	static String refusal(String ticketId) {

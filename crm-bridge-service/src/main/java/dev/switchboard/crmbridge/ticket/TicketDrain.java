@@ -128,7 +128,7 @@ public class TicketDrain {
 					String closed = target;
 					ticket = call(() -> this.helpdesk.createFollowUp(closed, plan.update()));
 					target = ticket.id();
-					this.history.rememberFollowUp(ticketId, target);
+					this.history.rememberFollowUp(ticketId, target, now);
 					state = new TicketState(ticketId, 0, target, false, state.lastExternalStatusAt(),
 							state.lastStatusEventAt());
 					log.info("Ticket {} is closed: created follow-up {}", closed, target);
@@ -176,6 +176,7 @@ public class TicketDrain {
 		DrainReport failed = report.failedWith(failure);
 		return switch (failure) {
 			case HelpdeskFailure.RateLimited limited -> {
+				this.pending.recordFailure(ids(backlog), failure.describe(), now);
 				// parked per ticket (Zendesk also answers 429 for the per-ticket update
 				// limit);
 				// the request budget keeps the account below its per-minute limit
@@ -183,6 +184,7 @@ public class TicketDrain {
 				yield failed;
 			}
 			case HelpdeskFailure.Unauthorized refused -> {
+				this.pending.recordFailure(ids(backlog), failure.describe(), now);
 				this.access.refused(refused.status());
 				yield failed;
 			}
@@ -194,7 +196,13 @@ public class TicketDrain {
 		};
 	}
 
+	/**
+	 * A failed attempt the commands wait out (each counted on them for the timeline):
+	 * parked with back-off, dead-lettered after {@code max-failures} in a row.
+	 */
 	private DrainReport retryLater(String ticketId, List<TicketCommand> backlog, DrainReport report, Instant now) {
+		HelpdeskFailure failure = report.failure();
+		this.pending.recordFailure(ids(backlog), (failure != null) ? failure.describe() : "failed", now);
 		int failures = this.history.failed(ticketId);
 		if (failures >= this.properties.maxFailures()) {
 			this.history.succeeded(ticketId);
@@ -214,6 +222,10 @@ public class TicketDrain {
 		}
 		this.pending.markDeadLettered(ids, reason, now);
 		return ids.size();
+	}
+
+	private static List<UUID> ids(List<TicketCommand> commands) {
+		return commands.stream().map(TicketCommand::commandId).toList();
 	}
 
 	private HelpdeskTicket write(String target, TicketUpdate update, HelpdeskTicket read) {
@@ -261,7 +273,7 @@ public class TicketDrain {
 		DrainReport report = DrainReport.NOTHING;
 		while (!found.isEmpty()) {
 			UpdatePlan plan = UpdatePlanner.next(found, lastExternalStatusAt);
-			this.pending.markApplied(plan.applied(), target, now);
+			this.pending.markFoundOnTicket(plan.applied(), target, now);
 			plan.dropped().forEach((id, reason) -> this.pending.markDropped(id, reason, now));
 			report = report.plus(plan.applied().size(), plan.coalesced(found), plan.dropped().size());
 			found = plan.remaining();
@@ -288,7 +300,7 @@ public class TicketDrain {
 		try {
 			this.events.publish(new TicketFollowedUp(SchemaVersions.CURRENT, eventId, "followup-" + state.ticketId(),
 					state.ticketId(), now, followUp));
-			this.history.followUpAnnounced(state.ticketId());
+			this.history.followUpAnnounced(state.ticketId(), now);
 			return new TicketState(state.ticketId(), state.failedAttempts(), followUp, true,
 					state.lastExternalStatusAt(), state.lastStatusEventAt());
 		}

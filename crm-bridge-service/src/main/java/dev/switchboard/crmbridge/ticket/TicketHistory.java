@@ -21,9 +21,15 @@ public interface TicketHistory {
 	/** The ticket was written: no parking, no failures. */
 	void succeeded(String ticketId);
 
-	void rememberFollowUp(String ticketId, String followUpTicketId);
+	void rememberFollowUp(String ticketId, String followUpTicketId, Instant at);
 
-	void followUpAnnounced(String ticketId);
+	void followUpAnnounced(String ticketId, Instant at);
+
+	/**
+	 * The follow-ups the ticket has or is (at most one each way: its own, and the closed
+	 * ticket it follows up).
+	 */
+	List<FollowUp> followUpsOf(String ticketId);
 
 	/** Tickets whose follow-up was created but not yet published. */
 	List<String> unannouncedFollowUps();

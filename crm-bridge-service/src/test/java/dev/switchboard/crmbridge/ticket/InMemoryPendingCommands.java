@@ -32,11 +32,11 @@ public final class InMemoryPendingCommands implements PendingCommands {
 	}
 
 	@Override
-	public boolean addIfAbsent(TicketCommand command, Instant receivedAt) {
+	public boolean addIfAbsent(TicketCommand command, Instant receivedAt, @Nullable String sender) {
 		if (this.rows.containsKey(command.commandId())) {
 			return false;
 		}
-		this.rows.put(command.commandId(), new Row(command, "pending", receivedAt, null, null, null));
+		this.rows.put(command.commandId(), new Row(command, "pending", receivedAt, null, null, null, 0, false));
 		this.history.ensureRow(command.ticketId());
 		return true;
 	}
@@ -88,6 +88,28 @@ public final class InMemoryPendingCommands implements PendingCommands {
 	}
 
 	@Override
+	public void markFoundOnTicket(Collection<UUID> commandIds, String appliedTo, Instant at) {
+		for (UUID id : commandIds) {
+			Row row = this.rows.get(id);
+			if (row != null && row.state().equals("pending")) {
+				this.rows.put(id, new Row(row.command(), "applied", row.receivedAt(), row.sentAt(), appliedTo, null,
+						row.failures(), true));
+			}
+		}
+	}
+
+	@Override
+	public void recordFailure(Collection<UUID> commandIds, String failure, Instant at) {
+		for (UUID id : commandIds) {
+			Row row = this.rows.get(id);
+			if (row != null && row.state().equals("pending")) {
+				this.rows.put(id, new Row(row.command(), row.state(), row.receivedAt(), row.sentAt(), row.appliedTo(),
+						row.reason(), row.failures() + 1, row.foundOnTicket()));
+			}
+		}
+	}
+
+	@Override
 	public void markDropped(UUID commandId, String reason, Instant at) {
 		settle(List.of(commandId), "dropped", null, reason);
 	}
@@ -113,6 +135,18 @@ public final class InMemoryPendingCommands implements PendingCommands {
 	public @Nullable String reason(UUID commandId) {
 		Row row = this.rows.get(commandId);
 		return (row != null) ? row.reason() : null;
+	}
+
+	/** How many failed attempts were recorded for the command. */
+	public int failures(UUID commandId) {
+		Row row = this.rows.get(commandId);
+		return (row != null) ? row.failures() : 0;
+	}
+
+	/** Whether the command was settled because its marker was found on the ticket. */
+	public boolean foundOnTicket(UUID commandId) {
+		Row row = this.rows.get(commandId);
+		return row != null && row.foundOnTicket();
 	}
 
 	/** Every stored command, in the order received. */
@@ -149,7 +183,8 @@ public final class InMemoryPendingCommands implements PendingCommands {
 		for (UUID id : commandIds) {
 			Row row = this.rows.get(id);
 			if (row != null && row.state().equals("pending")) {
-				this.rows.put(id, new Row(row.command(), state, row.receivedAt(), row.sentAt(), appliedTo, reason));
+				this.rows.put(id, new Row(row.command(), state, row.receivedAt(), row.sentAt(), appliedTo, reason,
+						row.failures(), row.foundOnTicket()));
 			}
 		}
 	}
@@ -158,13 +193,14 @@ public final class InMemoryPendingCommands implements PendingCommands {
 		for (UUID id : commandIds) {
 			Row row = rows.get(id);
 			if (row != null && row.state().equals("pending")) {
-				rows.put(id, new Row(row.command(), row.state(), row.receivedAt(), at, row.appliedTo(), row.reason()));
+				rows.put(id, new Row(row.command(), row.state(), row.receivedAt(), at, row.appliedTo(), row.reason(),
+						row.failures(), row.foundOnTicket()));
 			}
 		}
 	}
 
 	private record Row(TicketCommand command, String state, Instant receivedAt, @Nullable Instant sentAt,
-			@Nullable String appliedTo, @Nullable String reason) {
+			@Nullable String appliedTo, @Nullable String reason, int failures, boolean foundOnTicket) {
 	}
 
 }

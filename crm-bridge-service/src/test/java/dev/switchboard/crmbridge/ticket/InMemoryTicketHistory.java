@@ -20,6 +20,8 @@ public final class InMemoryTicketHistory implements TicketHistory {
 
 	private List<Write> writes = new ArrayList<>();
 
+	private Map<String, FollowUpTimes> followUpTimes = new LinkedHashMap<>();
+
 	private @Nullable Snapshot open;
 
 	private int failingRecordWrites;
@@ -47,17 +49,34 @@ public final class InMemoryTicketHistory implements TicketHistory {
 	}
 
 	@Override
-	public void rememberFollowUp(String ticketId, String followUpTicketId) {
+	public void rememberFollowUp(String ticketId, String followUpTicketId, Instant at) {
 		Row row = row(ticketId);
 		update(ticketId, new Row(row.ticketId(), row.failedAttempts(), row.notBefore(), followUpTicketId, false,
 				row.lastExternalStatusAt(), row.lastStatusEventAt(), row.lastContentEventAt()));
+		this.followUpTimes.put(ticketId, new FollowUpTimes(at, null));
 	}
 
 	@Override
-	public void followUpAnnounced(String ticketId) {
+	public void followUpAnnounced(String ticketId, Instant at) {
 		Row row = row(ticketId);
 		update(ticketId, new Row(row.ticketId(), row.failedAttempts(), row.notBefore(), row.followUpTicketId(), true,
 				row.lastExternalStatusAt(), row.lastStatusEventAt(), row.lastContentEventAt()));
+		FollowUpTimes times = this.followUpTimes.get(ticketId);
+		this.followUpTimes.put(ticketId, new FollowUpTimes((times != null) ? times.createdAt() : null, at));
+	}
+
+	@Override
+	public List<FollowUp> followUpsOf(String ticketId) {
+		return this.rows.values()
+			.stream()
+			.filter((row) -> row.followUpTicketId() != null
+					&& (row.ticketId().equals(ticketId) || ticketId.equals(row.followUpTicketId())))
+			.map((row) -> {
+				FollowUpTimes times = this.followUpTimes.getOrDefault(row.ticketId(), new FollowUpTimes(null, null));
+				return new FollowUp(row.ticketId(), java.util.Objects.requireNonNull(row.followUpTicketId()),
+						times.createdAt(), row.followUpAnnounced(), times.announcedAt());
+			})
+			.toList();
 	}
 
 	@Override
@@ -148,7 +167,8 @@ public final class InMemoryTicketHistory implements TicketHistory {
 	}
 
 	void begin() {
-		this.open = new Snapshot(new LinkedHashMap<>(this.rows), new ArrayList<>(this.writes));
+		this.open = new Snapshot(new LinkedHashMap<>(this.rows), new ArrayList<>(this.writes),
+				new LinkedHashMap<>(this.followUpTimes));
 	}
 
 	void commit() {
@@ -160,6 +180,7 @@ public final class InMemoryTicketHistory implements TicketHistory {
 		if (snapshot != null) {
 			this.rows = snapshot.rows();
 			this.writes = snapshot.writes();
+			this.followUpTimes = snapshot.followUpTimes();
 			this.open = null;
 		}
 	}
@@ -196,7 +217,10 @@ public final class InMemoryTicketHistory implements TicketHistory {
 	private record Write(String ticketId, Instant at, String updatedStamp) {
 	}
 
-	private record Snapshot(Map<String, Row> rows, List<Write> writes) {
+	private record Snapshot(Map<String, Row> rows, List<Write> writes, Map<String, FollowUpTimes> followUpTimes) {
+	}
+
+	private record FollowUpTimes(@Nullable Instant createdAt, @Nullable Instant announcedAt) {
 	}
 
 }

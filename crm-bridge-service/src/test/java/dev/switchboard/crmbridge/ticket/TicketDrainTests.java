@@ -216,6 +216,8 @@ class TicketDrainTests {
 
 		assertThat(second.applied()).isEqualTo(1);
 		assertThat(this.core.pending.stateOf(note.commandId())).isEqualTo("applied");
+		assertThat(this.core.pending.foundOnTicket(note.commandId())).isTrue();
+		assertThat(this.core.pending.failures(note.commandId())).isEqualTo(1);
 		assertThat(comments()).hasSize(1);
 		assertThat(this.core.helpdesk.count(Operation.UPDATE)).isEqualTo(1);
 	}
@@ -232,6 +234,8 @@ class TicketDrainTests {
 		this.core.drain(TICKET);
 
 		assertThat(this.core.pending.stateOf(note.commandId())).isEqualTo("applied");
+		assertThat(this.core.pending.foundOnTicket(note.commandId())).isFalse();
+		assertThat(this.core.pending.failures(note.commandId())).isEqualTo(1);
 		assertThat(comments()).singleElement()
 			.satisfies((comment) -> assertThat(comment.body()).contains(marker(note.commandId())));
 		assertThat(this.core.helpdesk.count(Operation.UPDATE)).isEqualTo(2);
@@ -352,6 +356,7 @@ class TicketDrainTests {
 		assertThat(first.deadLettered()).isZero();
 		assertThat(last.deadLettered()).isEqualTo(1);
 		assertThat(this.core.pending.stateOf(note.commandId())).isEqualTo("dead-lettered");
+		assertThat(this.core.pending.failures(note.commandId())).isEqualTo(3);
 		assertThat(this.core.messages.deadLettered).containsEntry(note, TIMEOUT.describe());
 		assertThat(this.core.history.failedAttempts(TICKET)).isZero();
 		assertThat(comments()).isEmpty();
@@ -367,6 +372,7 @@ class TicketDrainTests {
 		assertThat(report.deadLettered()).isEqualTo(1);
 		assertThat(this.core.pending.stateOf(note.commandId())).isEqualTo("dead-lettered");
 		assertThat(this.core.pending.reason(note.commandId())).isEqualTo("ticket 4711 not found");
+		assertThat(this.core.pending.failures(note.commandId())).isZero();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.switchboard.crmbridge.call.CallLog;
 import dev.switchboard.crmbridge.call.CallLogs;
+import dev.switchboard.crmbridge.call.CallRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,6 +134,18 @@ class JdbcCallLogs implements CallLogs {
 				"insert into call_request (comment_id, ticket_id, requested_at) values (?, ?, ?) on conflict do nothing")
 			.params(commentId, ticketId, Timestamp.from(at))
 			.update() == 1;
+	}
+
+	@Override
+	public List<CallRequest> callRequests(String ticketId, int limit) {
+		return this.jdbc.sql("""
+				select comment_id, ticket_id, requested_at from call_request where ticket_id = ?
+				order by requested_at, comment_id limit ?
+				""")
+			.params(ticketId, limit)
+			.query((rs, row) -> new CallRequest(rs.getString("comment_id"), rs.getString("ticket_id"),
+					rs.getTimestamp("requested_at").toInstant()))
+			.list();
 	}
 
 	@Override

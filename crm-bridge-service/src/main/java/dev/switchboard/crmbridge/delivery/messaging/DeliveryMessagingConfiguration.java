@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 /**
  * Everything crm-bridge consumes, in one shape ({@link ConsumedMessages}):
@@ -26,7 +27,7 @@ class DeliveryMessagingConfiguration {
 	}
 
 	@Bean
-	Consumer<TicketCommand> ticketCommands(TicketCommandIntake intake, MeterRegistry meters) {
+	Consumer<Message<TicketCommand>> ticketCommands(TicketCommandIntake intake, MeterRegistry meters) {
 		return new TicketCommandConsumer(intake, new ConsumedMessages(meters, "switchboard.commands.received"));
 	}
 

@@ -38,13 +38,15 @@ class JdbcPendingCommands implements PendingCommands {
 	}
 
 	@Override
-	public boolean addIfAbsent(TicketCommand command, Instant receivedAt) {
-		int inserted = this.jdbc.sql("""
-				insert into ticket_command
-				    (command_id, ticket_id, command_type, caused_at, correlation_id, payload, state, received_at)
-				values (:commandId, :ticketId, :type, :causedAt, :correlationId, :payload, 'pending', :receivedAt)
-				on conflict do nothing
-				""")
+	public boolean addIfAbsent(TicketCommand command, Instant receivedAt, @Nullable String sender) {
+		int inserted = this.jdbc
+			.sql("""
+					insert into ticket_command
+					    (command_id, ticket_id, command_type, caused_at, correlation_id, payload, state, received_at, sender)
+					values (:commandId, :ticketId, :type, :causedAt, :correlationId, :payload, 'pending', :receivedAt,
+					    :sender)
+					on conflict do nothing
+					""")
 			.param("commandId", command.commandId())
 			.param("ticketId", command.ticketId())
 			.param("type", command.getClass().getSimpleName())
@@ -52,6 +54,7 @@ class JdbcPendingCommands implements PendingCommands {
 			.param("correlationId", command.correlationId())
 			.param("payload", this.json.writerFor(TicketCommand.class).writeValueAsString(command))
 			.param("receivedAt", Timestamp.from(receivedAt))
+			.param("sender", sender)
 			.update();
 		if (inserted == 1) {
 			this.jdbc.sql("insert into ticket_state (ticket_id) values (?) on conflict do nothing")
@@ -131,17 +134,39 @@ class JdbcPendingCommands implements PendingCommands {
 
 	@Override
 	public void markApplied(Collection<UUID> commandIds, String appliedTo, Instant at) {
-		settle(commandIds, "applied", appliedTo, null, at);
+		settle(commandIds, "applied", appliedTo, null, at, false);
+	}
+
+	@Override
+	public void markFoundOnTicket(Collection<UUID> commandIds, String appliedTo, Instant at) {
+		settle(commandIds, "applied", appliedTo, null, at, true);
+	}
+
+	@Override
+	public void recordFailure(Collection<UUID> commandIds, String failure, Instant at) {
+		if (commandIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update ticket_command set failed_attempts = failed_attempts + 1, last_failure = :failure,
+				    last_failed_at = :at
+				where command_id in (:ids) and state = :pending
+				""")
+			.param("failure", cut(failure))
+			.param("at", Timestamp.from(at))
+			.param("ids", commandIds)
+			.param("pending", PENDING)
+			.update();
 	}
 
 	@Override
 	public void markDropped(UUID commandId, String reason, Instant at) {
-		settle(List.of(commandId), "dropped", null, reason, at);
+		settle(List.of(commandId), "dropped", null, reason, at, false);
 	}
 
 	@Override
 	public void markDeadLettered(Collection<UUID> commandIds, String reason, Instant at) {
-		settle(commandIds, "dead-lettered", null, reason, at);
+		settle(commandIds, "dead-lettered", null, reason, at, false);
 	}
 
 	@Override
@@ -154,21 +179,27 @@ class JdbcPendingCommands implements PendingCommands {
 	}
 
 	private void settle(Collection<UUID> commandIds, String state, @Nullable String appliedTo, @Nullable String reason,
-			Instant at) {
+			Instant at, boolean foundOnTicket) {
 		if (commandIds.isEmpty()) {
 			return;
 		}
 		this.jdbc.sql("""
-				update ticket_command set state = :state, applied_to = :appliedTo, reason = :reason, settled_at = :at
+				update ticket_command set state = :state, applied_to = :appliedTo, reason = :reason, settled_at = :at,
+				    found_on_ticket = :found
 				where command_id in (:ids) and state = :pending
 				""")
 			.param("state", state)
+			.param("found", foundOnTicket)
 			.param("appliedTo", appliedTo)
-			.param("reason", (reason != null && reason.length() > 500) ? reason.substring(0, 500) : reason)
+			.param("reason", (reason != null) ? cut(reason) : null)
 			.param("at", Timestamp.from(at))
 			.param("ids", commandIds)
 			.param("pending", PENDING)
 			.update();
+	}
+
+	private static String cut(String reason) {
+		return (reason.length() > 500) ? reason.substring(0, 500) : reason;
 	}
 
 }

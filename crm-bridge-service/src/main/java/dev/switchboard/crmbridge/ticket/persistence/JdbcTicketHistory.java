@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import dev.switchboard.crmbridge.ticket.FollowUp;
 import dev.switchboard.crmbridge.ticket.TicketHistory;
 import dev.switchboard.crmbridge.ticket.TicketState;
 import org.jspecify.annotations.Nullable;
@@ -62,18 +63,34 @@ class JdbcTicketHistory implements TicketHistory {
 	}
 
 	@Override
-	public void rememberFollowUp(String ticketId, String followUpTicketId) {
+	public void rememberFollowUp(String ticketId, String followUpTicketId, Instant at) {
+		this.jdbc.sql("""
+				update ticket_state set follow_up_ticket_id = ?, follow_up_announced = false, followed_up_at = ?,
+				    follow_up_announced_at = null
+				where ticket_id = ?
+				""").params(followUpTicketId, Timestamp.from(at), ticketId).update();
+	}
+
+	@Override
+	public void followUpAnnounced(String ticketId, Instant at) {
 		this.jdbc
-			.sql("update ticket_state set follow_up_ticket_id = ?, follow_up_announced = false where ticket_id = ?")
-			.params(followUpTicketId, ticketId)
+			.sql("update ticket_state set follow_up_announced = true, follow_up_announced_at = ? where ticket_id = ?")
+			.params(Timestamp.from(at), ticketId)
 			.update();
 	}
 
 	@Override
-	public void followUpAnnounced(String ticketId) {
-		this.jdbc.sql("update ticket_state set follow_up_announced = true where ticket_id = ?")
-			.param(ticketId)
-			.update();
+	public List<FollowUp> followUpsOf(String ticketId) {
+		return this.jdbc.sql("""
+				select ticket_id, follow_up_ticket_id, followed_up_at, follow_up_announced, follow_up_announced_at
+				from ticket_state
+				where follow_up_ticket_id is not null and (ticket_id = :ticketId or follow_up_ticket_id = :ticketId)
+				""")
+			.param("ticketId", ticketId)
+			.query((rs, row) -> new FollowUp(rs.getString("ticket_id"), rs.getString("follow_up_ticket_id"),
+					instant(rs.getTimestamp("followed_up_at")), rs.getBoolean("follow_up_announced"),
+					instant(rs.getTimestamp("follow_up_announced_at"))))
+			.list();
 	}
 
 	@Override

@@ -1,0 +1,5 @@
+/** {@code GET /api/timeline}. */
+@NullMarked
+package dev.switchboard.crmbridge.timeline.web;
+
+import org.jspecify.annotations.NullMarked;
