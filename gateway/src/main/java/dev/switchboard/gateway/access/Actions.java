@@ -16,20 +16,23 @@ public final class Actions {
 
 	private static final String SEGMENT = "([A-Za-z0-9._~-]+)";
 
-	private static final List<Rule> RULES = List
-		.of(rule("(?:/api|/console)/deliveries/" + SEGMENT + "/replay", Operation.REPLAY, "delivery.replay"),
-				rule("(?:/api|/console)/replay-jobs", Operation.REPLAY, "replay-job.start"),
-				rule("(?:/api|/console)/replay-jobs/" + SEGMENT + "/cancel", Operation.REPLAY, "replay-job.cancel"),
-				rule("(?:/api|/console)/dead-letters/" + SEGMENT + "/replay", Operation.REPLAY, "dead-letter.replay"),
-				rule("(?:/api|/console)/dead-letters/" + SEGMENT + "/discard", Operation.DISCARD,
-						"dead-letter.discard"),
-				rule("(?:/api|/console)/calls", Operation.START, "call.start"),
-				rule("(?:/api|/console)/sessions", Operation.START, "session.start"),
-				rule("/console/sessions/" + SEGMENT + "/end", Operation.CHANGE, "session.end"),
-				rule("/console/links", Operation.CHANGE, "link.create"),
-				rule("/console/links/" + SEGMENT + "/delete", Operation.CHANGE, "link.delete"),
-				rule("/console/subscriptions/" + SEGMENT + "/state", Operation.CHANGE, "subscription.state"),
-				rule("/console/subscriptions/" + SEGMENT + "/retry", Operation.CHANGE, "subscription.retry"));
+	private static final List<Rule> RULES = List.of(
+			rule("(?:/api|/console)/deliveries/" + SEGMENT + "/replay", Operation.REPLAY, "delivery.replay"),
+			rule("(?:/api|/console)/replay-jobs", Operation.REPLAY, "replay-job.start"),
+			rule("(?:/api|/console)/replay-jobs/" + SEGMENT + "/cancel", Operation.REPLAY, "replay-job.cancel"),
+			rule("(?:/api|/console)/dead-letters/" + SEGMENT + "/replay", Operation.REPLAY, "dead-letter.replay"),
+			rule("(?:/api|/console)/dead-letters/" + SEGMENT + "/discard", Operation.DISCARD, "dead-letter.discard"),
+			rule("(?:/api|/console)/dead-letters/" + SEGMENT + "/replay-jobs", Operation.REPLAY,
+					"dead-letter-job.start"),
+			rule("(?:/api|/console)/dead-letter-jobs/" + SEGMENT + "/cancel", Operation.REPLAY,
+					"dead-letter-job.cancel"),
+			rule("(?:/api|/console)/calls", Operation.START, "call.start"),
+			rule("(?:/api|/console)/sessions", Operation.START, "session.start"),
+			rule("/console/sessions/" + SEGMENT + "/end", Operation.CHANGE, "session.end"),
+			rule("/console/links", Operation.CHANGE, "link.create"),
+			rule("/console/links/" + SEGMENT + "/delete", Operation.CHANGE, "link.delete"),
+			rule("/console/subscriptions/" + SEGMENT + "/state", Operation.CHANGE, "subscription.state"),
+			rule("/console/subscriptions/" + SEGMENT + "/retry", Operation.CHANGE, "subscription.retry"));
 
 	/** Ends the caller's own session: any role may. */
 	private static final String SIGN_OUT = "/console/logout";

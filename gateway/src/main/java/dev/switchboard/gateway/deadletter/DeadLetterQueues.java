@@ -27,6 +27,12 @@ public interface DeadLetterQueues {
 	ReplayReport replay(String queue, @Nullable Set<String> messageIds);
 
 	/**
+	 * As {@link #replay(String, Set)}, looking at no more than {@code limit} messages
+	 * from the head of the queue: a batch of a replay job.
+	 */
+	ReplayReport replay(String queue, @Nullable Set<String> messageIds, int limit);
+
+	/**
 	 * The first message of the queue with this AMQP {@code message_id}, with its body;
 	 * every message stays where it is.
 	 */

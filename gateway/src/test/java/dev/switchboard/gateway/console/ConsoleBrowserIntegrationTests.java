@@ -161,6 +161,46 @@ class ConsoleBrowserIntegrationTests {
 	}
 
 	@Test
+	void replaysOneDeadLetterThenTheRestAsAJob() throws IOException {
+		String work = "console-dlq-" + UUID.randomUUID();
+		String deadLetters = work + ".dlq";
+		this.admin.declareQueue(org.springframework.amqp.core.QueueBuilder.durable(work).build());
+		this.admin.declareQueue(org.springframework.amqp.core.QueueBuilder.durable(deadLetters).build());
+		for (int i = 0; i < 3; i++) {
+			org.springframework.amqp.core.MessageProperties properties = new org.springframework.amqp.core.MessageProperties();
+			properties.setMessageId("letter-" + i);
+			properties.setContentType("application/json");
+			properties.setHeader("x-exception-message", "Zendesk answered 422: ticket 4711 is closed");
+			this.rabbit.send("", deadLetters,
+					new Message("{\"ticketId\":4711}".getBytes(StandardCharsets.UTF_8), properties));
+		}
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		signIn(wait);
+		String section = "//section[h2/span[text()='" + deadLetters + "']]";
+
+		browser.get("http://localhost:" + this.port + "/console/dead-letters");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(section)));
+		assertThat(browser.findElement(By.xpath(section)).getText()).contains("3 messages")
+			.contains("ticket 4711 is closed");
+		browser.findElement(By.xpath(section + "//a[text()='Open']")).click();
+		wait.until(ExpectedConditions.titleContains("Dead letter"));
+		browser.findElement(By.xpath("//button[text()='Replay']")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("moved back");
+
+		browser.findElement(By.xpath(section + "//a[contains(@class,'replay-all')]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".estimate")));
+		assertThat(browser.findElement(By.cssSelector(".estimate")).getText()).isEqualTo("2 messages are in the queue");
+		browser.findElement(By.id("start")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1 .badge"), "finished"));
+		assertThat(browser.findElement(By.cssSelector(".progress-text")).getText()).isEqualTo("2 of 2 moved back");
+		screenshot("console-dead-letter-job");
+		assertThat(this.admin.getQueueInfo(work)).extracting((info) -> info.getMessageCount()).isEqualTo(3L);
+		this.admin.deleteQueue(work);
+		this.admin.deleteQueue(deadLetters);
+	}
+
+	@Test
 	void looksUpAnIssuesTicketsAndPausesAStatusSubscription() throws IOException {
 		String subscription = ConsoleServicePagesIntegrationTests.SUBSCRIPTION_ID;
 		stubFor(get(urlPathEqualTo("/api/links")).willReturn(okJson("["

@@ -3,14 +3,18 @@ package dev.switchboard.gateway.console.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.console.SecretHeaders;
 import dev.switchboard.gateway.deadletter.DeadLetter;
+import dev.switchboard.gateway.deadletter.DeadLetterJob;
 import dev.switchboard.gateway.deadletter.DeadLetterMessage;
 import dev.switchboard.gateway.deadletter.DeadLetterQueue;
 import dev.switchboard.gateway.deadletter.DeadLetterQueueNotFoundException;
+import dev.switchboard.gateway.deadletter.DeadLetterReplayJobs;
 import dev.switchboard.gateway.deadletter.DeadLetters;
 import dev.switchboard.gateway.deadletter.ReplayReport;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Dead letters in the console: every service's dead-letter queues with their depth and
  * first messages (reason, age), one message with its body, replay one (the admin API's
- * loss-free replay) and discard one after a confirmation page.
+ * loss-free replay) and discard one after a confirmation page; "replay all" of a queue as
+ * a job, with the queue's depth before it starts, progress while it runs and a Cancel
+ * button.
  */
 @Controller
 class ConsoleDeadLettersController {
@@ -38,11 +44,14 @@ class ConsoleDeadLettersController {
 
 	private final BodyView bodies;
 
+	private final DeadLetterReplayJobs jobs;
+
 	private final Clock clock;
 
-	ConsoleDeadLettersController(DeadLetters deadLetters, BodyView bodies, Clock clock) {
+	ConsoleDeadLettersController(DeadLetters deadLetters, BodyView bodies, DeadLetterReplayJobs jobs, Clock clock) {
 		this.deadLetters = deadLetters;
 		this.bodies = bodies;
+		this.jobs = jobs;
 		this.clock = clock;
 	}
 
@@ -75,6 +84,7 @@ class ConsoleDeadLettersController {
 		List<Queue> queues = this.deadLetters.list().stream().map((queue) -> Queue.of(queue, now)).toList();
 		model.addAttribute("queues", queues);
 		model.addAttribute("total", queues.stream().mapToLong(Queue::depth).sum());
+		model.addAttribute("jobs", this.jobs.recent(5));
 		model.addAttribute("notice", switch (String.valueOf(notice)) {
 			case "discarded" -> "The message was discarded.";
 			case "replayed" -> (moved != null && moved > 0) ? "The message was moved back to its queue."
@@ -126,6 +136,53 @@ class ConsoleDeadLettersController {
 		request.setAttribute(Audit.TARGET_ATTRIBUTE, queue + " " + message);
 		ReplayReport report = this.deadLetters.replay(queue, Set.of(message), actor(request));
 		return ConsolePaths.seeOther(request, "/console/dead-letters?notice=replayed&moved=" + report.moved());
+	}
+
+	@GetMapping("/console/dead-letters/{queue}/replay-all")
+	String confirmReplayAll(@PathVariable String queue, Model model) {
+		DeadLetterQueue found = this.deadLetters.find(queue)
+			.orElseThrow(() -> new DeadLetterQueueNotFoundException(queue));
+		model.addAttribute("queue", found.name());
+		model.addAttribute("depth", found.depth());
+		model.addAttribute("originalQueue", found.originalQueue());
+		return "console/dead-letter-replay-all";
+	}
+
+	@PostMapping("/console/dead-letters/{queue}/replay-jobs")
+	String replayAll(@PathVariable String queue, HttpServletRequest request) {
+		request.setAttribute(Audit.TARGET_ATTRIBUTE, queue + " (all)");
+		DeadLetterReplayJobs.Start start = this.jobs.start(queue, actor(request));
+		String notice = (start instanceof DeadLetterReplayJobs.Start.AlreadyRunning) ? "?notice=already-running" : "";
+		return ConsolePaths.seeOther(request, "/console/dead-letter-jobs/" + start.job().id() + notice);
+	}
+
+	@GetMapping("/console/dead-letter-jobs/{id}")
+	String job(@PathVariable String id, @RequestParam(required = false) @Nullable String notice,
+			HttpServletResponse response, Model model) {
+		DeadLetterJob job = ConsoleText.uuid(id).flatMap(this.jobs::find).orElse(null);
+		if (job == null) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "console/not-found";
+		}
+		model.addAttribute("job", job);
+		model.addAttribute("state", job.state().name().toLowerCase(Locale.ROOT));
+		model.addAttribute("notice", switch (String.valueOf(notice)) {
+			case "already-running" -> "A job replays this queue already: this one. Cancel it or wait for it.";
+			case "cancelled" -> "Cancelled. What was moved stays moved; the rest is still in the dead-letter queue.";
+			default -> null;
+		});
+		return "console/dead-letter-job";
+	}
+
+	@PostMapping("/console/dead-letter-jobs/{id}/cancel")
+	String cancelJob(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+		request.setAttribute(Audit.TARGET_ATTRIBUTE, id);
+		UUID jobId = ConsoleText.uuid(id).orElse(null);
+		if (jobId == null || this.jobs.cancel(jobId, actor(request)).isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "console/not-found";
+		}
+		return ConsolePaths.seeOther(request, "/console/dead-letter-jobs/" + jobId + "?notice=cancelled");
 	}
 
 	@ExceptionHandler(DeadLetterQueueNotFoundException.class)

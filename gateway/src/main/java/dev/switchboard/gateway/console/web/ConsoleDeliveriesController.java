@@ -113,7 +113,7 @@ class ConsoleDeliveriesController {
 	@GetMapping("/console/deliveries/{id}")
 	String one(@PathVariable String id, @RequestParam(required = false) @Nullable String notice,
 			HttpServletResponse response, Model model) {
-		LoggedDelivery delivery = parse(id).flatMap(this.deliveries::find).orElse(null);
+		LoggedDelivery delivery = ConsoleText.uuid(id).flatMap(this.deliveries::find).orElse(null);
 		if (delivery == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "console/not-found";
@@ -129,7 +129,7 @@ class ConsoleDeliveriesController {
 
 	@PostMapping("/console/deliveries/{id}/replay")
 	String replay(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
-		UUID uuid = parse(id).orElse(null);
+		UUID uuid = ConsoleText.uuid(id).orElse(null);
 		if (uuid == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "console/not-found";
@@ -160,15 +160,6 @@ class ConsoleDeliveriesController {
 			.map(java.util.Map.Entry::getValue)
 			.findFirst()
 			.orElse(delivery.provider().equals("twilio") ? "application/x-www-form-urlencoded" : null);
-	}
-
-	private static java.util.Optional<UUID> parse(String id) {
-		try {
-			return java.util.Optional.of(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			return java.util.Optional.empty();
-		}
 	}
 
 	private static @Nullable Outcome outcome(@Nullable String outcome) {

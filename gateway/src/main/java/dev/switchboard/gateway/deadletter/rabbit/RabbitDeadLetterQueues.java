@@ -33,6 +33,7 @@ import dev.switchboard.gateway.deadletter.DeadLetterQueue;
 import dev.switchboard.gateway.deadletter.DeadLetterQueueNotFoundException;
 import dev.switchboard.gateway.deadletter.DeadLetterQueues;
 import dev.switchboard.gateway.deadletter.ReplayReport;
+import dev.switchboard.gateway.deadletter.ReplayStoppedException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,6 +163,11 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 
 	@Override
 	public ReplayReport replay(String queue, @Nullable Set<String> messageIds) {
+		return replay(queue, messageIds, Integer.MAX_VALUE);
+	}
+
+	@Override
+	public ReplayReport replay(String queue, @Nullable Set<String> messageIds, int limit) {
 		if (find(queue, 0).isEmpty()) {
 			throw new DeadLetterQueueNotFoundException(queue);
 		}
@@ -177,7 +183,7 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 			// comes back behind them and is not taken a second time (else a replay of a
 			// queue
 			// whose messages keep failing would never end)
-			long there = channel.queueDeclarePassive(queue).getMessageCount();
+			long there = Math.min(limit, channel.queueDeclarePassive(queue).getMessageCount());
 			List<Long> skipped = new ArrayList<>();
 			GetResponse response;
 			for (long taken = 0; taken < there && (response = channel.basicGet(queue, false)) != null; taken++) {
@@ -208,8 +214,7 @@ class RabbitDeadLetterQueues implements DeadLetterQueues {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			throw new IllegalStateException(
-					"replay of " + queue + " stopped after " + moved + " messages: " + ex.getMessage(), ex);
+			throw new ReplayStoppedException(queue, moved, ex);
 		}
 	}
 
