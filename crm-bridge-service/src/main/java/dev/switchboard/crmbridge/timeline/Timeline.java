@@ -65,24 +65,12 @@ public class Timeline {
 		}
 		List<CallLog> logs = this.calls.byTicket(ticketId).stream().limit(MAX).toList();
 		List<CallRequest> requests = this.calls.callRequests(ticketId, MAX);
-		Map<UUID, CallNote> callNotes = new HashMap<>();
-		logs.forEach((log) -> CallNoteIds.ofCall(log.callSid())
-			.forEach((id, kind) -> callNotes.put(id, new CallNote(kind, log.callSid(), log))));
-		Map<UUID, String> notDialled = requests.stream()
-			.collect(
-					Collectors.toMap((request) -> CallNoteIds.notDialled(request.commentId()), CallRequest::commentId));
-		List<UUID> ownNotes = new ArrayList<>(callNotes.keySet());
-		ownNotes.addAll(notDialled.keySet());
-		Map<UUID, RecordedCommand> written = byId(this.ledger.withIds(ownNotes));
-
+		OwnNotes own = OwnNotes.of(logs, requests);
+		// looked up by id: whether a call's end note or a /call refusal was queued
+		Map<UUID, RecordedCommand> written = byId(this.ledger.withIds(own.ids()));
 		List<TimelineEntry> entries = new ArrayList<>();
 		for (RecordedCommand command : this.ledger.forTicket(ticketId, MAX)) {
-			UUID id = command.command().commandId();
-			CallNote callNote = callNotes.get(id);
-			String comment = notDialled.get(id);
-			CommandEntries.Origin origin = (callNote != null) ? callNote.origin(command)
-					: (comment != null) ? TicketEntries.notDialledNote(comment) : null;
-			entries.addAll(CommandEntries.of(command, ticketId, origin));
+			entries.addAll(CommandEntries.of(command, ticketId, own.origin(command)));
 		}
 		for (CallLog log : logs) {
 			entries
@@ -124,6 +112,39 @@ public class Timeline {
 	private static Map<UUID, RecordedCommand> byId(List<RecordedCommand> commands) {
 		return commands.stream()
 			.collect(Collectors.toMap((command) -> command.command().commandId(), Function.identity()));
+	}
+
+	/**
+	 * The notes crm-bridge may have queued on a ticket, by command id: about its calls,
+	 * and why a {@code /call} note was not dialled (by the comment).
+	 */
+	private record OwnNotes(Map<UUID, CallNote> calls, Map<UUID, String> notDialled) {
+
+		static OwnNotes of(List<CallLog> logs, List<CallRequest> requests) {
+			Map<UUID, CallNote> calls = new HashMap<>();
+			logs.forEach((log) -> CallNoteIds.ofCall(log.callSid())
+				.forEach((id, kind) -> calls.put(id, new CallNote(kind, log.callSid(), log))));
+			Map<UUID, String> notDialled = new HashMap<>();
+			requests
+				.forEach((request) -> notDialled.put(CallNoteIds.notDialled(request.commentId()), request.commentId()));
+			return new OwnNotes(calls, notDialled);
+		}
+
+		List<UUID> ids() {
+			List<UUID> ids = new ArrayList<>(this.calls.keySet());
+			ids.addAll(this.notDialled.keySet());
+			return ids;
+		}
+
+		CommandEntries.@Nullable Origin origin(RecordedCommand command) {
+			CallNote call = this.calls.get(command.command().commandId());
+			String comment = this.notDialled.get(command.command().commandId());
+			if (call != null) {
+				return call.origin(command);
+			}
+			return (comment != null) ? TicketEntries.notDialledNote(comment) : null;
+		}
+
 	}
 
 	/** A note crm-bridge writes about a call: its kind ({@link CallNoteIds}) and call. */

@@ -255,6 +255,8 @@ class TimelineIntegrationTests {
 		assertThat(this.json.readTree(api("/api/timeline?ticketId=abc", TOKEN).body()).path("field").asString())
 			.isEqualTo("ticketId");
 
+		assertThat(api("/v3/api-docs", TOKEN).body()).contains("\"/api/timeline\"");
+
 		HttpResponse<String> anonymous = api("/api/timeline?ticketId=" + newTicketId(), null);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
