@@ -113,8 +113,12 @@ class LocalLauncherSystemTests {
 	}
 
 	private void closingTheIssueReopensTheLinkedTicket(int number, int padding) throws Exception {
+		closingTheIssueReopensTheLinkedTicket(number, padding,
+				Long.toString(40_000 + ThreadLocalRandom.current().nextInt(10_000)));
+	}
+
+	private void closingTheIssueReopensTheLinkedTicket(int number, int padding, String ticketId) throws Exception {
 		long issueId = 700_000 + ThreadLocalRandom.current().nextInt(100_000);
-		String ticketId = Long.toString(40_000 + ThreadLocalRandom.current().nextInt(10_000));
 		String issuePath = "/repos/octo-org/widgets/issues/" + number;
 		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo(issuePath))
 			.willReturn(WireMock.okJson(githubIssue(issueId, number, "open", null, "2026-11-20T10:00:00Z"))));
@@ -164,9 +168,88 @@ class LocalLauncherSystemTests {
 	@Test
 	void aSignedTwilioCallbackThroughTheGatewayLogsTheCallOnTheCallersTicket() throws Exception {
 		int suffix = 1000 + ThreadLocalRandom.current().nextInt(9000);
+		aCallIsLoggedOnTheCallersTicket(suffix, Long.toString(50_000 + suffix));
+	}
+
+	/**
+	 * Issue 17's question, "what happened to ticket 4711?", over the five real services:
+	 * a ticket linked to a GitHub issue, the issue closed (the ticket reopened) and a
+	 * call logged on it. Its timeline, through the gateway's admin API and on the
+	 * console's page in a real browser, has every step in order, each from the service
+	 * that did it.
+	 */
+	@Test
+	void aTicketsTimelineShowsItsLinkTheCloseTheReopenAndTheCallInOrder() throws Exception {
+		int suffix = 1000 + ThreadLocalRandom.current().nextInt(9000);
+		String ticketId = Long.toString(60_000 + suffix);
+		closingTheIssueReopensTheLinkedTicket(44, 0, ticketId);
+		String callSid = aCallIsLoggedOnTheCallersTicket(suffix, ticketId);
+		List<String> steps = List.of("issue-sync-service link.created", "crm-bridge-service command.applied",
+				"issue-sync-service issue.state-changed", "issue-sync-service reopen.sent",
+				"crm-bridge-service command.applied", "crm-bridge-service call.logged",
+				"crm-bridge-service command.applied");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> timeline = http
+				.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/timeline?value=" + ticketId))
+					.header("Authorization", "Bearer " + ADMIN_KEY)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+			com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper()
+				.readTree(timeline.body());
+			assertThat(answer.path("missing")).as(timeline.body()).isEmpty();
+			List<String> kinds = new java.util.ArrayList<>();
+			answer.path("entries")
+				.forEach((entry) -> kinds.add(entry.path("service").asText() + " " + entry.path("kind").asText()));
+			assertThat(kinds).as(timeline.body()).containsSubsequence(steps);
+			assertThat(timeline.body()).contains(callSid);
+		});
+
+		org.openqa.selenium.chrome.ChromeDriver browser = dev.switchboard.testsupport.DebianChromium.start();
+		try {
+			browser.get(gateway() + "/console/login");
+			browser.findElement(org.openqa.selenium.By.id("key")).sendKeys(ADMIN_KEY);
+			browser.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+			new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/console/deliveries"));
+			browser.findElement(org.openqa.selenium.By.linkText("Timeline")).click();
+			browser.findElement(org.openqa.selenium.By.id("value")).sendKeys(ticketId);
+			browser.findElement(org.openqa.selenium.By.cssSelector("form.filters button[type=submit]")).click();
+			new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions
+					.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("ol.timeline")));
+			List<String> shown = browser.findElements(org.openqa.selenium.By.cssSelector("ol.timeline li"))
+				.stream()
+				.map((item) -> item.findElement(org.openqa.selenium.By.cssSelector(".service")).getText() + " "
+						+ item.findElement(org.openqa.selenium.By.cssSelector(".kind")).getText())
+				.toList();
+			assertThat(shown).containsSubsequence(steps);
+			assertThat(browser.findElements(org.openqa.selenium.By.cssSelector(".missing"))).isEmpty();
+			assertThat(browser.findElements(
+					org.openqa.selenium.By.cssSelector("ol.timeline a[href*='/console/calls/" + callSid + "']")))
+				.as("a call's entries link to its page")
+				.isNotEmpty();
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
+			Path shot = Path.of("target", "console-timeline.png");
+			Files.createDirectories(shot.getParent());
+			Files.write(shot, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private static String gateway() {
+		return "http://localhost:" + (8080 + offset);
+	}
+
+	/**
+	 * A completed inbound call from a known customer, logged on their open ticket; its
+	 * CallSid.
+	 */
+	private String aCallIsLoggedOnTheCallersTicket(int suffix, String ticketId) throws Exception {
 		String caller = "+1415555" + suffix;
 		String userId = Long.toString(8_000_000 + suffix);
-		String ticketId = Long.toString(50_000 + suffix);
 		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
 		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/search.json"))
 			.withQueryParam("query", WireMock.equalTo("role:end-user phone:*" + caller.substring(2)))
@@ -194,6 +277,7 @@ class LocalLauncherSystemTests {
 			.untilAsserted(() -> saas
 				.verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
 					.withRequestBody(WireMock.containing(callSid))));
+		return callSid;
 	}
 
 	/**

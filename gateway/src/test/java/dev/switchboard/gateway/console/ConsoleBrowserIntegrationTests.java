@@ -27,6 +27,7 @@ import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.GatewayIntegrationTest;
 import dev.switchboard.gateway.WebhookClient;
+import dev.switchboard.testsupport.DebianChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +39,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,10 +60,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GatewayIntegrationTest
 class ConsoleBrowserIntegrationTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private static final String OWNER_QUEUE = Destinations.queue(Destinations.WEBHOOKS_INBOUND,
 			ServiceNames.ISSUE_SYNC);
 
@@ -81,17 +76,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-			.as("Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
-			.isTrue();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1280,900", "--lang=en");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = DebianChromium.start();
 	}
 
 	@AfterAll
