@@ -7,4 +7,7 @@ public interface AuditLog {
 
 	AuditPage find(AuditQuery query);
 
+	/** Removes the entries older than the instant; how many. */
+	int purgeOccurredBefore(java.time.Instant instant);
+
 }

@@ -102,6 +102,36 @@ class AuditIntegrationTests {
 		assertThat(response.body()).contains("urn:switchboard:problem:audit:bad-query");
 	}
 
+	/**
+	 * What a hostile caller would send: each answered 400 as a problem, never 500, never
+	 * more than asked.
+	 */
+	@Test
+	void refusesHostileQueriesAsProblemsAndTreatsWildcardsAsText() {
+		for (String query : java.util.List.of("size=0", "size=-1", "size=201", "page=-1", "page=abc", "size=1e9",
+				"page=99999999999", "actor=" + "a".repeat(201), "action=" + "x".repeat(301))) {
+			HttpResponse<String> response = this.client.admin("GET", "/api/audit?" + query,
+					GatewayIntegrationTest.ADMIN_KEY, null);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		}
+		HttpResponse<String> farPage = this.client.admin("GET", "/api/audit?page=2147483647&size=200",
+				GatewayIntegrationTest.ADMIN_KEY, null);
+		assertThat(farPage.statusCode()).isEqualTo(200);
+		assertThat(farPage.body()).contains("\"entries\":[]");
+		for (String query : java.util.List.of("actor=%27%20or%20%271%27%3D%271", "action=%25", "action=_",
+				"actor=%25")) {
+			HttpResponse<String> response = this.client.admin("GET", "/api/audit?" + query,
+					GatewayIntegrationTest.ADMIN_KEY, null);
+			assertThat(response.statusCode()).as(query).isEqualTo(200);
+			assertThat(response.body()).as("%s matches as text, not as a pattern or SQL", query)
+				.contains("\"entries\":[]");
+		}
+		assertThat(this.client.admin("GET", "/api/audit", null, null).statusCode()).isEqualTo(401);
+		assertThat(this.client.admin("GET", "/api/audit", "wrong-key-0123456789", null).statusCode()).isEqualTo(401);
+	}
+
 	static String publishedDelivery(WebhookClient client, String deliveryId) {
 		byte[] body = ("{\"action\":\"closed\",\"issue\":{\"id\":1,\"number\":79,\"state\":\"closed\"},"
 				+ "\"repository\":{\"full_name\":\"acme/widgets\"}}")

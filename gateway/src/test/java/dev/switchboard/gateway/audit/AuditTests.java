@@ -80,6 +80,13 @@ class AuditTests {
 			return new AuditPage(List.copyOf(this.entries), this.entries.size(), 0, query.size());
 		}
 
+		@Override
+		public int purgeOccurredBefore(java.time.Instant instant) {
+			int before = this.entries.size();
+			this.entries.removeIf((entry) -> entry.at().isBefore(instant));
+			return before - this.entries.size();
+		}
+
 	}
 
 }

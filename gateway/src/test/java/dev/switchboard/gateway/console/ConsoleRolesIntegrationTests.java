@@ -71,7 +71,9 @@ class ConsoleRolesIntegrationTests {
 		for (String path : new String[] { "/console/replay-jobs",
 				"/console/replay-jobs/" + UUID.randomUUID() + "/cancel",
 				"/console/dead-letters/webhooks.inbound.issue-sync-service.dlq/replay",
-				"/console/dead-letters/webhooks.inbound.issue-sync-service.dlq/discard", "/console/links",
+				"/console/dead-letters/webhooks.inbound.issue-sync-service.dlq/discard",
+				"/console/dead-letters/webhooks.inbound.issue-sync-service.dlq/replay-jobs",
+				"/console/dead-letter-jobs/" + UUID.randomUUID() + "/cancel", "/console/links",
 				"/console/links/" + UUID.randomUUID() + "/delete", "/console/calls", "/console/sessions",
 				"/console/subscriptions/" + UUID.randomUUID() + "/state" }) {
 			HttpResponse<String> response = viewer.post(path,

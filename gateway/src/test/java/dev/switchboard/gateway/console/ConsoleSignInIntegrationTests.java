@@ -146,6 +146,20 @@ class ConsoleSignInIntegrationTests {
 	}
 
 	@Test
+	void everyPageWithoutASessionGoesToSignInAndShowsNothing() {
+		for (String page : List.of("/console/health", "/console/audit", "/console/timeline?value=4711",
+				"/console/dead-letters", "/console/dead-letters/webhooks.inbound.issue-sync-service.dlq/replay-all",
+				"/console/dead-letter-jobs/" + UUID.randomUUID(), "/console/replay-jobs", "/console/links",
+				"/console/subscriptions", "/console/calls", "/console/sessions")) {
+			HttpResponse<String> answer = this.console.page(page);
+			assertThat(answer.statusCode()).as(page).isEqualTo(303);
+			assertThat(answer.headers().firstValue("Location")).as(page).hasValue("/console/login");
+			assertThat(this.console.get(page, Map.of("Accept", "application/json")).statusCode()).as(page)
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
 	void refusesHostileSpellingsOfConsolePathsEvenWithAValidCookie() throws IOException {
 		this.console.signIn(GatewayIntegrationTest.ADMIN_KEY);
 		String cookie = Objects.requireNonNull(this.console.cookie(), "the admin key signs in");

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.audit.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,6 +84,13 @@ class JdbcAuditLog implements AuditLog {
 				rows.getString("actor"), rows.getString("role"), rows.getString("channel"), rows.getString("action"),
 				rows.getString("target"), rows.getString("method"), rows.getString("path"), rows.getInt("status"),
 				rows.getString("correlation_id"));
+	}
+
+	@Override
+	public int purgeOccurredBefore(Instant instant) {
+		return this.jdbc.sql("delete from audit_entry where occurred_at < :before")
+			.param("before", Timestamp.from(instant))
+			.update();
 	}
 
 }
