@@ -188,7 +188,9 @@ class ConsoleSignInIntegrationTests {
 		HttpResponse<String> found = this.console.page("/console/deliveries?q=" + deliveryId.substring(6));
 		assertThat(found.body()).contains("issues closed acme/widgets#" + issue).contains(deliveryId);
 		HttpResponse<String> byBody = this.console.page("/console/deliveries?provider=github&q=" + issue);
-		assertThat(byBody.body()).contains(deliveryId).contains("1 delivery");
+		assertThat(byBody.body()).contains(deliveryId)
+			.contains("1 delivery")
+			.contains("<a href=\"/console/deliveries\">Clear</a>");
 		assertThat(this.console.page("/console/deliveries?q=nothing-has-this-" + UUID.randomUUID()).body())
 			.contains("No delivery matches this filter");
 
