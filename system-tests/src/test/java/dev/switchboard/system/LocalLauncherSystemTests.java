@@ -233,6 +233,25 @@ class LocalLauncherSystemTests {
 			Path shot = Path.of("target", "console-timeline.png");
 			Files.createDirectories(shot.getParent());
 			Files.write(shot, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+			// the other pages of the same ticket, from the real services behind the
+			// gateway
+			browser.get(gateway() + "/console/links?ticketId=" + ticketId);
+			assertThat(browser.findElement(org.openqa.selenium.By.tagName("main")).getText())
+				.contains("octo-org/widgets#44")
+				.contains("closed")
+				.contains(ticketId);
+			browser.get(gateway() + "/console/calls?ticketId=" + ticketId);
+			assertThat(browser.findElement(org.openqa.selenium.By.tagName("main")).getText()).contains(callSid)
+				.contains("completed");
+			browser.get(gateway() + "/console/sessions?ticketId=" + ticketId);
+			assertThat(browser.getTitle()).contains("Remote sessions");
+			assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("[role=alert]"))).isEmpty();
+			browser.get(gateway() + "/console/health");
+			assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("table.health td .badge"))
+				.stream()
+				.map(org.openqa.selenium.WebElement::getText)
+				.toList()).as("the gateway and the four services").hasSize(5).containsOnly("ready");
 		}
 		finally {
 			browser.quit();
