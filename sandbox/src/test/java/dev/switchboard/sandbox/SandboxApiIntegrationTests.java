@@ -1,30 +1,25 @@
 package dev.switchboard.sandbox;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.switchboard.sandbox.github.IssueTracker;
 import dev.switchboard.sandbox.zendesk.Helpdesk;
 import dev.switchboard.sandbox.zendesk.Ticket;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The simulated APIs over HTTP, as the services call them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sandbox.github-secret=test-github", "sandbox.zendesk-secret=test-zendesk" })
-class SandboxApiIntegrationTests {
+/** The simulated Zendesk, Slack and GitHub APIs over HTTP, as the services call them. */
+class SandboxApiIntegrationTests extends SandboxIntegrationTest {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
 	Helpdesk helpdesk;
@@ -46,19 +41,70 @@ class SandboxApiIntegrationTests {
 		assertThat(answer.body()).contains("closed prevents ticket update");
 	}
 
+	/**
+	 * crm-bridge's missed call from a new number: the caller searched by phone, created
+	 * as an end user, the ticket created once whatever the retries.
+	 */
+	@Test
+	void findsCreatesAndOpensTicketsForACallerAsCrmBridgeAsks() throws Exception {
+		HttpResponse<String> search = send(
+				HttpRequest.newBuilder(url("/api/v2/search.json?query=role%3Aend-user%20phone%3A*6285550142")));
+		HttpResponse<String> user = post("/api/v2/users.json",
+				"{\"user\":{\"name\":\"+1 628-555-0142\",\"phone\":\"+16285550142\",\"role\":\"end-user\"}}", null);
+		long userId = this.json.readTree(user.body()).path("user").path("id").asLong();
+		HttpResponse<String> found = send(
+				HttpRequest.newBuilder(url("/api/v2/search.json?query=role%3Aend-user%20phone%3A*6285550142")));
+		String ticket = "{\"ticket\":{\"subject\":\"Missed call from +1 628-555-0142\",\"requester_id\":" + userId
+				+ ",\"comment\":{\"body\":\"Missed call\",\"public\":false}}}";
+		HttpResponse<String> created = post("/api/v2/tickets.json", ticket, "switchboard-call-CA42");
+		HttpResponse<String> again = post("/api/v2/tickets.json", ticket, "switchboard-call-CA42");
+
+		assertThat(this.json.readTree(search.body()).path("count").asInt()).isZero();
+		assertThat(user.statusCode()).isEqualTo(201);
+		JsonNode results = this.json.readTree(found.body()).path("results");
+		assertThat(results).singleElement().satisfies((result) -> {
+			assertThat(result.path("id").asLong()).isEqualTo(userId);
+			assertThat(result.path("result_type").asString()).isEqualTo("user");
+		});
+		assertThat(created.statusCode()).isEqualTo(201);
+		long ticketId = this.json.readTree(created.body()).path("ticket").path("id").asLong();
+		assertThat(this.json.readTree(again.body()).path("ticket").path("id").asLong()).isEqualTo(ticketId);
+		assertThat(this.helpdesk.ticket(ticketId).orElseThrow().requesterId()).isEqualTo(userId);
+	}
+
 	@Test
 	void answersA429WithRetryAfterToASecondPostInASecond() throws Exception {
-		HttpRequest.Builder post = HttpRequest.newBuilder(url("/slack/api/chat.postMessage"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"C-pacing\",\"text\":\"Investigating\"}"));
-
-		HttpResponse<String> first = send(post);
-		HttpResponse<String> second = send(post);
+		HttpResponse<String> first = post("/slack/api/chat.postMessage",
+				"{\"channel\":\"C-pacing\",\"text\":\"Investigating\"}", null);
+		HttpResponse<String> second = post("/slack/api/chat.postMessage",
+				"{\"channel\":\"C-pacing\",\"text\":\"Investigating\"}", null);
 
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(first.body()).contains("\"ok\":true", "\"ts\":");
 		assertThat(second.statusCode()).isEqualTo(429);
 		assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
+	}
+
+	@Test
+	void findsAPostByItsMetadataOnlyWhenAskedToIncludeIt() throws Exception {
+		String ts = this.json.readTree(post("/slack/api/chat.postMessage",
+				"{\"channel\":\"C-lookup\",\"text\":\"API errors\",\"attachments\":[{\"title\":\"API errors\"}],"
+						+ "\"metadata\":{\"event_type\":\"switchboard_update\",\"event_payload\":{\"delivery\":\"sb:1\"}}}",
+				null)
+			.body()).path("ts").asString();
+
+		JsonNode plain = this.json
+			.readTree(send(HttpRequest.newBuilder(url("/slack/api/conversations.history?channel=C-lookup"))).body());
+		JsonNode withMetadata = this.json.readTree(send(HttpRequest
+			.newBuilder(url("/slack/api/conversations.history?channel=C-lookup&include_all_metadata=true"))).body());
+
+		assertThat(plain.path("messages").get(0).has("metadata")).isFalse();
+		assertThat(withMetadata.path("messages").get(0).path("ts").asString()).isEqualTo(ts);
+		assertThat(
+				withMetadata.path("messages").get(0).path("metadata").path("event_payload").path("delivery").asString())
+			.isEqualTo("sb:1");
+		assertThat(withMetadata.path("messages").get(0).path("attachments").get(0).path("title").asString())
+			.isEqualTo("API errors");
 	}
 
 	@Test
@@ -75,12 +121,14 @@ class SandboxApiIntegrationTests {
 		assertThat(again.statusCode()).isEqualTo(304);
 	}
 
-	private URI url(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> post(String path, String body, @Nullable String idempotencyKey) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return send(request);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated Slack workspace: messages per channel with unique, increasing {@code ts}
- * and threads, and Slack's limit of about one {@code chat.postMessage} per second per
- * channel (a faster post is refused with a {@code Retry-After}).
+ * The simulated Slack workspace: named channels, messages per channel with unique,
+ * increasing {@code ts} and threads, and Slack's limit of about one
+ * {@code chat.postMessage} per second per channel (a faster post is refused with a
+ * {@code Retry-After}).
  */
 @Component
 public class Workspace {
@@ -23,6 +25,8 @@ public class Workspace {
 	static final Duration CHANNEL_INTERVAL = Duration.ofSeconds(1);
 
 	private final List<Message> messages = new ArrayList<>();
+
+	private final Map<String, String> channelNames = new LinkedHashMap<>();
 
 	private final Map<String, Instant> lastPost = new HashMap<>();
 
@@ -34,7 +38,21 @@ public class Workspace {
 		this.clock = clock;
 	}
 
-	public synchronized PostOutcome post(String channel, @Nullable String threadTs, String text) {
+	/** A channel the bot is a member of, shown by its name. */
+	public synchronized void channel(String id, String name) {
+		this.channelNames.putIfAbsent(id, name);
+	}
+
+	/** Channel ids with their names, in the order they were made. */
+	public synchronized Map<String, String> channels() {
+		return new LinkedHashMap<>(this.channelNames);
+	}
+
+	public PostOutcome post(String channel, @Nullable String threadTs, String text) {
+		return post(channel, threadTs, Post.text(text));
+	}
+
+	public synchronized PostOutcome post(String channel, @Nullable String threadTs, Post post) {
 		Instant now = this.clock.instant();
 		Instant last = this.lastPost.get(channel);
 		if (last != null && now.isBefore(last.plus(CHANNEL_INTERVAL))) {
@@ -43,17 +61,26 @@ public class Workspace {
 			return new PostOutcome.RateLimited(Duration.ofSeconds(Math.max(1, (wait.toMillis() + 999) / 1000)));
 		}
 		this.lastPost.put(channel, now);
-		Message message = new Message(channel, nextTs(now), threadTs, text);
+		Message message = new Message(channel, nextTs(now), threadTs, post.text(), post.attachments(), post.metadata(),
+				false);
 		this.messages.add(message);
 		return new PostOutcome.Posted(message);
 	}
 
-	/** {@code chat.update}: the message's text changes, its {@code ts} stays. */
-	public synchronized boolean update(String channel, String ts, String text) {
+	public boolean update(String channel, String ts, String text) {
+		return update(channel, ts, Post.text(text));
+	}
+
+	/**
+	 * {@code chat.update}: the message's text and attachments change, its {@code ts} and
+	 * metadata stay.
+	 */
+	public synchronized boolean update(String channel, String ts, Post post) {
 		for (int i = 0; i < this.messages.size(); i++) {
 			Message message = this.messages.get(i);
 			if (message.channel().equals(channel) && message.ts().equals(ts)) {
-				this.messages.set(i, new Message(channel, ts, message.threadTs(), text));
+				this.messages.set(i, new Message(channel, ts, message.threadTs(), post.text(), post.attachments(),
+						message.metadata(), true));
 				return true;
 			}
 		}
@@ -62,6 +89,11 @@ public class Workspace {
 
 	public synchronized List<Message> messages() {
 		return List.copyOf(this.messages);
+	}
+
+	/** The channel's messages, oldest first. */
+	public List<Message> messages(String channel) {
+		return messages().stream().filter((message) -> message.channel().equals(channel)).toList();
 	}
 
 	private String nextTs(Instant now) {

@@ -6,23 +6,34 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 keyed with a secret's UTF-8 bytes, over parts joined without separator. */
+/**
+ * HMAC-SHA256 and HMAC-SHA1 keyed with a secret's UTF-8 bytes, over parts joined without
+ * separator.
+ */
 final class Hmac {
 
 	private Hmac() {
 	}
 
 	static byte[] sha256(String secret, byte[]... parts) {
+		return mac("HmacSHA256", secret, parts);
+	}
+
+	static byte[] sha1(String secret, byte[]... parts) {
+		return mac("HmacSHA1", secret, parts);
+	}
+
+	private static byte[] mac(String algorithm, String secret, byte[]... parts) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			Mac mac = Mac.getInstance(algorithm);
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
 			for (byte[] part : parts) {
 				mac.update(part);
 			}
 			return mac.doFinal();
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+			throw new IllegalStateException(algorithm + " is part of every JDK", ex);
 		}
 	}
 

@@ -1,10 +1,15 @@
 package dev.switchboard.sandbox.zendesk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,14 +17,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated Zendesk's state: tickets with their statuses and comments, and users.
- * Behaves as Zendesk does where it matters to Switchboard: a closed ticket cannot be
- * changed (a follow-up ticket is the way), {@code updated_at} moves by at least a second
- * with every change (Zendesk's stamps are to the second) and {@code safe_update} with an
- * older stamp is refused.
+ * The simulated Zendesk's state: tickets with their statuses, comments and tags, and
+ * users. Behaves as Zendesk does where it matters to Switchboard: a closed ticket cannot
+ * be changed (a follow-up ticket is the way), {@code updated_at} moves by at least a
+ * second with every change (Zendesk's stamps are to the second), {@code safe_update} with
+ * an older stamp is refused, one user may update one ticket at most 30 times in 10
+ * minutes, and a repeated {@code Idempotency-Key} creates no second ticket.
  */
 @Component
 public class Helpdesk {
@@ -29,11 +37,17 @@ public class Helpdesk {
 	 */
 	public static final long API_USER = 900_000_001L;
 
+	static final int UPDATES_PER_WINDOW = 30;
+
+	static final Duration UPDATE_WINDOW = Duration.ofMinutes(10);
+
 	private static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
 
 	private final Map<Long, MutableTicket> tickets = new ConcurrentHashMap<>();
 
 	private final Map<Long, User> users = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> idempotencyKeys = new ConcurrentHashMap<>();
 
 	private final AtomicLong ticketIds = new AtomicLong(1000);
 
@@ -45,11 +59,15 @@ public class Helpdesk {
 
 	public Helpdesk(Clock clock) {
 		this.clock = clock;
-		this.users.put(API_USER, new User(API_USER, "Switchboard", "switchboard@example.com", "admin"));
+		this.users.put(API_USER, new User(API_USER, "Switchboard", "switchboard@example.com", null, "admin"));
 	}
 
 	public User addUser(String name, String email, String role) {
-		User user = new User(this.userIds.incrementAndGet(), name, email, role);
+		return addUser(name, email, null, role);
+	}
+
+	public User addUser(String name, @Nullable String email, @Nullable String phone, String role) {
+		User user = new User(this.userIds.incrementAndGet(), name, email, phone, role);
 		this.users.put(user.id(), user);
 		return user;
 	}
@@ -60,9 +78,22 @@ public class Helpdesk {
 
 	/** Every user's name by id, for showing who wrote a comment. */
 	public Map<Long, String> userNames() {
-		Map<Long, String> names = new java.util.HashMap<>();
+		Map<Long, String> names = new HashMap<>();
 		this.users.forEach((id, user) -> names.put(id, user.name()));
 		return names;
+	}
+
+	/**
+	 * End users whose phone's digits end with the digits asked for, as Zendesk's search
+	 * {@code role:end-user phone:*<digits>} finds them.
+	 */
+	public List<User> endUsersByPhone(String digits) {
+		return this.users.values()
+			.stream()
+			.filter((user) -> user.role().equals("end-user") && !digits.isEmpty()
+					&& user.phoneDigits().endsWith(digits))
+			.sorted(Comparator.comparingLong(User::id))
+			.toList();
 	}
 
 	/** A ticket opened by the requester with a first public comment. */
@@ -71,6 +102,36 @@ public class Helpdesk {
 		MutableTicket ticket = new MutableTicket(this.ticketIds.incrementAndGet(), subject, requesterId, status, now());
 		ticket.comments
 			.add(new Ticket.Comment(this.commentIds.incrementAndGet(), description, true, requesterId, now()));
+		this.tickets.put(ticket.id, ticket);
+		return ticket.snapshot();
+	}
+
+	/**
+	 * {@code POST /api/v2/tickets.json} by the API user: a repeated idempotency key
+	 * answers the ticket the first request created.
+	 */
+	public Ticket create(NewTicket request) {
+		if (request.status() != null) {
+			requireStatus(request.status());
+		}
+		if (request.idempotencyKey() != null) {
+			Long earlier = this.idempotencyKeys.get(request.idempotencyKey());
+			if (earlier != null) {
+				return existing(earlier).snapshot();
+			}
+		}
+		long requester = (request.requesterId() != null) ? request.requesterId() : API_USER;
+		MutableTicket ticket = new MutableTicket(this.ticketIds.incrementAndGet(), request.subject(), requester,
+				(request.status() != null) ? request.status() : "new", now());
+		ticket.comments.add(new Ticket.Comment(this.commentIds.incrementAndGet(), request.commentBody(),
+				request.commentPublic(), API_USER, now()));
+		ticket.tags.addAll(request.tags());
+		if (request.idempotencyKey() != null) {
+			Long raced = this.idempotencyKeys.putIfAbsent(request.idempotencyKey(), ticket.id);
+			if (raced != null) {
+				return existing(raced).snapshot();
+			}
+		}
 		this.tickets.put(ticket.id, ticket);
 		return ticket.snapshot();
 	}
@@ -104,12 +165,13 @@ public class Helpdesk {
 	/**
 	 * {@code PUT /api/v2/tickets/{id}.json} by the API user.
 	 * @throws UpdateRefusedException as Zendesk refuses it (closed ticket, stale safe
-	 * update, unknown status)
+	 * update, unknown status, too many updates)
 	 */
 	public Ticket update(long ticketId, TicketUpdate update) {
 		MutableTicket ticket = existing(ticketId);
 		synchronized (ticket) {
 			refuseIfClosed(ticket);
+			refuseIfTooMany(ticket);
 			if (update.safeUpdate() && update.updatedStamp() != null
 					&& !update.updatedStamp().equals(ticket.updatedAt.toString())) {
 				throw new UpdateRefusedException(new UpdateRefused.Conflict(ticketId));
@@ -122,6 +184,8 @@ public class Helpdesk {
 				ticket.comments.add(new Ticket.Comment(this.commentIds.incrementAndGet(), update.commentBody(),
 						update.commentPublic(), API_USER, now()));
 			}
+			ticket.tags.addAll(update.additionalTags());
+			ticket.apiUpdates.addLast(this.clock.instant());
 			ticket.touch(now());
 			return ticket.snapshot();
 		}
@@ -143,6 +207,18 @@ public class Helpdesk {
 	private static void refuseIfClosed(MutableTicket ticket) {
 		if (ticket.status.equals("closed")) {
 			throw new UpdateRefusedException(new UpdateRefused.Closed(ticket.id));
+		}
+	}
+
+	private void refuseIfTooMany(MutableTicket ticket) {
+		Instant windowStart = this.clock.instant().minus(UPDATE_WINDOW);
+		while (!ticket.apiUpdates.isEmpty() && !ticket.apiUpdates.peekFirst().isAfter(windowStart)) {
+			ticket.apiUpdates.removeFirst();
+		}
+		if (ticket.apiUpdates.size() >= UPDATES_PER_WINDOW) {
+			Duration wait = Duration.between(windowStart, ticket.apiUpdates.peekFirst());
+			throw new UpdateRefusedException(
+					new UpdateRefused.RateLimited(ticket.id, Math.max(1, (wait.toMillis() + 999) / 1000)));
 		}
 	}
 
@@ -170,6 +246,11 @@ public class Helpdesk {
 
 		final List<Ticket.Comment> comments = new ArrayList<>();
 
+		final Set<String> tags = new LinkedHashSet<>();
+
+		/** When the API user updated the ticket within the last window, oldest first. */
+		final Deque<Instant> apiUpdates = new ArrayDeque<>();
+
 		MutableTicket(long id, String subject, long requesterId, String status, Instant now) {
 			this.id = id;
 			this.subject = subject;
@@ -184,7 +265,8 @@ public class Helpdesk {
 		}
 
 		synchronized Ticket snapshot() {
-			return new Ticket(this.id, this.subject, this.requesterId, this.status, this.updatedAt, this.comments);
+			return new Ticket(this.id, this.subject, this.requesterId, this.status, this.updatedAt, this.comments,
+					List.copyOf(this.tags));
 		}
 
 	}

@@ -71,4 +71,27 @@ public sealed interface UpdateRefused {
 
 	}
 
+	/**
+	 * More than {@link Helpdesk#UPDATES_PER_WINDOW} updates of one ticket by one user in
+	 * {@link Helpdesk#UPDATE_WINDOW}: 429 with {@code Retry-After} in seconds.
+	 */
+	record RateLimited(long ticketId, long retryAfterSeconds) implements UpdateRefused {
+
+		@Override
+		public int httpStatus() {
+			return 429;
+		}
+
+		@Override
+		public String error() {
+			return "TooManyRequests";
+		}
+
+		@Override
+		public String description() {
+			return "Rate limit for ticket updates exceeded, please wait before updating this ticket again";
+		}
+
+	}
+
 }

@@ -1,11 +1,11 @@
 package dev.switchboard.sandbox.slack;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
+import dev.switchboard.sandbox.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,33 +42,26 @@ class WorkspaceTests {
 		assertThat(Double.parseDouble(reply.message().ts())).isGreaterThan(Double.parseDouble(parent.message().ts()));
 	}
 
-	private static final class MovableClock extends Clock {
+	@Test
+	void editsAMessageInPlaceKeepingItsTsAndMetadata() {
+		Map<String, Object> metadata = Map.of("event_type", "switchboard_update", "event_payload",
+				Map.of("delivery", "sb:1:2"));
+		PostOutcome.Posted parent = (PostOutcome.Posted) this.slack.post("C1", null, new Post(
+				"Incident – Investigating", List.of(Map.of("title", "Incident", "color", "#f2952f")), metadata));
 
-		private Instant now;
+		boolean edited = this.slack.update("C1", parent.message().ts(),
+				new Post("Incident – Resolved", List.of(Map.of("title", "Incident", "color", "#2eb67d")), null));
 
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
+		assertThat(edited).isTrue();
+		assertThat(this.slack.messages("C1")).singleElement().satisfies((message) -> {
+			assertThat(message.ts()).isEqualTo(parent.message().ts());
+			assertThat(message.text()).isEqualTo("Incident – Resolved");
+			assertThat(message.attachments()).singleElement()
+				.satisfies((a) -> assertThat(a).containsEntry("color", "#2eb67d"));
+			assertThat(message.metadata()).isEqualTo(metadata);
+			assertThat(message.edited()).isTrue();
+		});
+		assertThat(this.slack.update("C1", "1.000001", "nothing there")).isFalse();
 	}
 
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.statuspage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.teams;
+
+import org.jspecify.annotations.NullMarked;

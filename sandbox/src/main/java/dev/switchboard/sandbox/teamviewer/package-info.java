@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.teamviewer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.sandbox.twilio;
+
+import org.jspecify.annotations.NullMarked;
