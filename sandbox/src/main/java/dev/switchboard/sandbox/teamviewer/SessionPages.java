@@ -40,7 +40,8 @@ class SessionPages {
 	}
 
 	private String page(String code, boolean supporter, Model model) {
-		model.addAttribute("session", this.support.session(code)
+		// "session" is a name Thymeleaf keeps for the HTTP session
+		model.addAttribute("remote", this.support.session(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no session code " + code)));
 		model.addAttribute("supporter", supporter);
 		return "teamviewer";

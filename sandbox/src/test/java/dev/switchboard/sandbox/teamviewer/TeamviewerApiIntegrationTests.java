@@ -71,6 +71,12 @@ class TeamviewerApiIntegrationTests extends SandboxIntegrationTest {
 			assertThat(record.path("session_code").asString()).isEqualTo(code);
 			assertThat(record.has("end_date")).isTrue();
 		});
+		HttpResponse<String> customerPage = send(HttpRequest.newBuilder(url("/teamviewer/join/" + code)));
+		HttpResponse<String> world = send(HttpRequest.newBuilder(url("/")));
+		assertThat(customerPage.statusCode()).isEqualTo(200);
+		assertThat(customerPage.body()).contains("The session ended after");
+		assertThat(world.statusCode()).as(world.body()).isEqualTo(200);
+		assertThat(world.body()).contains("id=\"session-" + code + "\"", "/console/timeline?value=5d0c1a52");
 		JsonNode closed = this.json.readTree(send(HttpRequest.newBuilder(url("/teamviewer/api/v1/sessions/" + code))
 			.header("Authorization", "Bearer " + TEAMVIEWER_TOKEN)
 			.header("Content-Type", "application/json")
