@@ -400,7 +400,7 @@
         'The customer gets this link in a public reply on the ticket. To send it another way, copy:'));
       var text = el('textarea');
       text.id = 'customer-text';
-      text.rows = 3;
+      text.rows = 4;
       text.readOnly = true;
       text.value = 'Please join our remote support session: ' + session.customerUrl
         + (session.expiresAt ? ' (the link works until ' + new Date(session.expiresAt).toLocaleTimeString() + ')'

@@ -316,7 +316,8 @@ class LocalLauncherSystemTests {
 			// once
 			// Zendesk tells the app that the ticket changed (Switchboard reopened it)
 			byte[] closed = githubIssuesEvent("closed",
-					githubIssue(issueId, number, "closed", "completed", java.time.Instant.now().toString()))
+					githubIssue(issueId, number, "closed", "completed", java.time.Instant.now().toString())
+						.replace(",\"labels\":", assigned + "\"labels\":"))
 				.getBytes(StandardCharsets.UTF_8);
 			assertThat(postGithub(UUID.randomUUID().toString(), closed, sign(closed)).statusCode()).isEqualTo(202);
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -355,11 +356,13 @@ class LocalLauncherSystemTests {
 			assertThat(zendesk.proxied()).isGreaterThanOrEqualTo(5);
 			Path shot = Path.of("target", "helpdesk-app-sidebar.png");
 			Files.createDirectories(shot.getParent());
-			Files.write(shot, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+			org.openqa.selenium.By sidebar = org.openqa.selenium.By.cssSelector(".sidebar");
+			Files.write(shot, browser.findElement(sidebar).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 			emit(browser, "colorScheme.changed", "dark");
+			browser.switchTo().defaultContent();
 			Thread.sleep(300);
 			Files.write(Path.of("target", "helpdesk-app-sidebar-dark.png"),
-					browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+					browser.findElement(sidebar).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 		}
 		finally {
 			browser.quit();
