@@ -14,11 +14,11 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The gateway against the real RabbitMQ (this run's vhost) and PostgreSQL (this run's
- * database), every provider switched on, two admin keys (an operator configured without a
- * role, as before roles, and a viewer), and a WireMock standing in for the four services
- * behind the admin routes (their admin paths do not overlap, so one WireMock answers for
- * all; a test that needs a service down stubs a connection fault). Every class with this
- * annotation shares one context.
+ * database), every provider switched on, three admin keys (an operator configured without
+ * a role, as before roles, a viewer and the helpdesk app's agent key), and a WireMock
+ * standing in for the four services behind the admin routes (their admin paths do not
+ * overlap, so one WireMock answers for all; a test that needs a service down stubs a
+ * connection fault). Every class with this annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,7 +36,9 @@ import org.springframework.test.context.ContextConfiguration;
 				"gateway.api-keys[0].sha256=" + GatewayIntegrationTest.ADMIN_KEY_SHA256,
 				"gateway.api-keys[1].name=auditor",
 				"gateway.api-keys[1].sha256=" + GatewayIntegrationTest.VIEWER_KEY_SHA256,
-				"gateway.api-keys[1].role=viewer", "gateway.api.rate-limit=25", "gateway.dead-letters.peek=50" })
+				"gateway.api-keys[1].role=viewer", "gateway.api-keys[2].name=helpdesk-app",
+				"gateway.api-keys[2].sha256=" + GatewayIntegrationTest.AGENT_KEY_SHA256,
+				"gateway.api-keys[2].role=agent", "gateway.api.rate-limit=25", "gateway.dead-letters.peek=50" })
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock(@ConfigureWireMock(name = "services", baseUrlProperties = { "gateway.services.issue-sync",
 		"gateway.services.statuspage-feed", "gateway.services.crm-bridge", "gateway.services.remote-session" }))
@@ -67,5 +69,11 @@ public @interface GatewayIntegrationTest {
 
 	/** printf %s test-viewer-key-0123456789 | sha256sum */
 	String VIEWER_KEY_SHA256 = "e9dd8c27082cbf57352ec84ca02bbaa8ba3a9a1cfce9838c3f779acfc1b4f9d7";
+
+	/** The key named {@code helpdesk-app}, role {@code agent}. */
+	String AGENT_KEY = "test-agent-key-0123456789";
+
+	/** printf %s test-agent-key-0123456789 | sha256sum */
+	String AGENT_KEY_SHA256 = "806db96c0f91efe46a9d32ddf3657d582182adfef228d41d77945faca02d1a88";
 
 }

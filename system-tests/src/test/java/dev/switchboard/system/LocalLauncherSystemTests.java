@@ -47,6 +47,9 @@ class LocalLauncherSystemTests {
 
 	private static final String ADMIN_KEY = "system-test-key-" + UUID.randomUUID();
 
+	/** The helpdesk app's key: role agent. */
+	private static final String AGENT_KEY = "helpdesk-app-key-" + UUID.randomUUID();
+
 	private static final String TWILIO_AUTH_TOKEN = "twilio-" + UUID.randomUUID();
 
 	private static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
@@ -256,6 +259,159 @@ class LocalLauncherSystemTests {
 		finally {
 			browser.quit();
 		}
+	}
+
+	/**
+	 * Issue 20's sidebar app in headless Chromium, over the five real services: the app's
+	 * iframe in a stand-in for Zendesk's agent interface (its ZAF calls answered from a
+	 * fixture ticket, its requests sent on by a stand-in for Zendesk's proxy with the
+	 * agent key put in). Pasting an issue URL shows the issue open; closing it through
+	 * GitHub's signed webhook shows it closed; "Start remote session" shows the session
+	 * with its agent link and the customer's text; "Call requester" makes Twilio's fake
+	 * dial the requester. The key never reaches the browser.
+	 */
+	@Test
+	void theHelpdeskAppLinksAnIssueSeesItCloseStartsASessionAndCallsTheRequester() throws Exception {
+		int suffix = 1000 + ThreadLocalRandom.current().nextInt(9000);
+		String ticketId = Long.toString(70_000 + suffix);
+		int number = 46;
+		long issueId = 800_000 + ThreadLocalRandom.current().nextInt(100_000);
+		String issuePath = "/repos/octo-org/widgets/issues/" + number;
+		String assigned = ",\"assignee\":{\"login\":\"hubot\",\"id\":2},";
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo(issuePath))
+			.willReturn(WireMock.okJson(githubIssue(issueId, number, "open", null, "2026-11-20T10:00:00Z")
+				.replace(",\"labels\":", assigned + "\"labels\":"))));
+		saas.stubFor(WireMock.post(WireMock.urlPathMatching(issuePath + "/(comments|labels)"))
+			.willReturn(WireMock.aResponse()
+				.withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":9046}")));
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "open"))));
+		saas.stubFor(WireMock.put(WireMock.urlPathEqualTo("/api/v2/tickets/" + ticketId + ".json"))
+			.willReturn(WireMock.okJson(zendeskTicket(ticketId, "open"))));
+		String requesterPhone = "+1212555" + suffix;
+		saas.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/users/8193592318236.json"))
+			.willReturn(WireMock.okJson("{\"user\":{\"id\":8193592318236,\"name\":\"Ada Customer\","
+					+ "\"email\":\"ada@customer.example\",\"phone\":\"" + requesterPhone
+					+ "\",\"role\":\"end-user\"}}")));
+		String code = "s46-" + suffix + "-" + (100 + ThreadLocalRandom.current().nextInt(900));
+		saas.stubFor(WireMock.post(WireMock.urlPathEqualTo("/api/v1/sessions"))
+			.withRequestBody(WireMock.containing(ticketId))
+			.willReturn(WireMock.aResponse()
+				.withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(teamviewerSession(code))));
+		String calls = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Calls.json";
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		saas.stubFor(WireMock.post(WireMock.urlPathEqualTo(calls))
+			.withRequestBody(WireMock.containing(java.net.URLEncoder.encode(requesterPhone, StandardCharsets.UTF_8)))
+			.willReturn(WireMock.aResponse()
+				.withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(twilioCall(callSid, "+14155550100"))));
+
+		org.openqa.selenium.chrome.ChromeDriver browser = dev.switchboard.testsupport.DebianChromium.start();
+		try (ZendeskStandIn zendesk = new ZendeskStandIn(Repository.root().resolve("helpdesk-app/assets"),
+				URI.create(gateway()), AGENT_KEY)) {
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 1300));
+			browser.get(zendesk.hostPage(ticketId, "light"));
+			browser.switchTo().frame("app");
+			org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(
+					browser, Duration.ofSeconds(60));
+			wait.until((driver) -> driver.findElement(org.openqa.selenium.By.id("issues-empty")).isDisplayed());
+
+			// paste an issue URL: the issue appears with its state
+			browser.findElement(org.openqa.selenium.By.id("issue-url"))
+				.sendKeys("https://github.com/octo-org/widgets/issues/" + number);
+			browser.findElement(org.openqa.selenium.By.id("link-button")).click();
+			String issue = "li.issue[data-key='octo-org/widgets#" + number + "']";
+			wait.until((driver) -> stateOf(driver, issue).startsWith("Open"));
+			assertThat(browser.findElement(org.openqa.selenium.By.cssSelector(issue)).getText()).contains("hubot")
+				.contains("Printer on fire")
+				.contains("1 ticket");
+
+			// the issue closed on GitHub (signed webhook): the sidebar shows it closed
+			// once
+			// Zendesk tells the app that the ticket changed (Switchboard reopened it)
+			byte[] closed = githubIssuesEvent("closed",
+					githubIssue(issueId, number, "closed", "completed", java.time.Instant.now().toString())
+						.replace(",\"labels\":", assigned + "\"labels\":"))
+				.getBytes(StandardCharsets.UTF_8);
+			assertThat(postGithub(UUID.randomUUID().toString(), closed, sign(closed)).statusCode()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+				emit(browser, "ticket.updated");
+				return stateOf(browser, issue).startsWith("Closed");
+			});
+
+			// start a remote session: it appears with its link, and the text for the
+			// customer
+			browser.findElement(org.openqa.selenium.By.id("session-button")).click();
+			wait.until((driver) -> !driver.findElements(org.openqa.selenium.By.id("started-agent-link")).isEmpty());
+			assertThat(browser.findElement(org.openqa.selenium.By.id("started-agent-link")).getAttribute("href"))
+				.isEqualTo("https://start.teamviewer.com/" + code + "/supporter");
+			assertThat(browser.findElement(org.openqa.selenium.By.id("customer-text")).getAttribute("value"))
+				.contains("https://get.teamviewer.com/" + code + "/customer");
+			wait.until((driver) -> !driver
+				.findElements(org.openqa.selenium.By.cssSelector("li.session a.agent-link[href*='" + code + "']"))
+				.isEmpty());
+
+			// call the requester: Twilio's fake is asked to dial the requester's number
+			browser.findElement(org.openqa.selenium.By.id("agent-phone")).sendKeys("+14155550100");
+			browser.findElement(org.openqa.selenium.By.id("call-button")).click();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(
+						() -> assertThat(saas.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(calls))
+							.withRequestBody(WireMock
+								.containing(java.net.URLEncoder.encode(requesterPhone, StandardCharsets.UTF_8)))))
+							.hasSize(1));
+			wait.until((driver) -> !driver
+				.findElements(org.openqa.selenium.By.cssSelector("li.call[data-call-sid='" + callSid + "']"))
+				.isEmpty());
+			assertThat(browser.findElement(org.openqa.selenium.By.id("error")).isDisplayed()).isFalse();
+
+			browser.switchTo().defaultContent();
+			assertThat(browser.getPageSource()).doesNotContain(AGENT_KEY);
+			assertThat(zendesk.proxied()).isGreaterThanOrEqualTo(5);
+			Path shot = Path.of("target", "helpdesk-app-sidebar.png");
+			Files.createDirectories(shot.getParent());
+			org.openqa.selenium.By sidebar = org.openqa.selenium.By.cssSelector(".sidebar");
+			Files.write(shot, browser.findElement(sidebar).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+			emit(browser, "colorScheme.changed", "dark");
+			browser.switchTo().defaultContent();
+			Thread.sleep(300);
+			Files.write(Path.of("target", "helpdesk-app-sidebar-dark.png"),
+					browser.findElement(sidebar).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	/** The state badge of an issue in the app's iframe, empty while it is not shown. */
+	private static String stateOf(org.openqa.selenium.WebDriver driver, String issue) {
+		List<org.openqa.selenium.WebElement> badges = driver
+			.findElements(org.openqa.selenium.By.cssSelector(issue + " [data-role=state]"));
+		return badges.isEmpty() ? "" : badges.get(0).getText();
+	}
+
+	/** A ZAF event from the host page (Zendesk) to the app. */
+	private static void emit(org.openqa.selenium.WebDriver driver, String name, Object... value) {
+		org.openqa.selenium.JavascriptExecutor script = (org.openqa.selenium.JavascriptExecutor) driver;
+		driver.switchTo().defaultContent();
+		script.executeScript("window.zafHost.emit(arguments[0], arguments[1]);", name,
+				(value.length > 0) ? value[0] : null);
+		driver.switchTo().frame("app");
+	}
+
+	/** TeamViewer's answer to {@code POST /api/v1/sessions}. */
+	private static String teamviewerSession(String code) {
+		return "{\"code\":\"" + code + "\",\"state\":\"Open\",\"groupid\":\"g12345678\",\"description\":\"\","
+				+ "\"end_customer\":{\"name\":\"Ada Customer\",\"email\":\"ada@customer.example\"},"
+				+ "\"end_customer_link\":\"https://get.teamviewer.com/" + code + "/customer\","
+				+ "\"supporter_link\":\"https://start.teamviewer.com/" + code + "/supporter\"," + "\"created_at\":\""
+				+ java.time.Instant.now() + "\",\"valid_until\":\"" + java.time.Instant.now().plusSeconds(3600)
+				+ "\",\"online\":false}";
 	}
 
 	private static String gateway() {
@@ -605,6 +761,11 @@ class LocalLauncherSystemTests {
 		builder.environment().put("CRMBRIDGE_ZENDESK_EMAIL", "switchboard@example.com");
 		builder.environment().put("CRMBRIDGE_ZENDESK_APITOKEN", "zendesk-test-token");
 		builder.environment().put("GATEWAY_APIKEYS_0_SHA256", sha256(ADMIN_KEY));
+		builder.environment().put("GATEWAY_APIKEYS_1_NAME", "helpdesk-app");
+		builder.environment().put("GATEWAY_APIKEYS_1_SHA256", sha256(AGENT_KEY));
+		builder.environment().put("GATEWAY_APIKEYS_1_ROLE", "agent");
+		builder.environment().put("REMOTESESSION_TEAMVIEWER_BASEURL", saas.baseUrl());
+		builder.environment().put("REMOTESESSION_TEAMVIEWER_TOKEN", "teamviewer-test-token");
 		// the crm-bridge module's tests cover the default (a new ticket): here the other
 		// setting
 		builder.environment().put("CRMBRIDGE_CALLS_WITHHELDCALLERS", "call-log-only");

@@ -27,6 +27,12 @@ public interface CallLogs {
 	List<CallLog> byTicket(String ticketId);
 
 	/**
+	 * The calls from or to the customer's number (E.164), newest first, at most
+	 * {@code limit}.
+	 */
+	List<CallLog> byCustomerNumber(String e164, int limit);
+
+	/**
 	 * Ended calls without their end note whose last change is older than {@code before}.
 	 */
 	List<String> endNotesDue(Instant before);

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record Action(Operation operation, String name, @Nullable String target) {
 
 	public boolean change() {
-		return this.operation != Operation.READ;
+		return !this.operation.looks();
 	}
 
 }

@@ -6,6 +6,15 @@ public enum Operation {
 	/** Looks, changes nothing (GET and HEAD only). */
 	READ,
 
+	/**
+	 * Looks at one ticket's summary (GET and HEAD of {@code /api/tickets/{id}/summary}):
+	 * what an agent sees beside the ticket in the helpdesk.
+	 */
+	TICKET_READ,
+
+	/** Links a ticket to an issue, or removes such a link. */
+	LINK,
+
 	/** Publishes deliveries or dead letters again: one, a bulk job, or its cancel. */
 	REPLAY,
 
@@ -15,10 +24,18 @@ public enum Operation {
 	/** Starts something for a customer: a call, a remote session. */
 	START,
 
+	/** Ends the caller's own console session: every role may. */
+	SIGN_OUT,
+
 	/**
-	 * Any other change: links, subscriptions, ending sessions, and every change no rule
-	 * names (deny by default).
+	 * Any other change: subscriptions, ending sessions, and every change no rule names
+	 * (deny by default).
 	 */
-	CHANGE
+	CHANGE;
+
+	/** Whether it changes nothing (a read, or signing out of one's own session). */
+	public boolean looks() {
+		return this == READ || this == TICKET_READ || this == SIGN_OUT;
+	}
 
 }

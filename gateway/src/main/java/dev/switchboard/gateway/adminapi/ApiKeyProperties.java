@@ -14,10 +14,11 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code gateway.api-keys[i].name}, {@code .sha256} (the hex SHA-256 of the key: the keys
- * themselves are never configured), {@code .role} ({@code viewer} or {@code operator}; a
- * key configured without one, as before roles, is an {@code operator}) and the admin
- * API's limits ({@code gateway.api.*}). Entries with a blank name and hash are ignored
- * (compose passes empty variables); no key at all closes the admin API.
+ * themselves are never configured), {@code .role} ({@code viewer}, {@code agent} or
+ * {@code operator}; a key configured without one, as before roles, is an
+ * {@code operator}) and the admin API's limits ({@code gateway.api.*}). Entries with a
+ * blank name and hash are ignored (compose passes empty variables); no key at all closes
+ * the admin API.
  */
 @ConfigurationProperties("gateway")
 public record ApiKeyProperties(@DefaultValue List<Key> apiKeys, @DefaultValue Api api) {
@@ -39,7 +40,8 @@ public record ApiKeyProperties(@DefaultValue List<Key> apiKeys, @DefaultValue Ap
 	}
 
 	/**
-	 * @param role {@code viewer} or {@code operator}; blank or absent: {@code operator}
+	 * @param role {@code viewer}, {@code agent} or {@code operator}; blank or absent:
+	 * {@code operator}
 	 */
 	public record Key(@Nullable String name, @Nullable String sha256, @Nullable String role) {
 

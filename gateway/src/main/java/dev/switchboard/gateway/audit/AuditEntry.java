@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One audited change.
  *
  * @param actor the key's configured name (never the key)
- * @param role the key's role when it acted ({@code viewer}, {@code operator})
+ * @param role the key's role when it acted ({@code viewer}, {@code agent},
+ * {@code operator})
  * @param channel {@code api} or {@code console}
  * @param action what was asked ({@code delivery.replay}, {@code dead-letter.discard}, or
  * the method and path of a change no rule names)

@@ -54,11 +54,19 @@ public class ConsoleSignIn {
 
 	}
 
-	/** A session for a configured key; nothing for any other (never logged). */
+	/**
+	 * A session for a configured key whose role opens the console; nothing for any other
+	 * (the key is never logged).
+	 */
 	public Optional<SignedIn> signIn(@Nullable String key) {
 		Optional<ApiKey> found = this.keys.keyOf(key);
 		if (found.isEmpty() || key == null) {
 			log.info("Console sign-in refused: not a configured API key");
+			return Optional.empty();
+		}
+		if (!found.get().role().opensConsole()) {
+			log.info("Console sign-in by key '{}' refused: an {} key does not open the console", found.get().name(),
+					found.get().role().label());
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
@@ -69,6 +77,14 @@ public class ConsoleSignIn {
 		this.sessions.save(ApiKeys.sha256(token), session, now);
 		log.info("Console sign-in by key '{}' ({})", found.get().name(), found.get().role().label());
 		return Optional.of(new SignedIn(token, session));
+	}
+
+	/**
+	 * Whether the key is configured but its role does not open the console (an
+	 * {@code agent} key: the helpdesk app's).
+	 */
+	public boolean keptOut(@Nullable String key) {
+		return this.keys.keyOf(key).map((found) -> !found.role().opensConsole()).orElse(false);
 	}
 
 	/**

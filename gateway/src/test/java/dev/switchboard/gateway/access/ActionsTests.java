@@ -2,6 +2,8 @@ package dev.switchboard.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
+
 import org.junit.jupiter.api.Test;
 
 class ActionsTests {
@@ -39,23 +41,61 @@ class ActionsTests {
 	void treatsAChangeNoRuleNamesAsTheStrongestKindNamedByMethodAndPath() {
 		assertThat(Actions.classify("PATCH", "/api/subscriptions/42"))
 			.isEqualTo(new Action(Operation.CHANGE, "PATCH /api/subscriptions/42", "/api/subscriptions/42"));
-		assertThat(Actions.classify("DELETE", "/api/links/7").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("PUT", "/api/links/7").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("DELETE", "/api/links").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("DELETE", "/api/calls/7").operation()).isEqualTo(Operation.CHANGE);
 		assertThat(Actions.classify("POST", "/api/something-added-later").operation()).isEqualTo(Operation.CHANGE);
 		assertThat(Actions.classify("POST", "/api/deliveries/a/b/replay").operation()).isEqualTo(Operation.CHANGE);
 	}
 
 	@Test
-	void letsAnyKeySignOutOfTheConsole() {
-		assertThat(Actions.classify("POST", "/console/logout").operation()).isEqualTo(Operation.READ);
-		assertThat(Role.VIEWER.may(Actions.classify("POST", "/console/logout").operation())).isTrue();
+	void namesLinkingTheSameThroughTheApiAndTheConsoleAndMatchesTheMethodToo() {
+		assertThat(Actions.classify("POST", "/api/links")).isEqualTo(new Action(Operation.LINK, "link.create", null));
+		assertThat(Actions.classify("POST", "/console/links"))
+			.isEqualTo(new Action(Operation.LINK, "link.create", null));
+		assertThat(Actions.classify("DELETE", "/api/links/3f0c6a1e"))
+			.isEqualTo(new Action(Operation.LINK, "link.delete", "3f0c6a1e"));
+		assertThat(Actions.classify("POST", "/console/links/3f0c6a1e/delete"))
+			.isEqualTo(new Action(Operation.LINK, "link.delete", "3f0c6a1e"));
+		// the same paths with other methods are changes no rule names
+		assertThat(Actions.classify("POST", "/api/links/3f0c6a1e").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("PATCH", "/api/links/3f0c6a1e").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("PUT", "/api/calls").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("DELETE", "/api/sessions").operation()).isEqualTo(Operation.CHANGE);
+		assertThat(Actions.classify("DELETE", "/api/links/a/b").operation()).isEqualTo(Operation.CHANGE);
 	}
 
 	@Test
-	void aViewerMayOnlyReadAndAnOperatorMayDoEverything() {
+	void tellsATicketsSummaryFromEveryOtherRead() {
+		assertThat(Actions.classify("GET", "/api/tickets/4711/summary"))
+			.isEqualTo(new Action(Operation.TICKET_READ, "ticket.summary", "4711"));
+		assertThat(Actions.classify("HEAD", "/api/tickets/4711/summary").operation()).isEqualTo(Operation.TICKET_READ);
+		assertThat(Actions.classify("GET", "/api/tickets/4711").operation()).isEqualTo(Operation.READ);
+		assertThat(Actions.classify("GET", "/api/tickets/4711/summary/x").operation()).isEqualTo(Operation.READ);
+		assertThat(Actions.classify("GET", "/console/tickets/4711/summary").operation()).isEqualTo(Operation.READ);
+		assertThat(Actions.classify("POST", "/api/tickets/4711/summary").operation()).isEqualTo(Operation.CHANGE);
+	}
+
+	@Test
+	void letsAnyKeySignOutOfTheConsole() {
+		assertThat(Actions.classify("POST", "/console/logout").operation()).isEqualTo(Operation.SIGN_OUT);
+		for (Role role : Role.values()) {
+			assertThat(role.may(Actions.classify("POST", "/console/logout").operation())).as(role.label()).isTrue();
+		}
+	}
+
+	@Test
+	void aViewerMayOnlyReadAnAgentReadsATicketLinksAndStartsAndAnOperatorMayDoEverything() {
 		for (Operation operation : Operation.values()) {
-			assertThat(Role.VIEWER.may(operation)).as(operation.name()).isEqualTo(operation == Operation.READ);
+			assertThat(Role.VIEWER.may(operation)).as(operation.name()).isEqualTo(operation.looks());
+			assertThat(Role.AGENT.may(operation)).as(operation.name())
+				.isEqualTo(EnumSet.of(Operation.TICKET_READ, Operation.LINK, Operation.START, Operation.SIGN_OUT)
+					.contains(operation));
 			assertThat(Role.OPERATOR.may(operation)).as(operation.name()).isTrue();
 		}
+		assertThat(Role.AGENT.opensConsole()).isFalse();
+		assertThat(Role.VIEWER.opensConsole()).isTrue();
+		assertThat(Role.named(" Agent ")).isEqualTo(Role.AGENT);
 	}
 
 }

@@ -41,7 +41,7 @@ class ApiKeyPropertiesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> keys(new ApiKeyProperties.Key("ops", SHA, "admin")))
 			.withMessageContaining("'ops'")
 			.withMessageContaining("'admin'")
-			.withMessageContaining("viewer, operator")
+			.withMessageContaining("viewer, agent, operator")
 			.withMessageContaining("GATEWAY_APIKEYS_<n>_ROLE");
 	}
 

@@ -14,9 +14,20 @@ import org.jspecify.annotations.Nullable;
  * Jira's status name
  * @param updatedAt the tracker's last-updated time: orders the events of one issue
  * @param etag the tracker's ETag of the read, for conditional re-reads
+ * @param assignee who the issue is assigned to (GitHub login, Jira display name), if
+ * anyone
+ * @param statusCategory Jira's status category ({@code new}, {@code indeterminate},
+ * {@code done}); {@code null} for GitHub, which has none
  */
 public record IssueSnapshot(Tracker tracker, String issueId, String key, String url, String title, String state,
-		StateCategory category, Instant updatedAt, @Nullable String etag) {
+		StateCategory category, Instant updatedAt, @Nullable String etag, @Nullable String assignee,
+		@Nullable String statusCategory) {
+
+	/** An issue whose assignee and status category are not known (as before V8). */
+	public IssueSnapshot(Tracker tracker, String issueId, String key, String url, String title, String state,
+			StateCategory category, Instant updatedAt, @Nullable String etag) {
+		this(tracker, issueId, key, url, title, state, category, updatedAt, etag, null, null);
+	}
 
 	public IssueSnapshot {
 		if (issueId.isBlank() || key.isBlank() || url.isBlank() || state.isBlank()) {
@@ -43,7 +54,7 @@ public record IssueSnapshot(Tracker tracker, String issueId, String key, String 
 
 	public IssueSnapshot withEtag(@Nullable String etag) {
 		return new IssueSnapshot(this.tracker, this.issueId, this.key, this.url, this.title, this.state, this.category,
-				this.updatedAt, etag);
+				this.updatedAt, etag, this.assignee, this.statusCategory);
 	}
 
 }

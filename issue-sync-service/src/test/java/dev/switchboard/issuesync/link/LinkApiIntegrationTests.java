@@ -98,6 +98,44 @@ class LinkApiIntegrationTests {
 		assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
+	/**
+	 * What the helpdesk app's sidebar shows of a linked issue: its assignee, when it last
+	 * changed, how many tickets report it, and for Jira the status category that tells
+	 * "in progress" from "open".
+	 */
+	@Test
+	void showsTheAssigneeTheLastChangeHowManyTicketsReportItAndJirasStatusCategory() throws Exception {
+		int number = IssueSyncHarness.number();
+		stubOpen(number);
+		String url = "https://github.com/Codertocat/Hello-World/issues/" + number;
+		String first = IssueSyncHarness.ticket();
+		String second = IssueSyncHarness.ticket();
+		assertThat(post(first, url).statusCode()).isEqualTo(201);
+		assertThat(post(second, url).statusCode()).isEqualTo(201);
+		String id = Long.toString(50_000 + number);
+		String key = "SIDE-" + id;
+		tools.jackson.databind.node.ObjectNode jiraIssue = Fixtures.jiraIssue(id, key);
+		((tools.jackson.databind.node.ObjectNode) jiraIssue.get("fields")).putObject("assignee")
+			.put("displayName", "Grace Hopper")
+			.put("accountId", "5b10a2844c20165700ede21g");
+		this.jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + key)).willReturn(okJson(Fixtures.json(jiraIssue))));
+		assertThat(post(first, this.jira.baseUrl() + "/browse/" + key).statusCode()).isEqualTo(201);
+
+		JsonNode links = this.json.readTree(call("GET", "/api/links?ticketId=" + first, null).body());
+
+		assertThat(links).hasSize(2);
+		JsonNode github = links.get(0).get("tracker").asString().equals("github") ? links.get(0) : links.get(1);
+		JsonNode jira = (github == links.get(0)) ? links.get(1) : links.get(0);
+		assertThat(github.get("assignee").asString()).isEqualTo("Codertocat");
+		assertThat(github.get("reports").asInt()).isEqualTo(2);
+		assertThat(github.get("updatedAt").asString()).isEqualTo("2026-11-23T09:00:00Z");
+		assertThat(github.get("statusCategory").isNull()).isTrue();
+		assertThat(jira.get("state").asString()).isEqualTo("In Progress");
+		assertThat(jira.get("statusCategory").asString()).isEqualTo("indeterminate");
+		assertThat(jira.get("assignee").asString()).isEqualTo("Grace Hopper");
+		assertThat(jira.get("reports").asInt()).isEqualTo(1);
+	}
+
 	@Test
 	void concurrentRequestsForTheSamePairCreateOneLink() throws Exception {
 		int number = IssueSyncHarness.number();

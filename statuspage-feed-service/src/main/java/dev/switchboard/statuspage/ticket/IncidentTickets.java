@@ -36,6 +36,12 @@ public interface IncidentTickets {
 	/** The incident notes of a ticket, oldest first, at most {@code limit}. */
 	List<NoteRecord> ofTicket(String ticketId, int limit);
 
+	/**
+	 * The incidents open now that the ticket was found to concern (it named an affected
+	 * component), most recently changed first: one per incident code.
+	 */
+	List<TicketIncident> openOfTicket(String ticketId);
+
 	/** The tickets an incident was noted on, oldest first, at most {@code limit}. */
 	List<NoteRecord> ofIncident(String incidentCode, int limit);
 
@@ -59,6 +65,21 @@ public interface IncidentTickets {
 			Instant createdAt, @org.jspecify.annotations.Nullable Instant noteSentAt,
 			@org.jspecify.annotations.Nullable Instant resolvedAt,
 			@org.jspecify.annotations.Nullable Instant resolvedSentAt) {
+	}
+
+	/**
+	 * An open incident a ticket concerns, as the helpdesk app's sidebar shows it.
+	 *
+	 * @param since when its current status was posted
+	 * @param components the components it affects
+	 */
+	record TicketIncident(String code, String title, String status, @org.jspecify.annotations.Nullable String link,
+			Instant since, List<String> components) {
+
+		public TicketIncident {
+			components = List.copyOf(components);
+		}
+
 	}
 
 	/** An incident that was noted on a ticket and is resolved now. */

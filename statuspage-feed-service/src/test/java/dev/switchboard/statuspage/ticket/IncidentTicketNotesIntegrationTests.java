@@ -155,6 +155,42 @@ class IncidentTicketNotesIntegrationTests {
 		assertThat(commandsFor(byAlias)).hasSize(3);
 	}
 
+	/**
+	 * {@code GET /api/incidents?ticketId=} (the helpdesk app's sidebar): the open
+	 * incident a ticket concerns, none for a ticket that names no affected component, and
+	 * none once the incident is resolved.
+	 */
+	@Test
+	void answersTheOpenIncidentATicketConcernsUntilItIsResolved() throws Exception {
+		String page = "pg" + suffix();
+		String code = "inc" + suffix();
+		subscribe(page, "CSIDE" + suffix().substring(0, 6).toUpperCase(), "{}");
+		publish(webhook(page, code, "identified", "2026-11-23T10:27:45.000Z"));
+		awaitIncident(code, "identified");
+		String concerned = ticket();
+		String unrelated = ticket();
+		publish(changed(concerned, "The API is down", "HTTP 502 since 10:20"));
+		publish(changed(unrelated, "Invoice", "Where is it?"));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(concerned, code)).hasSize(1));
+
+		var open = this.api.json(this.api.get("/api/incidents?ticketId=" + concerned));
+		assertThat(open).hasSize(1);
+		assertThat(open.get(0).path("code").asString()).isEqualTo(code);
+		assertThat(open.get(0).path("title").asString()).isEqualTo("Elevated API error rates");
+		assertThat(open.get(0).path("status").asString()).isEqualTo("identified");
+		assertThat(open.get(0).path("link").asString()).isEqualTo("http://stspg.io/r2v9hb4");
+		assertThat(open.get(0).path("components").toString()).contains("API");
+		assertThat(this.api.json(this.api.get("/api/incidents?ticketId=" + unrelated))).isEmpty();
+		var refused = this.api.get("/api/incidents?ticketId=abc");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("ticketId");
+
+		publish(webhook(page, code, "resolved", "2026-11-23T10:29:00.000Z"));
+		awaitIncident(code, "resolved");
+
+		assertThat(this.api.json(this.api.get("/api/incidents?ticketId=" + concerned))).isEmpty();
+	}
+
 	@Test
 	void sendsNothingForATicketThatNamesNoAffectedComponentOrOnlyAWordContainingOne() throws Exception {
 		String page = "pg" + suffix();

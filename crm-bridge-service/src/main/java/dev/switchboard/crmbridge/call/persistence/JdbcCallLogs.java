@@ -114,6 +114,17 @@ class JdbcCallLogs implements CallLogs {
 	}
 
 	@Override
+	public List<CallLog> byCustomerNumber(String e164, int limit) {
+		// the caller of an inbound call, the callee otherwise (CallLog.customerNumber)
+		return this.jdbc.sql("""
+				select * from call_log
+				where (direction = 'inbound' and from_number = :number)
+				    or (direction <> 'inbound' and to_number = :number)
+				order by started_at desc limit :limit
+				""").param("number", e164).param("limit", limit).query(JdbcCallLogs::log).list();
+	}
+
+	@Override
 	public List<String> endNotesDue(Instant before) {
 		return this.jdbc.sql("""
 				select call_sid from call_log

@@ -10,6 +10,7 @@ import dev.switchboard.crmbridge.call.CallLog;
 import dev.switchboard.crmbridge.call.CallLogs;
 import dev.switchboard.crmbridge.call.CallRefused;
 import dev.switchboard.crmbridge.call.ClickToCall;
+import dev.switchboard.crmbridge.call.RequesterCalls;
 import dev.switchboard.crmbridge.call.TelephonyException;
 import dev.switchboard.crmbridge.ticket.HelpdeskException;
 import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
@@ -52,9 +53,12 @@ class CallController {
 
 	private final ClickToCall clickToCall;
 
-	CallController(CallLogs logs, ClickToCall clickToCall) {
+	private final RequesterCalls requesterCalls;
+
+	CallController(CallLogs logs, ClickToCall clickToCall, RequesterCalls requesterCalls) {
 		this.logs = logs;
 		this.clickToCall = clickToCall;
+		this.requesterCalls = requesterCalls;
 	}
 
 	/** Click-to-call: the agent's phone rings first, then the customer is dialled. */
@@ -148,6 +152,18 @@ class CallController {
 	List<CallView> byTicket(@RequestParam String ticketId) {
 		ticketId(ticketId);
 		return this.logs.byTicket(ticketId).stream().map(CallView::of).toList();
+	}
+
+	/**
+	 * The recent calls of the ticket's requester (on this ticket, and from or to their
+	 * number), newest first: the helpdesk app's sidebar.
+	 */
+	@GetMapping(params = "requesterOf")
+	List<CallView> ofRequester(@RequestParam String requesterOf) {
+		if (!HelpdeskIds.valid(requesterOf)) {
+			throw new InvalidParameter("requesterOf", "requesterOf must be a helpdesk ticket id: " + HelpdeskIds.RULE);
+		}
+		return this.requesterCalls.of(requesterOf).stream().map(CallView::of).toList();
 	}
 
 	@ExceptionHandler(UnknownCall.class)

@@ -43,8 +43,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer <key>} of a configured key (401), within its rate limit
  * (429 with {@code Retry-After}), its body within the limit (413, 411 for a body of
  * unknown length), and something the key's role may do ({@link Actions}: only GET and
- * HEAD are reads, any other request a change; 403 otherwise). Changes are logged with the
- * key's name and audited ({@link Audit}), refused ones too once the key is known.
+ * HEAD are reads, any other request a change; an {@code agent} key reads a ticket's
+ * summary only; 403 otherwise). Changes are logged with the key's name and audited
+ * ({@link Audit}), refused ones too once the key is known.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -134,8 +135,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		if (!key.role().may(action.operation())) {
 			log.info("Admin {} {} by key '{}' refused: the role {} may not", request.getMethod(),
 					request.getRequestURI(), key.name(), key.role().label());
-			refuse(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key", "The key '" + key.name()
-					+ "' is a " + key.role().label() + ": it may read, not " + action.name() + ".");
+			refuse(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key",
+					"The key '" + key.name() + "' is a " + key.role().label() + ": " + key.role().rights() + ", not "
+							+ (action.change() ? action.name() : "read " + request.getRequestURI()) + ".");
 			audit(key, action, request, HttpStatus.FORBIDDEN.value());
 			return;
 		}

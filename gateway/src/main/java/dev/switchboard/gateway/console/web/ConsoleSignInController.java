@@ -48,8 +48,9 @@ class ConsoleSignInController {
 			this.cookies.set(request, response, signedIn.token(), this.signIn.sessionTtl());
 			return ConsolePaths.seeOther(request, ConsolePaths.HOME);
 		}).orElseGet(() -> {
-			response.setStatus(HttpStatus.UNAUTHORIZED.value());
-			model.addAttribute("refused", true);
+			boolean keptOut = this.signIn.keptOut(key);
+			response.setStatus(keptOut ? HttpStatus.FORBIDDEN.value() : HttpStatus.UNAUTHORIZED.value());
+			model.addAttribute(keptOut ? "keptOut" : "refused", true);
 			return "console/sign-in";
 		});
 	}

@@ -67,7 +67,7 @@ class LinkController {
 		Cause cause = new Cause("api|" + ticketId + "|" + issue.tracker().id() + "|" + issue.key(),
 				(correlationId != null && !correlationId.isBlank()) ? correlationId : "api-" + UUID.randomUUID(), now);
 		Linking.LinkResult result = this.linking.link(ticketId, issue, cause);
-		LinkView view = LinkView.of(result.link(), result.issue());
+		LinkView view = LinkView.of(result.link(), result.issue(), reports(result.issue()));
 		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/links/" + view.id()))
 			.body(view);
@@ -86,7 +86,7 @@ class LinkController {
 		return this.issues.byKey(issue.tracker(), issue.key())
 			.map((snapshot) -> this.links.ofIssue(snapshot.tracker(), snapshot.issueId())
 				.stream()
-				.map((link) -> LinkView.of(link, snapshot))
+				.map((link) -> LinkView.of(link, snapshot, reports(snapshot)))
 				.toList())
 			.orElse(List.of());
 	}
@@ -108,8 +108,13 @@ class LinkController {
 
 	private LinkView view(Link link) {
 		return this.issues.find(link.tracker(), link.issueId())
-			.map((issue) -> LinkView.of(link, issue))
+			.map((issue) -> LinkView.of(link, issue, reports(issue)))
 			.orElseThrow(() -> new UnknownLink(link.id()));
+	}
+
+	/** How many tickets are linked to the issue: the customers waiting on it. */
+	private int reports(IssueSnapshot issue) {
+		return this.links.ofIssue(issue.tracker(), issue.issueId()).size();
 	}
 
 	/**
@@ -119,13 +124,23 @@ class LinkController {
 	record CreateLink(@Nullable String ticketId, @NotBlank @Size(max = 1000) String issueUrl) {
 	}
 
-	/** A link as the API shows it: the request's fields plus id and the issue's state. */
+	/**
+	 * A link as the API shows it: the request's fields plus id and the issue's state.
+	 *
+	 * @param statusCategory Jira's status category ({@code new}, {@code indeterminate}:
+	 * in progress, {@code done}); none for GitHub
+	 * @param assignee the issue's assignee, if any and known
+	 * @param updatedAt the tracker's last change of the issue
+	 * @param reports how many tickets are linked to the issue, this one included
+	 */
 	record LinkView(UUID id, String ticketId, String issueUrl, String tracker, String issueId, String issueKey,
-			String title, String state, String category, Instant createdAt) {
+			String title, String state, String category, Instant createdAt, @Nullable String statusCategory,
+			@Nullable String assignee, Instant updatedAt, int reports) {
 
-		static LinkView of(Link link, IssueSnapshot issue) {
+		static LinkView of(Link link, IssueSnapshot issue, int reports) {
 			return new LinkView(link.id(), link.ticketId(), issue.url(), issue.tracker().id(), issue.issueId(),
-					issue.key(), issue.title(), issue.state(), issue.category().id(), link.createdAt());
+					issue.key(), issue.title(), issue.state(), issue.category().id(), link.createdAt(),
+					issue.statusCategory(), issue.assignee(), issue.updatedAt(), reports);
 		}
 
 	}

@@ -29,7 +29,7 @@ final class GithubIssueJson {
 			StateCategory category = category(state, reason);
 			return new IssueSnapshot(Tracker.GITHUB, id, repo + "#" + number, required(issue, "html_url"),
 					required(issue, "title"), label(state, reason), category,
-					Instant.parse(required(issue, "updated_at")), etag);
+					Instant.parse(required(issue, "updated_at")), etag, text(issue.path("assignee"), "login"), null);
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new TrackerFailure.Malformed(Tracker.GITHUB, "issue", ex);

@@ -37,10 +37,11 @@ final class JiraIssueJson {
 			String key = required(issue, "key");
 			Instant updated = (updatedAt != null) ? updatedAt
 					: OffsetDateTime.parse(required(fields, "updated"), JIRA_TIME).toInstant();
+			String statusCategory = text(status.path("statusCategory"), "key");
 			return new IssueSnapshot(Tracker.JIRA, required(issue, "id"), key, site + "/browse/" + key,
 					required(fields, "summary"), required(status, "name"),
-					category(text(status.path("statusCategory"), "key"), text(fields.path("resolution"), "name")),
-					updated, null);
+					category(statusCategory, text(fields.path("resolution"), "name")), updated, null,
+					text(fields.path("assignee"), "displayName"), statusCategory);
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new TrackerFailure.Malformed(Tracker.JIRA, "issue", ex);

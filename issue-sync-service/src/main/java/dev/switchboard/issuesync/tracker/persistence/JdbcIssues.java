@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcIssues implements Issues {
 
-	private static final String COLUMNS = "tracker, issue_id, issue_key, url, title, state, category, source_updated_at, etag";
+	private static final String COLUMNS = "tracker, issue_id, issue_key, url, title, state, category, source_updated_at, etag, "
+			+ "assignee, status_category";
 
 	private final JdbcClient jdbc;
 
@@ -31,8 +32,10 @@ class JdbcIssues implements Issues {
 
 	@Override
 	public void saveIfNotOlder(IssueSnapshot issue) {
-		int inserted = this.jdbc.sql("insert into tracked_issue (" + COLUMNS + ") values "
-				+ "(:tracker, :issueId, :key, :url, :title, :state, :category, :updatedAt, :etag) on conflict do nothing")
+		int inserted = this.jdbc
+			.sql("insert into tracked_issue (" + COLUMNS + ") values "
+					+ "(:tracker, :issueId, :key, :url, :title, :state, :category, :updatedAt, :etag, :assignee, "
+					+ ":statusCategory) on conflict do nothing")
 			.paramSource(params(issue))
 			.update();
 		if (inserted == 0) {
@@ -43,8 +46,10 @@ class JdbcIssues implements Issues {
 
 	@Override
 	public boolean insertIfAbsent(IssueSnapshot issue) {
-		return this.jdbc.sql("insert into tracked_issue (" + COLUMNS + ") values "
-				+ "(:tracker, :issueId, :key, :url, :title, :state, :category, :updatedAt, :etag) on conflict do nothing")
+		return this.jdbc
+			.sql("insert into tracked_issue (" + COLUMNS + ") values "
+					+ "(:tracker, :issueId, :key, :url, :title, :state, :category, :updatedAt, :etag, :assignee, "
+					+ ":statusCategory) on conflict do nothing")
 			.paramSource(params(issue))
 			.update() == 1;
 	}
@@ -69,7 +74,8 @@ class JdbcIssues implements Issues {
 	public void save(IssueSnapshot issue) {
 		this.jdbc.sql("""
 				update tracked_issue set issue_key = :key, url = :url, title = :title, state = :state,
-				    category = :category, source_updated_at = :updatedAt, etag = :etag
+				    category = :category, source_updated_at = :updatedAt, etag = :etag, assignee = :assignee,
+				    status_category = :statusCategory
 				where tracker = :tracker and issue_id = :issueId
 				""").paramSource(params(issue)).update();
 	}
@@ -156,14 +162,16 @@ class JdbcIssues implements Issues {
 			.addValue("state", issue.state())
 			.addValue("category", issue.category().name())
 			.addValue("updatedAt", Timestamp.from(issue.updatedAt()))
-			.addValue("etag", issue.etag());
+			.addValue("etag", issue.etag())
+			.addValue("assignee", issue.assignee())
+			.addValue("statusCategory", issue.statusCategory());
 	}
 
 	private static IssueSnapshot snapshot(ResultSet rs, int row) throws SQLException {
 		return new IssueSnapshot(Tracker.byId(rs.getString("tracker")), rs.getString("issue_id"),
 				rs.getString("issue_key"), rs.getString("url"), rs.getString("title"), rs.getString("state"),
 				StateCategory.valueOf(rs.getString("category")), rs.getTimestamp("source_updated_at").toInstant(),
-				rs.getString("etag"));
+				rs.getString("etag"), rs.getString("assignee"), rs.getString("status_category"));
 	}
 
 }

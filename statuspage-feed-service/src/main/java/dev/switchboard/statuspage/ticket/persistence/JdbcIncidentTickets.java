@@ -135,6 +135,27 @@ class JdbcIncidentTickets implements IncidentTickets {
 	}
 
 	@Override
+	public List<TicketIncident> openOfTicket(String ticketId) {
+		// an incident is one by its code whichever feed recorded it: open while no feed
+		// of
+		// its page saw it over
+		Map<String, TicketIncident> open = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select i.code, i.title, i.latest_status, i.link, i.latest_at, i.components
+				from ticket_incident_note n join incident i on i.code = n.incident_code
+				where n.ticket_id = :ticket and i.latest_status in %s
+				    and not exists (select 1 from incident o where o.code = n.incident_code and o.latest_status in %s)
+				order by i.latest_at desc
+				""".formatted(OPEN, OVER)).param("ticket", ticketId).query((rs, row) -> {
+			String components = rs.getString("components");
+			return new TicketIncident(rs.getString("code"), rs.getString("title"), rs.getString("latest_status"),
+					rs.getString("link"), rs.getTimestamp("latest_at").toInstant(),
+					(components == null || components.isBlank()) ? List.of() : Arrays.asList(components.split("\n")));
+		}).list().forEach((incident) -> open.putIfAbsent(incident.code(), incident));
+		return List.copyOf(open.values());
+	}
+
+	@Override
 	public List<NoteRecord> ofTicket(String ticketId, int limit) {
 		return notes("n.ticket_id = :key", ticketId, limit);
 	}
