@@ -127,7 +127,7 @@ class IssueClosedStory implements Story {
 			.filter((issue) -> issue.state().equals("open"))
 			.findFirst();
 		if (open.isEmpty()) {
-			tell.accept("No open issue: play story 1 first, it opens one and links two tickets to it.");
+			tell.accept("No open issue to close: play story 1, it opens one and links two tickets to it.");
 			return;
 		}
 		close(open.get(), tell);
