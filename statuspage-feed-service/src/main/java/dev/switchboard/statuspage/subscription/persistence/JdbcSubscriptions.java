@@ -188,12 +188,12 @@ class JdbcSubscriptions implements Subscriptions, OpenIncidents {
 				    coalesce(sum(case when state = 'pending' then 1 else 0 end), 0) as pending,
 				    coalesce(sum(case when state = 'failed' then 1 else 0 end), 0) as failed,
 				    coalesce(sum(case when state = 'sent' then 1 else 0 end), 0) as sent,
-				    coalesce(sum(case when state = 'unknown' then 1 else 0 end), 0) as unknown
+				    coalesce(sum(case when state = 'unknown' then 1 else 0 end), 0) as unknown_count
 				from delivery where subscription_id = ?
 				""")
 			.param(id)
 			.query((rs, row) -> new DeliveryCounts(rs.getLong("pending"), rs.getLong("failed"), rs.getLong("sent"),
-					rs.getLong("unknown")))
+					rs.getLong("unknown_count")))
 			.single();
 	}
 
