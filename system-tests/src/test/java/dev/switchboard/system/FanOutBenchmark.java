@@ -155,6 +155,10 @@ public final class FanOutBenchmark {
 		System.out.printf("| service CPU during the run | %.1f s = %.0f%% of one core |%n", cpu.toMillis() / 1000.0,
 				100.0 * cpu.toMillis() / Math.max(1, Duration.between(published, done).toMillis()));
 		System.out.printf("| service RSS max / at the end | %d MB / %d MB |%n", maxRss >> 20, endRss >> 20);
+		new BenchmarkFigure("fanout.rate-to-bound", rate / bound, "x", ">= 0.9").print();
+		new BenchmarkFigure("fanout.delivered-rate", rate, "msg/s", "").print();
+		new BenchmarkFigure("fanout.duplicates", slack.duplicates(), "", "0").print();
+		new BenchmarkFigure("fanout.rss-max", maxRss >> 20, "MB", "").print();
 	}
 
 	private static void subscribe(ServiceProcess service, String feedUrl) throws Exception {

@@ -66,8 +66,8 @@ public final class FeedPollingBenchmark {
 		try (FakeStatusPages pages = FakeStatusPages.start(FEEDS, Instant.now());
 				ServiceProcess service = ServiceProcess.start("statuspage-feed-service",
 						ServiceProcess.env("STATUSPAGEFEED_ALLOWPRIVATEADDRESSES", "true",
-								"STATUSPAGEFEED_POLLINTERVAL", INTERVAL.toSeconds() + "s", "STATUSPAGEFEED_POLLJITTER",
-								JITTER.toSeconds() + "s"),
+								"STATUSPAGEFEED_ALLOWINSECURETARGETS", "true", "STATUSPAGEFEED_POLLINTERVAL",
+								INTERVAL.toSeconds() + "s", "STATUSPAGEFEED_POLLJITTER", JITTER.toSeconds() + "s"),
 						JVM_OPTIONS)) {
 			Memory memory = new Memory(service.residentBytes());
 			System.out.printf("Service ready after %.0f s, RSS %.0f MB%n", seconds(System.nanoTime() - started),
@@ -255,11 +255,17 @@ public final class FeedPollingBenchmark {
 						+ "%.1f%% of this machine's %d cores%n",
 				cycles.size(), cpu.toMillis() / 1000.0, wall.toMillis() / 1000.0, 100 * share, 100 * share / cores,
 				cores);
+		new BenchmarkFigure("polling.cpu-share", 100 * share, "% of a core", "").print();
 		double maxHeap = cycles.stream().mapToDouble(Cycle::heapUsed).max().orElse(Double.NaN);
 		System.out.printf(
 				"Service RSS: %.0f MB when ready, %.0f MB before the cycles, max %.0f MB (sampled "
 						+ "each second), %.0f MB at the end; heap used at cycle ends max %.0f MB (-Xmx160m)%n",
 				memory.atStart / MB, memory.beforeCycles / MB, memory.max.get() / MB, memory.atEnd / MB, maxHeap);
+		new BenchmarkFigure("polling.rss-max", memory.max.get() / MB, "MB", "").print();
+		long polls = cycles.stream().mapToLong((cycle) -> cycle.counts().polls()).sum();
+		long notModified = cycles.stream().mapToLong((cycle) -> cycle.counts().notModified()).sum();
+		long changedReads = cycles.stream().mapToLong((cycle) -> cycle.counts().changed()).sum();
+		new BenchmarkFigure("polling.304-share-unchanged", percent(notModified, polls - changedReads), "%", "").print();
 		System.out.printf("Service's own count of fetches since start: %.0f fetched, %.0f not modified, %.0f failed%n",
 				orZero(sum(metrics, "switchboard_feed_fetches_total{", "outcome=\"fetched\"")),
 				orZero(sum(metrics, "switchboard_feed_fetches_total{", "outcome=\"not-modified\"")),

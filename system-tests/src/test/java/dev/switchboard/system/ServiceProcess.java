@@ -53,12 +53,7 @@ final class ServiceProcess implements AutoCloseable {
 	static ServiceProcess start(String module, Map<String, String> environment, List<String> jvmOptions)
 			throws IOException, InterruptedException {
 		TestInfrastructure infrastructure = TestInfrastructure.get();
-		Path jar;
-		try (var files = Files.list(Repository.root().resolve(module).resolve("target"))) {
-			jar = files.filter((file) -> file.getFileName().toString().matches(module + "-.*\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("package " + module + " first"));
-		}
+		Path jar = jar(module);
 		int port = ListenPorts.freePort();
 		int managementPort = ListenPorts.freePort();
 		String token = "bench-" + UUID.randomUUID();
@@ -89,6 +84,22 @@ final class ServiceProcess implements AutoCloseable {
 		ServiceProcess service = new ServiceProcess(module, process, port, managementPort, token, log);
 		service.awaitReady();
 		return service;
+	}
+
+	/**
+	 * The module's packaged jar, or the one {@code -Dbench.jar.<module>} names (to
+	 * measure another build of it side by side).
+	 */
+	private static Path jar(String module) throws IOException {
+		String other = System.getProperty("bench.jar." + module, "");
+		if (!other.isBlank()) {
+			return Path.of(other);
+		}
+		try (var files = Files.list(Repository.root().resolve(module).resolve("target"))) {
+			return files.filter((file) -> file.getFileName().toString().matches(module + "-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("package " + module + " first"));
+		}
 	}
 
 	long pid() {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -110,6 +111,14 @@ class CallbackBenchmark {
 		System.out.printf("  processed and stored:   %.0f callbacks/s%n", callbacks.size() / processSeconds);
 		System.out.printf("  receipt -> stored: p50 %d ms, p99 %d ms, max %d ms%n%n", percentile(latencies, 50),
 				percentile(latencies, 99), latencies.get(latencies.size() - 1));
+		// one line per figure for ./switchboard bench all (figure, name, value, unit,
+		// target)
+		System.out.printf(Locale.ROOT, "figure\tcallbacks.accepted-rate\t%.3f\t/s\t%n",
+				callbacks.size() / publishSeconds);
+		System.out.printf(Locale.ROOT, "figure\tcallbacks.processed-rate\t%.3f\t/s\t>= accepted%n",
+				callbacks.size() / processSeconds);
+		System.out.printf(Locale.ROOT, "figure\tcallbacks.receipt-to-stored-p99\t%d\tms\t<= 2000%n",
+				percentile(latencies, 99));
 	}
 
 	private long stored(List<String> sids) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -112,6 +113,12 @@ class CloseFanOutBenchmark {
 				Math.round(totalSeconds * 1000 / fanOutNanos.size()),
 				fanOutNanos.stream().mapToLong(Long::longValue).min().orElseThrow() / 1_000_000,
 				fanOutNanos.stream().mapToLong(Long::longValue).max().orElseThrow() / 1_000_000);
+		// one line per figure for ./switchboard bench all (figure, name, value, unit,
+		// target)
+		System.out.printf(Locale.ROOT, "figure\tclose-fanout.reopen-commands-rate\t%.3f\t/s\t%n",
+				(double) fanOutNanos.size() * TICKETS / totalSeconds);
+		System.out.printf(Locale.ROOT, "figure\tclose-fanout.fan-out-time\t%.3f\tms\t%n",
+				totalSeconds * 1000 / fanOutNanos.size());
 	}
 
 	private static Set<String> reopenedTickets(Bus bus, String prefix) {

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.remotesession.RemoteSessionHarness;
@@ -97,6 +98,12 @@ class SessionStartBenchmark {
 				RUNS, WARM_UP, VENDOR_DELAY_MILLIS, vendorMedian / 1e6, percentile(vendor, 95) / 1e6, startMedian / 1e6,
 				percentile(starts, 95) / 1e6, (double) startMedian / vendorMedian);
 		System.out.println(report);
+		// one line per figure for ./switchboard bench all (figure, name, value, unit,
+		// target)
+		System.out.printf(Locale.ROOT, "figure\tsession-start.median\t%.3f\tms\t%n", startMedian / 1e6);
+		System.out.printf(Locale.ROOT, "figure\tsession-start.p95\t%.3f\tms\t%n", percentile(starts, 95) / 1e6);
+		System.out.printf(Locale.ROOT, "figure\tsession-start.start-to-vendor\t%.3f\tx\t%n",
+				(double) startMedian / vendorMedian);
 	}
 
 	private static long median(List<Long> values) {
