@@ -111,7 +111,7 @@ class TimelineIntegrationTests {
 
 	@Test
 	void aHostileValueReachesTheServicesAsOneEncodedParameterAndAnOverlongOneIsRefused() {
-		String hostile = "4711&ticketId=1&x=</script><script>alert(1)</script>";
+		String hostile = "4711+1 2&ticketId=1&x=</script><script>alert(1)</script>";
 		stubFor(get(urlPathEqualTo("/api/timeline")).willReturn(okJson("[]")));
 
 		HttpResponse<String> answer = admin(

@@ -1,18 +1,8 @@
 package dev.switchboard.gateway.console.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
 
-import dev.switchboard.contracts.ServiceNames;
-import dev.switchboard.gateway.adminapi.DownstreamProperties;
-import dev.switchboard.gateway.adminapi.InternalTokenProperties;
+import dev.switchboard.gateway.adminapi.DownstreamServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,15 +13,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 
 /**
- * The services' admin APIs as the console calls them, server-side: the same endpoints and
- * the same internal token as the gateway's {@code /api/**} routes, never the operator's
- * key. A service that cannot be reached or answers 5xx is {@link ServiceUnavailable}; any
- * other answer but 2xx is {@link ServiceRefused} with the problem detail's text. Callers
- * pass paths built with {@link #segment} and {@link #query}, so a value never changes the
- * path.
+ * The services' admin APIs as the console calls them, server-side
+ * ({@link DownstreamServices}): the same endpoints and the same internal token as the
+ * gateway's {@code /api/**} routes, never the operator's key. A service that cannot be
+ * reached or answers 5xx is {@link ServiceUnavailable}; any other answer but 2xx is
+ * {@link ServiceRefused} with the problem detail's text. Callers pass paths built with
+ * {@link #segment} and {@link #query}, so a value never changes the path.
  */
 @Component
 class ServiceApis {
@@ -40,31 +29,24 @@ class ServiceApis {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	private final Map<String, URI> locations;
-
-	private final String internalToken;
+	private final DownstreamServices services;
 
 	private final JsonMapper json;
 
 	private final MeterRegistry meters;
 
-	ServiceApis(DownstreamProperties services, InternalTokenProperties token, JsonMapper json, MeterRegistry meters) {
-		this.locations = Map.of(ServiceNames.ISSUE_SYNC, services.issueSync(), ServiceNames.STATUSPAGE_FEED,
-				services.statuspageFeed(), ServiceNames.CRM_BRIDGE, services.crmBridge(), ServiceNames.REMOTE_SESSION,
-				services.remoteSession());
-		this.internalToken = token.internalToken();
+	ServiceApis(DownstreamServices services, JsonMapper json, MeterRegistry meters) {
+		this.services = services;
 		this.json = json;
 		this.meters = meters;
 	}
 
 	static String segment(String value) {
-		return UriUtils.encode(value, StandardCharsets.UTF_8);
+		return DownstreamServices.segment(value);
 	}
 
 	static String query(String name, String value) {
-		return name + "=" + UriUtils.encode(value, StandardCharsets.UTF_8);
+		return DownstreamServices.query(name, value);
 	}
 
 	<T> T get(String service, String path, TypeReference<T> type) {
@@ -90,38 +72,21 @@ class ServiceApis {
 	}
 
 	private String send(String service, String method, String path, @Nullable Object body) {
-		URI base = Objects.requireNonNull(this.locations.get(service),
-				() -> "the console calls only the four services it knows, not " + service);
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
-			.timeout(TIMEOUT)
-			.header(InternalTokenProperties.HEADER, this.internalToken)
-			.header("Accept", "application/json");
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		HttpResponse<String> response;
+		DownstreamServices.Answer answer;
 		try {
-			response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			answer = this.services.exchange(service, method, path,
+					(body != null) ? this.json.writeValueAsString(body) : null, TIMEOUT);
 		}
-		catch (IOException ex) {
-			throw unavailable(service, ex.toString());
+		catch (DownstreamServices.Unreachable ex) {
+			throw unavailable(service, ex.why());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw unavailable(service, "interrupted");
+		if (answer.status() >= 500) {
+			throw unavailable(service, "status " + answer.status());
 		}
-		int status = response.statusCode();
-		if (status >= 500) {
-			throw unavailable(service, "status " + status);
+		if (answer.status() >= 300) {
+			throw new ServiceRefused(service, answer.status(), problemText(answer.body()));
 		}
-		if (status >= 300) {
-			throw new ServiceRefused(service, status, problemText(response.body()));
-		}
-		return response.body();
+		return answer.body();
 	}
 
 	private ServiceUnavailable unavailable(String service, String why) {

@@ -1,10 +1,5 @@
 package dev.switchboard.gateway.summary.http;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.switchboard.contracts.ServiceNames;
-import dev.switchboard.gateway.adminapi.DownstreamProperties;
-import dev.switchboard.gateway.adminapi.InternalTokenProperties;
+import dev.switchboard.gateway.adminapi.DownstreamServices;
 import dev.switchboard.gateway.summary.Call;
 import dev.switchboard.gateway.summary.Incident;
 import dev.switchboard.gateway.summary.LinkedIssue;
@@ -28,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The services' existing admin endpoints, with the internal token (the ticket id is
- * checked digits, so it goes into the query as it is): issue-sync
- * {@code GET /api/links?ticketId=}, crm-bridge {@code GET /api/calls?requesterOf=},
- * remote-session {@code GET /api/sessions?ticketId=}, statuspage-feed
+ * The services' existing admin endpoints ({@link DownstreamServices}, with the internal
+ * token): issue-sync {@code GET /api/links?ticketId=}, crm-bridge
+ * {@code GET /api/calls?requesterOf=}, remote-session
+ * {@code GET /api/sessions?ticketId=}, statuspage-feed
  * {@code GET /api/incidents?ticketId=}. Anything but 200 with a JSON array throws, and
  * the service is named missing.
  */
@@ -43,26 +37,18 @@ class HttpSummarySources implements SummarySources {
 	/** At most this many calls and sessions are shown. */
 	static final int MAX_ITEMS = 20;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(2))
-		.build();
-
-	private final DownstreamProperties services;
-
-	private final String internalToken;
+	private final DownstreamServices services;
 
 	private final JsonMapper json;
 
-	HttpSummarySources(DownstreamProperties services, InternalTokenProperties token, JsonMapper json) {
+	HttpSummarySources(DownstreamServices services, JsonMapper json) {
 		this.services = services;
-		this.internalToken = token.internalToken();
 		this.json = json;
 	}
 
 	@Override
 	public List<LinkedIssue> issues(String ticketId) {
-		return read(ServiceNames.ISSUE_SYNC, this.services.issueSync(), "/api/links?ticketId=" + ticketId,
+		return read(ServiceNames.ISSUE_SYNC, "/api/links?" + DownstreamServices.query("ticketId", ticketId),
 				(link) -> new LinkedIssue(text(link, "id"), text(link, "tracker"), text(link, "issueKey"),
 						text(link, "issueUrl"), text(link, "title"), text(link, "state"),
 						LinkedIssue.stageOf(text(link, "category"), optional(link, "statusCategory")),
@@ -71,7 +57,7 @@ class HttpSummarySources implements SummarySources {
 
 	@Override
 	public List<Call> calls(String ticketId) {
-		return read(ServiceNames.CRM_BRIDGE, this.services.crmBridge(), "/api/calls?requesterOf=" + ticketId,
+		return read(ServiceNames.CRM_BRIDGE, "/api/calls?" + DownstreamServices.query("requesterOf", ticketId),
 				(call) -> new Call(text(call, "callSid"), text(call, "direction"), text(call, "status"),
 						call.path("endedAt").isNull() || call.path("endedAt").isMissingNode(),
 						call.path("missed").asBoolean(false), optional(call, "ticketId"), instant(call, "startedAt"),
@@ -85,7 +71,7 @@ class HttpSummarySources implements SummarySources {
 
 	@Override
 	public List<RemoteSession> sessions(String ticketId) {
-		return read(ServiceNames.REMOTE_SESSION, this.services.remoteSession(), "/api/sessions?ticketId=" + ticketId,
+		return read(ServiceNames.REMOTE_SESSION, "/api/sessions?" + DownstreamServices.query("ticketId", ticketId),
 				HttpSummarySources::session)
 			.stream()
 			.sorted(Comparator.comparing(RemoteSession::createdAt).reversed())
@@ -95,7 +81,7 @@ class HttpSummarySources implements SummarySources {
 
 	@Override
 	public Optional<Incident> incident(String ticketId) {
-		return read(ServiceNames.STATUSPAGE_FEED, this.services.statuspageFeed(), "/api/incidents?ticketId=" + ticketId,
+		return read(ServiceNames.STATUSPAGE_FEED, "/api/incidents?" + DownstreamServices.query("ticketId", ticketId),
 				(incident) -> {
 					List<String> components = new ArrayList<>();
 					incident.path("components").forEach((component) -> components.add(component.asString()));
@@ -117,29 +103,12 @@ class HttpSummarySources implements SummarySources {
 				instant(session, "expiresAt"));
 	}
 
-	private <T> List<T> read(String service, URI base, String pathAndQuery, Function<JsonNode, T> item) {
-		URI uri = URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery);
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(TIMEOUT)
-			.header(InternalTokenProperties.HEADER, this.internalToken)
-			.header("Accept", "application/json")
-			.GET()
-			.build();
-		HttpResponse<String> response;
-		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	private <T> List<T> read(String service, String pathAndQuery, Function<JsonNode, T> item) {
+		DownstreamServices.Answer answer = this.services.get(service, pathAndQuery, TIMEOUT);
+		if (answer.status() != 200) {
+			throw new IllegalStateException(service + " answered " + answer.status());
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(service + " did not answer: " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(service + " was not waited for");
-		}
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(service + " answered " + response.statusCode());
-		}
-		JsonNode items = this.json.readTree(response.body());
+		JsonNode items = this.json.readTree(answer.body());
 		if (!items.isArray()) {
 			throw new IllegalStateException(service + " answered something else than a list");
 		}
