@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Start-up refuses a missing, placeholder or guessable token, naming the variable. */
-class MissingInternalTokenTests {
+class MissingInternalTokenIntegrationTests {
 
 	@Test
 	void refusesToStartWithoutTheInternalTokenAndNamesTheVariable() throws Exception {

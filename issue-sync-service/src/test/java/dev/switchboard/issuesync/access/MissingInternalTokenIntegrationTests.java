@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-class MissingInternalTokenTests {
+class MissingInternalTokenIntegrationTests {
 
 	@Test
 	void refusesToStartWithoutTheInternalTokenAndNamesTheVariable() throws Exception {
