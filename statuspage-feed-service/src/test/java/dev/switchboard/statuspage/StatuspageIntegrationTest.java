@@ -38,7 +38,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = RealBrokerAndDatabase.class)
 @EnableWireMock({ @ConfigureWireMock(name = "slack", baseUrlProperties = "statuspage-feed.slack.base-url"),
 		@ConfigureWireMock(name = "web", baseUrlProperties = "test.web.base-url") })
-@Import(PinnedClock.class)
+@Import({ PinnedClock.class, StatuspageBus.class })
 public @interface StatuspageIntegrationTest {
 
 	/** {@code switchboard.encryption.key} of the tests (never a deployment's). */

@@ -1,37 +1,28 @@
 package dev.switchboard.statuspage.incident;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.statuspage.AdminApi;
 import dev.switchboard.statuspage.Fakes;
-import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.StatuspageBus;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -47,6 +38,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @StatuspageIntegrationTest
 class ComponentFilterIntegrationTests {
+
+	@Autowired
+	StatuspageBus bus;
 
 	@InjectWireMock("slack")
 	WireMockServer slack;
@@ -137,7 +131,7 @@ class ComponentFilterIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posts("CFIRSTALL")).hasSize(1));
 
 		// Statuspage gives an incident whose components stay operational impact none
-		publish(webhook("statuspage/incident-api-dashboard-impact-none.json", page));
+		this.bus.publish(this.bus.webhook("statuspage/incident-api-dashboard-impact-none.json", page));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(deliveryStates(billing)).containsExactly("skipped"));
@@ -161,8 +155,8 @@ class ComponentFilterIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryStates(billing)).hasSize(1));
 
 		// the documented webhook shape: no components on the incident or its updates
-		InboundDelivery bare = webhook("statuspage/incident-api-dashboard-without-components.json", page);
-		publish(bare);
+		InboundDelivery bare = this.bus.webhook("statuspage/incident-api-dashboard-without-components.json", page);
+		this.bus.publish(bare);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.sql("select count(*) from received_delivery where event_id = ?")
 				.param(bare.eventId())
@@ -175,27 +169,6 @@ class ComponentFilterIntegrationTests {
 			.untilAsserted(() -> assertThat(deliveryStates(billing)).containsExactly("skipped"));
 		assertThat(posts("CWAITBILL")).isEmpty();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posts("CWAITALL1")).hasSize(1));
-	}
-
-	private InboundDelivery webhook(String fixture, String page) {
-		String body = Fixtures.text(fixture).replace("pg7cdn01xyz9", page);
-		String updateId = this.json.readTree(body)
-			.path("incident")
-			.path("incident_updates")
-			.get(0)
-			.path("id")
-			.asString();
-		return InboundDelivery.of("corr-" + UUID.randomUUID(), Provider.STATUSPAGE, "incident", page + "-" + updateId,
-				Instant.now(), Map.of(), body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private void publish(InboundDelivery delivery) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(delivery.eventId().toString());
-		properties.setCorrelationId(delivery.correlationId());
-		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
-				new Message(this.json.writeValueAsBytes(delivery), properties));
 	}
 
 	private void awaitFirstPoll(String feed) {

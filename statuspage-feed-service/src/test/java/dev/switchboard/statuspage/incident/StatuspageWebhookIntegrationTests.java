@@ -33,6 +33,7 @@ import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.statuspage.AdminApi;
 import dev.switchboard.statuspage.Fakes;
 import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.StatuspageBus;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @StatuspageIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class StatuspageWebhookIntegrationTests {
+
+	@Autowired
+	StatuspageBus bus;
 
 	@InjectWireMock("slack")
 	WireMockServer slack;
@@ -110,10 +114,10 @@ class StatuspageWebhookIntegrationTests {
 		String billing = this.api.subscribe(statuspageSubscription(page, feed, "CPURGE02", "[\"Billing\"]"));
 		awaitFirstPoll(feed);
 
-		InboundDelivery delivery = webhook("statuspage/incident-purge-investigating.json", page);
-		publish(delivery);
-		publish(delivery);
-		publish(delivery);
+		InboundDelivery delivery = this.bus.webhook("statuspage/incident-purge-investigating.json", page);
+		this.bus.publish(delivery);
+		this.bus.publish(delivery);
+		this.bus.publish(delivery);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CPURGE01")).hasSize(1));
 		assertThat(posts("CPURGE01").get(0).getBodyAsString()).contains("Slow cache purges").contains("Investigating");
@@ -159,7 +163,7 @@ class StatuspageWebhookIntegrationTests {
 		this.api.subscribe(statuspageSubscription(page, feed, "CNONE0002", "[\"Billing\"]"));
 		awaitFirstPoll(feed);
 
-		publish(webhook("statuspage/incident-billing-impact-none.json", page));
+		this.bus.publish(this.bus.webhook("statuspage/incident-billing-impact-none.json", page));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CNONE0002")).hasSize(1));
 		assertThat(posts("CNONE0002").get(0).getBodyAsString()).contains("Delayed invoice e-mails");
@@ -174,7 +178,7 @@ class StatuspageWebhookIntegrationTests {
 		String page = "pgunrouted01";
 		String feed = subscribeToAQuietPage(page, "CUNROUTE1", "[]");
 
-		publish(webhook("statuspage/incident-billing-impact-none.json", page));
+		this.bus.publish(this.bus.webhook("statuspage/incident-billing-impact-none.json", page));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(announcedUpdates(feed)).isEqualTo(1));
 		await().atMost(Duration.ofSeconds(5))
@@ -205,7 +209,7 @@ class StatuspageWebhookIntegrationTests {
 		// a subscription to this feed is being added: its insert holds the feed's key
 		Runnable release = holdFeedRow(feed, "key share");
 
-		publish(webhook("statuspage/incident-billing-impact-none.json", page));
+		this.bus.publish(this.bus.webhook("statuspage/incident-billing-impact-none.json", page));
 
 		// the fan-out waits for it (else the new subscription could miss the update)
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> updatesOf(feed) == 0);
@@ -272,7 +276,7 @@ class StatuspageWebhookIntegrationTests {
 			.param(unfiltered)
 			.query(Boolean.class)
 			.single()).isFalse();
-		publish(webhook("statuspage/incident-purge-investigating.json", page));
+		this.bus.publish(this.bus.webhook("statuspage/incident-purge-investigating.json", page));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(deliveryStates(subscription)).containsExactly("skipped"));
@@ -291,9 +295,9 @@ class StatuspageWebhookIntegrationTests {
 		this.api.subscribe(statuspageSubscription(page, feed, "CLATEUPD1", "[]"));
 		awaitFirstPoll(feed);
 
-		publish(webhookWithOneUpdate(page, "monitoring", "2026-11-23T10:25:12.000Z", "A fix is in place."));
+		this.bus.publish(webhookWithOneUpdate(page, "monitoring", "2026-11-23T10:25:12.000Z", "A fix is in place."));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLATEUPD1")).hasSize(1));
-		publish(webhookWithOneUpdate(page, "identified", "2026-11-23T10:20:40.000Z", "We found the cause."));
+		this.bus.publish(webhookWithOneUpdate(page, "identified", "2026-11-23T10:20:40.000Z", "We found the cause."));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(posts("CLATEUPD1")).hasSize(2));
 		assertThat(posts("CLATEUPD1").get(1).getBodyAsString()).contains("\"thread_ts\":\"1763893904.000100\"")
@@ -352,27 +356,6 @@ class StatuspageWebhookIntegrationTests {
 		this.admin.declareQueue(queue);
 		this.admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("#"));
 		return queue;
-	}
-
-	private InboundDelivery webhook(String fixture, String page) throws Exception {
-		String body = Fixtures.text(fixture).replace("pg7cdn01xyz9", page);
-		String updateId = this.json.readTree(body)
-			.path("incident")
-			.path("incident_updates")
-			.get(0)
-			.path("id")
-			.asString();
-		return InboundDelivery.of("corr-" + UUID.randomUUID(), Provider.STATUSPAGE, "incident", page + "-" + updateId,
-				Instant.now(), Map.of(), body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private void publish(InboundDelivery delivery) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(delivery.eventId().toString());
-		properties.setCorrelationId(delivery.correlationId());
-		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
-				new Message(this.json.writeValueAsBytes(delivery), properties));
 	}
 
 	private void awaitFirstPoll(String feed) {

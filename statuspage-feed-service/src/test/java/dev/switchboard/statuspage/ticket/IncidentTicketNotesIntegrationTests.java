@@ -3,12 +3,9 @@ package dev.switchboard.statuspage.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -17,13 +14,11 @@ import dev.switchboard.contracts.AddInternalNote;
 import dev.switchboard.contracts.AddTags;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.TicketChanged;
 import dev.switchboard.contracts.TicketCommand;
-import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.statuspage.AdminApi;
 import dev.switchboard.statuspage.Fakes;
-import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.StatuspageBus;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -31,13 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -54,6 +46,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @StatuspageIntegrationTest
 class IncidentTicketNotesIntegrationTests {
+
+	@Autowired
+	StatuspageBus bus;
 
 	@InjectWireMock("slack")
 	WireMockServer slack;
@@ -107,18 +102,21 @@ class IncidentTicketNotesIntegrationTests {
 		String code = "inc" + suffix();
 		subscribe(page, "CTKT" + suffix().substring(0, 6).toUpperCase(), """
 				{"API": ["REST endpoint", "api.example.com"]}""");
-		InboundDelivery investigating = webhook(page, code, "investigating", "2026-11-23T10:26:03.129Z");
-		publish(investigating);
+		InboundDelivery investigating = this.bus.incident(page, code, null, "investigating",
+				"2026-11-23T10:26:03.129Z");
+		this.bus.publish(investigating);
 		awaitIncident(code, "investigating");
 
 		String byAlias = ticket();
 		String byName = ticket();
 		String unrelated = ticket();
-		TicketChanged aliased = changed(byAlias, "Our calls to the rest   ENDPOINT fail", "since 10:20, HTTP 502");
-		publish(aliased);
-		publish(aliased);
-		publish(changed(byName, "Question", "The api is down for us."));
-		publish(changed(unrelated, "Invoice for November", "Where is our invoice? Rapid answer appreciated."));
+		TicketChanged aliased = StatuspageBus.ticketCreated(byAlias, "Our calls to the rest   ENDPOINT fail",
+				"since 10:20, HTTP 502");
+		this.bus.publish(aliased);
+		this.bus.publish(aliased);
+		this.bus.publish(StatuspageBus.ticketCreated(byName, "Question", "The api is down for us."));
+		this.bus.publish(StatuspageBus.ticketCreated(unrelated, "Invoice for November",
+				"Where is our invoice? Rapid answer appreciated."));
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byAlias, code)).hasSize(1));
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byName, code)).hasSize(1));
@@ -131,8 +129,8 @@ class IncidentTicketNotesIntegrationTests {
 			.isEqualTo(commandsFor(byAlias, code).get(0).command().commandId().toString());
 		assertThat(commandsFor(byAlias, code).get(0).command().causedAt()).isEqualTo(aliased.occurredAt());
 
-		publish(webhook(page, code, "resolved", "2026-11-23T10:29:00.000Z"));
-		publish(webhook(page, code, "resolved", "2026-11-23T10:29:00.000Z"));
+		this.bus.publish(this.bus.incident(page, code, null, "resolved", "2026-11-23T10:29:00.000Z"));
+		this.bus.publish(this.bus.incident(page, code, null, "resolved", "2026-11-23T10:29:00.000Z"));
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byAlias, code)).hasSize(3));
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(byName, code)).hasSize(3));
@@ -145,8 +143,8 @@ class IncidentTicketNotesIntegrationTests {
 
 		// a redelivered ticket event after the resolution, and a ticket naming the
 		// component once the incident is over: nothing more
-		publish(aliased);
-		publish(changed(ticket(), "API", "api"));
+		this.bus.publish(aliased);
+		this.bus.publish(StatuspageBus.ticketCreated(ticket(), "API", "api"));
 		collect(Duration.ofSeconds(2));
 		assertThat(commandsFor(byAlias, code)).hasSize(3);
 		assertThat(commandsFor(byName, code)).hasSize(3);
@@ -165,12 +163,12 @@ class IncidentTicketNotesIntegrationTests {
 		String page = "pg" + suffix();
 		String code = "inc" + suffix();
 		subscribe(page, "CSIDE" + suffix().substring(0, 6).toUpperCase(), "{}");
-		publish(webhook(page, code, "identified", "2026-11-23T10:27:45.000Z"));
+		this.bus.publish(this.bus.incident(page, code, null, "identified", "2026-11-23T10:27:45.000Z"));
 		awaitIncident(code, "identified");
 		String concerned = ticket();
 		String unrelated = ticket();
-		publish(changed(concerned, "The API is down", "HTTP 502 since 10:20"));
-		publish(changed(unrelated, "Invoice", "Where is it?"));
+		this.bus.publish(StatuspageBus.ticketCreated(concerned, "The API is down", "HTTP 502 since 10:20"));
+		this.bus.publish(StatuspageBus.ticketCreated(unrelated, "Invoice", "Where is it?"));
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(concerned, code)).hasSize(1));
 
 		// other tests of this database leave incidents open on their pages that an API
@@ -187,7 +185,7 @@ class IncidentTicketNotesIntegrationTests {
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("ticketId");
 
-		publish(webhook(page, code, "resolved", "2026-11-23T10:29:00.000Z"));
+		this.bus.publish(this.bus.incident(page, code, null, "resolved", "2026-11-23T10:29:00.000Z"));
 		awaitIncident(code, "resolved");
 
 		assertThat(incidentsOf(concerned, code)).isEmpty();
@@ -208,13 +206,14 @@ class IncidentTicketNotesIntegrationTests {
 		String page = "pg" + suffix();
 		String code = "inc" + suffix();
 		subscribe(page, "CTKT" + suffix().substring(0, 6).toUpperCase(), "{}");
-		publish(webhook(page, code, "identified", "2026-11-23T10:27:30.000Z"));
+		this.bus.publish(this.bus.incident(page, code, null, "identified", "2026-11-23T10:27:30.000Z"));
 		awaitIncident(code, "identified");
 		String unrelated = ticket();
 		String marker = ticket();
 
-		publish(changed(unrelated, "Rapid dashboards please", "Our portal is fine; apis are great."));
-		publish(changed(marker, "Dashboard", "empty"));
+		this.bus.publish(StatuspageBus.ticketCreated(unrelated, "Rapid dashboards please",
+				"Our portal is fine; apis are great."));
+		this.bus.publish(StatuspageBus.ticketCreated(marker, "Dashboard", "empty"));
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(commandsFor(marker, code)).hasSize(1));
 		assertThat(((AddInternalNote) commandsFor(marker, code).get(0).command()).body()).contains("Identified")
@@ -227,7 +226,7 @@ class IncidentTicketNotesIntegrationTests {
 			.single()).isZero();
 
 		// resolved, so that no other test's ticket naming the API meets it open
-		publish(webhook(page, code, "resolved", "2026-11-23T10:28:00.000Z"));
+		this.bus.publish(this.bus.incident(page, code, null, "resolved", "2026-11-23T10:28:00.000Z"));
 		awaitIncident(code, "resolved");
 	}
 
@@ -277,61 +276,6 @@ class IncidentTicketNotesIntegrationTests {
 				.params(code, status)
 				.query(Long.class)
 				.single() == 1);
-	}
-
-	/**
-	 * The incident of {@code incident-api-dashboard-investigating.json} (API and
-	 * Dashboard) with the page, code and one update of the given status.
-	 */
-	private InboundDelivery webhook(String page, String code, String status, String at) throws Exception {
-		ObjectNode root = (ObjectNode) this.json
-			.readTree(Fixtures.text("statuspage/incident-api-dashboard-investigating.json")
-				.replace("pg7cdn01xyz9", page)
-				.replace("r2v9hb4kq7tn", code));
-		ObjectNode incident = (ObjectNode) root.path("incident");
-		incident.put("status", status);
-		ObjectNode update = (ObjectNode) ((ArrayNode) incident.path("incident_updates")).get(0);
-		if (!"investigating".equals(status)) {
-			ObjectNode later = update.deepCopy();
-			later.put("status", status)
-				.put("created_at", at)
-				.put("display_at", at)
-				.put("body", "This incident has been " + status + ".")
-				.put("id", "upd" + status + code);
-			((ArrayNode) incident.path("incident_updates")).insert(0, later);
-			if ("resolved".equals(status)) {
-				incident.put("resolved_at", at);
-			}
-		}
-		String deliveryId = page + "-" + ((ArrayNode) incident.path("incident_updates")).get(0).path("id").asString();
-		return InboundDelivery.of("corr-" + UUID.randomUUID(), Provider.STATUSPAGE, "incident", deliveryId,
-				Instant.now(), Map.of(), this.json.writeValueAsBytes(root));
-	}
-
-	private void publish(InboundDelivery delivery) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(delivery.eventId().toString());
-		properties.setCorrelationId(delivery.correlationId());
-		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
-				new Message(this.json.writeValueAsBytes(delivery), properties));
-	}
-
-	/** Publishes a ticket event as crm-bridge-service does. */
-	private void publish(TicketEvent event) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(event.eventId().toString());
-		properties.setCorrelationId(event.correlationId());
-		this.rabbit.send(Destinations.TICKETS_EVENTS, "ticket-changed",
-				new Message(this.json.writerFor(TicketEvent.class).writeValueAsBytes(event), properties));
-	}
-
-	private static TicketChanged changed(String ticketId, String subject, String description) {
-		UUID eventId = UUID.randomUUID();
-		Instant at = Instant.parse("2026-11-23T10:27:00Z");
-		return new TicketChanged(1, eventId, "corr-" + eventId, ticketId, at, TicketChanged.CREATED, subject,
-				description, "new", at, false);
 	}
 
 	private List<Received> commandsFor(String ticketId) {

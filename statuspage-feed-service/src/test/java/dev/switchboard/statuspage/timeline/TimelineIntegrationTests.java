@@ -17,21 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.switchboard.contracts.Destinations;
-import dev.switchboard.contracts.InboundDelivery;
-import dev.switchboard.contracts.Provider;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.contracts.TicketChanged;
-import dev.switchboard.contracts.TicketEvent;
 import dev.switchboard.contracts.TimelineEntry;
 import dev.switchboard.statuspage.AdminApi;
 import dev.switchboard.statuspage.Fakes;
-import dev.switchboard.statuspage.Fixtures;
+import dev.switchboard.statuspage.StatuspageBus;
 import dev.switchboard.statuspage.StatuspageIntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +48,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @StatuspageIntegrationTest
 class TimelineIntegrationTests {
+
+	@Autowired
+	StatuspageBus bus;
 
 	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -105,16 +99,17 @@ class TimelineIntegrationTests {
 				.query(Long.class)
 				.single() == 1);
 
-		publish(webhook(page, code, component, "investigating", "2026-11-23T10:26:03.129Z"));
+		this.bus.publish(this.bus.incident(page, code, component, "investigating", "2026-11-23T10:26:03.129Z"));
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(
 					() -> assertThat(kinds(timeline("incident", code), refusing)).containsExactly("post.failed"));
 		String ticket = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
-		publish(changed(ticket, "Cannot book anything", "The " + component.toLowerCase() + " page times out."));
+		this.bus.publish(StatuspageBus.ticketCreated(ticket, "Cannot book anything",
+				"The " + component.toLowerCase() + " page times out."));
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(timeline("ticketId", ticket)).extracting(TimelineEntry::outcome)
 				.containsExactly(TimelineEntry.OK));
-		publish(webhook(page, code, component, "resolved", "2026-11-23T10:29:00.000Z"));
+		this.bus.publish(this.bus.incident(page, code, component, "resolved", "2026-11-23T10:29:00.000Z"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			List<TimelineEntry> entries = timeline("incident", code);
@@ -259,63 +254,6 @@ class TimelineIntegrationTests {
 				{"name": "Hook %s", "source": {"type": "statuspage", "pageId": "%s", "feedUrl": "%s"},
 				 "channel": {"type": "webhook", "url": "%s/hooks/%s/%s", "secret": "%s"}}
 				""".formatted(name, page, this.web.baseUrl() + feed, this.web.baseUrl(), page, name, SECRET));
-	}
-
-	/**
-	 * The incident of {@code incident-api-dashboard-investigating.json} with the page and
-	 * code, its components renamed (no other test's ticket or incident shares them), and
-	 * one update of the given status on top.
-	 */
-	private InboundDelivery webhook(String page, String code, String component, String status, String at)
-			throws Exception {
-		ObjectNode root = (ObjectNode) this.json
-			.readTree(Fixtures.text("statuspage/incident-api-dashboard-investigating.json")
-				.replace("pg7cdn01xyz9", page)
-				.replace("r2v9hb4kq7tn", code)
-				.replace("\"name\": \"API\"", "\"name\": \"" + component + "\"")
-				.replace("\"name\": \"Dashboard\"", "\"name\": \"" + component + " console\""));
-		ObjectNode incident = (ObjectNode) root.path("incident");
-		incident.put("status", status);
-		ArrayNode updates = (ArrayNode) incident.path("incident_updates");
-		if (!"investigating".equals(status)) {
-			ObjectNode later = ((ObjectNode) updates.get(0)).deepCopy();
-			later.put("status", status)
-				.put("created_at", at)
-				.put("display_at", at)
-				.put("body", "This incident has been " + status + ".")
-				.put("id", "upd" + status + code);
-			updates.insert(0, later);
-			incident.put("resolved_at", at);
-		}
-		String deliveryId = page + "-" + updates.get(0).path("id").asString();
-		return InboundDelivery.of("corr-" + UUID.randomUUID(), Provider.STATUSPAGE, "incident", deliveryId,
-				Instant.now(), Map.of(), this.json.writeValueAsBytes(root));
-	}
-
-	private void publish(InboundDelivery delivery) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(delivery.eventId().toString());
-		properties.setCorrelationId(delivery.correlationId());
-		this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(),
-				new Message(this.json.writeValueAsBytes(delivery), properties));
-	}
-
-	/** Publishes a ticket event as crm-bridge-service does. */
-	private void publish(TicketEvent event) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(event.eventId().toString());
-		properties.setCorrelationId(event.correlationId());
-		this.rabbit.send(Destinations.TICKETS_EVENTS, "ticket-changed",
-				new Message(this.json.writerFor(TicketEvent.class).writeValueAsBytes(event), properties));
-	}
-
-	private static TicketChanged changed(String ticketId, String subject, String description) {
-		UUID eventId = UUID.randomUUID();
-		Instant at = Instant.parse("2026-11-23T10:27:00Z");
-		return new TicketChanged(1, eventId, "corr-" + eventId, ticketId, at, TicketChanged.CREATED, subject,
-				description, "new", at, false);
 	}
 
 	private static String encoded(String value) {
