@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.deadletter.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -12,11 +11,9 @@ import dev.switchboard.gateway.deadletter.ReplayReport;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +48,7 @@ class DeadLetterController {
 	ResponseEntity<?> one(@PathVariable String queue) {
 		return this.deadLetters.find(queue)
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
-			.orElseGet(() -> notFound(new DeadLetterQueueNotFoundException(queue)));
+			.orElseThrow(() -> new DeadLetterQueueNotFoundException(queue));
 	}
 
 	@PostMapping("/{queue}/replay")
@@ -75,29 +72,8 @@ class DeadLetterController {
 			return ResponseEntity.ok(java.util.Map.of("queue", queue, "discarded", request.messageId()));
 		}
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(problem(HttpStatus.NOT_FOUND, "message-not-found", "Unknown dead letter",
+			.body(DeadLetterProblems.problem(HttpStatus.NOT_FOUND, "message-not-found", "Unknown dead letter",
 					"No message " + request.messageId() + " in " + queue + "."));
-	}
-
-	@ExceptionHandler(DeadLetterQueueNotFoundException.class)
-	ResponseEntity<ProblemDetail> notFound(DeadLetterQueueNotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(problem(HttpStatus.NOT_FOUND, "not-found", "Unknown dead-letter queue", ex.getMessage()));
-	}
-
-	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<ProblemDetail> unavailable(IllegalStateException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "10")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Dead letters not reachable",
-					ex.getMessage()));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String kind, String title, @Nullable String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:switchboard:problem:dead-letters:" + kind));
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

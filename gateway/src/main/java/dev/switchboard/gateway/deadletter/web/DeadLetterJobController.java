@@ -8,16 +8,13 @@ import java.util.UUID;
 
 import dev.switchboard.gateway.audit.Audit;
 import dev.switchboard.gateway.deadletter.DeadLetterJob;
-import dev.switchboard.gateway.deadletter.DeadLetterQueueNotFoundException;
 import dev.switchboard.gateway.deadletter.DeadLetterReplayJobs;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,8 +57,8 @@ class DeadLetterJobController {
 				ResponseEntity.created(URI.create("/api/dead-letter-jobs/" + started.job().id()))
 					.body(JobView.of(started.job()));
 			case DeadLetterReplayJobs.Start.AlreadyRunning running -> {
-				ProblemDetail problem = problem(HttpStatus.CONFLICT, "already-running", "A job runs for this queue",
-						"Dead-letter job " + running.job().id() + " replays " + queue
+				ProblemDetail problem = DeadLetterProblems.problem(HttpStatus.CONFLICT, "already-running",
+						"A job runs for this queue", "Dead-letter job " + running.job().id() + " replays " + queue
 								+ " already; cancel it or wait for it.");
 				problem.setProperty("job", JobView.of(running.job()));
 				yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
@@ -89,31 +86,10 @@ class DeadLetterJobController {
 			.orElseGet(() -> notFound(id));
 	}
 
-	@ExceptionHandler(DeadLetterQueueNotFoundException.class)
-	ResponseEntity<ProblemDetail> unknownQueue(DeadLetterQueueNotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(problem(HttpStatus.NOT_FOUND, "queue-not-found", "Unknown dead-letter queue", ex.getMessage()));
-	}
-
-	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<ProblemDetail> unavailable(IllegalStateException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "10")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Dead letters not reachable",
-					ex.getMessage()));
-	}
-
 	private static ResponseEntity<ProblemDetail> notFound(UUID id) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(problem(HttpStatus.NOT_FOUND, "job-not-found", "Unknown dead-letter job",
+			.body(DeadLetterProblems.problem(HttpStatus.NOT_FOUND, "job-not-found", "Unknown dead-letter job",
 					"No dead-letter job " + id + "."));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String kind, String title, @Nullable String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:switchboard:problem:dead-letters:" + kind));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	private static String actor(HttpServletRequest request) {
