@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sandbox.github-secret=test-github", "sandbox.zendesk-secret=test-zendesk",
+				"sandbox.jira-secret=" + SandboxIntegrationTest.JIRA_SECRET,
+				"sandbox.jira-api-token=" + SandboxIntegrationTest.JIRA_TOKEN,
 				"sandbox.twilio-account-sid=" + SandboxIntegrationTest.TWILIO_ACCOUNT,
 				"sandbox.twilio-auth-token=" + SandboxIntegrationTest.TWILIO_TOKEN,
 				"sandbox.remote-session-secret=" + SandboxIntegrationTest.REMOTE_SESSION_SECRET,
@@ -27,6 +29,10 @@ public abstract class SandboxIntegrationTest {
 	public static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
 
 	public static final String TWILIO_TOKEN = "test-twilio-token";
+
+	public static final String JIRA_SECRET = "test-jira-secret";
+
+	public static final String JIRA_TOKEN = "test-jira-token";
 
 	public static final String REMOTE_SESSION_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

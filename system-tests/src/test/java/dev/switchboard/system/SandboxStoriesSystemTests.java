@@ -88,6 +88,26 @@ class SandboxStoriesSystemTests {
 		}
 	}
 
+	/**
+	 * The Jira part of story 1: the issue moved from SUP to ENG (new key, same id) before
+	 * it was done; its ticket reopens once, with a note naming the new key.
+	 */
+	@Test
+	void story1ReopensTheJiraTicketOnceWhenTheMovedIssueIsDone() {
+		JsonNode issue = state.path("jiraIssues").get(0);
+		assertThat(state.path("jiraIssues")).hasSize(1);
+		assertThat(issue.path("key").asText()).startsWith("ENG-");
+		assertThat(issue.path("formerKeys").get(0).asText()).startsWith("SUP-");
+		assertThat(issue.path("status").asText()).isEqualTo("DONE");
+		List<JsonNode> tickets = tickets(
+				(ticket) -> ticket.path("subject").asText().equals("My export never finishes"));
+		assertThat(tickets).singleElement().satisfies((ticket) -> {
+			assertThat(ticket.path("status").asText()).isEqualTo("open");
+			assertThat(notes(ticket, "This ticket was reopened")).singleElement()
+				.satisfies((note) -> assertThat(note).contains(issue.path("key").asText()));
+		});
+	}
+
 	@Test
 	void story2ThreadsTheIncidentInBothApiChannelsOnlyAndCardsItInTeams() {
 		for (String channel : List.of("C0GLOBEX001", "C0INITECH01")) {

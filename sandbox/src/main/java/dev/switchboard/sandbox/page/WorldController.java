@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.sandbox.github.IssueTracker;
+import dev.switchboard.sandbox.jira.JiraSite;
 import dev.switchboard.sandbox.slack.Workspace;
 import dev.switchboard.sandbox.statuspage.StatusPage;
 import dev.switchboard.sandbox.story.Story;
@@ -23,10 +24,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The simulated world as its users would see it: the page at {@code /} (tickets with
  * their conversation and internal notes, the status page, Slack channels as threads,
- * Teams cards rendered from their Adaptive Card JSON, issues with comments and labels,
- * calls, remote sessions, the stories' narration, and buttons that play a story or a
- * step), {@code /sandbox/world}, the part the page reloads every two seconds, and the
- * same state as JSON at {@code /sandbox/state}.
+ * Teams cards rendered from their Adaptive Card JSON, GitHub and Jira issues with
+ * comments and labels, calls, remote sessions, the stories' narration, and buttons that
+ * play a story or a step), {@code /sandbox/world}, the part the page reloads every two
+ * seconds, and the same state as JSON at {@code /sandbox/state}.
  */
 @Controller
 class WorldController {
@@ -36,6 +37,10 @@ class WorldController {
 	private final Helpdesk helpdesk;
 
 	private final IssueTracker github;
+
+	private final JiraSite jira;
+
+	private final String jiraSite;
 
 	private final Workspace slack;
 
@@ -53,11 +58,13 @@ class WorldController {
 
 	private final ConsoleLinks console;
 
-	WorldController(Helpdesk helpdesk, IssueTracker github, Workspace slack, StatusPage statusPage, TeamsChannels teams,
-			PhoneSystem phones, RemoteSupport teamviewer, StoryLog log, List<Story> stories,
+	WorldController(Helpdesk helpdesk, IssueTracker github, JiraSite jira, Workspace slack, StatusPage statusPage,
+			TeamsChannels teams, PhoneSystem phones, RemoteSupport teamviewer, StoryLog log, List<Story> stories,
 			SandboxProperties properties) {
 		this.helpdesk = helpdesk;
 		this.github = github;
+		this.jira = jira;
+		this.jiraSite = properties.link("/jira");
 		this.slack = slack;
 		this.statusPage = statusPage;
 		this.teams = teams;
@@ -88,6 +95,7 @@ class WorldController {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("tickets", this.helpdesk.tickets());
 		state.put("issues", this.github.issues());
+		state.put("jiraIssues", this.jira.issues());
 		state.put("slackMessages", this.slack.messages());
 		state.put("slackChannels", this.slack.channels());
 		state.put("statusPage", this.statusPage.incidents());
@@ -102,6 +110,8 @@ class WorldController {
 		model.addAttribute("tickets", this.helpdesk.tickets().reversed());
 		model.addAttribute("names", this.helpdesk.userNames());
 		model.addAttribute("issues", this.github.issues().reversed());
+		model.addAttribute("jiraIssues", this.jira.issues().reversed());
+		model.addAttribute("jiraSite", this.jiraSite);
 		model.addAttribute("slackChannels", SlackChannelView.of(this.slack.channels(), this.slack.messages()));
 		model.addAttribute("incidents", this.statusPage.incidents());
 		model.addAttribute("teamsChannels", this.teams.byChannel());

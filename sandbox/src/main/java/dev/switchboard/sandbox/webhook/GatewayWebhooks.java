@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.switchboard.signatures.GithubSignature;
+import dev.switchboard.signatures.JiraSignature;
 import dev.switchboard.signatures.StandardWebhookSignature;
 import dev.switchboard.signatures.TwilioSignature;
 import dev.switchboard.signatures.ZendeskSignature;
@@ -49,6 +50,16 @@ public class GatewayWebhooks {
 					.header("X-GitHub-Delivery", delivery)
 					.header(GithubSignature.HEADER, GithubSignature.sign(this.properties.githubSecret(), body)),
 				delivery);
+	}
+
+	/**
+	 * A Jira Cloud webhook: {@code X-Hub-Signature} over the body, a new
+	 * {@code X-Atlassian-Webhook-Identifier}.
+	 */
+	public Delivery jira(byte[] body) {
+		String identifier = UUID.randomUUID().toString();
+		return send(json("/webhooks/jira", body).header(JiraSignature.IDENTIFIER_HEADER, identifier)
+			.header(JiraSignature.HEADER, JiraSignature.sign(this.properties.jiraSecret(), body)), identifier);
 	}
 
 	/** A Zendesk event webhook, signed with the time of sending. */
