@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"sandbox.remote-session-secret=" + SandboxIntegrationTest.REMOTE_SESSION_SECRET,
 				"sandbox.statuspage-token=" + SandboxIntegrationTest.STATUSPAGE_TOKEN,
 				"sandbox.teamviewer-token=" + SandboxIntegrationTest.TEAMVIEWER_TOKEN,
+				"sandbox.guacamole-secret-key=" + SandboxIntegrationTest.GUACAMOLE_KEY,
 				"sandbox.gateway-api-key=test-admin-key", "sandbox.call-beat=100ms" })
 public abstract class SandboxIntegrationTest {
 
@@ -39,6 +40,9 @@ public abstract class SandboxIntegrationTest {
 	public static final String STATUSPAGE_TOKEN = "test-statuspage-token-0123456789abcdef";
 
 	public static final String TEAMVIEWER_TOKEN = "test-teamviewer-token";
+
+	/** guacamole-auth-json's example key. */
+	public static final String GUACAMOLE_KEY = "4C0B569E4C96DF157EEE1B65DD0E4D41";
 
 	protected final HttpClient http = HttpClient.newHttpClient();
 

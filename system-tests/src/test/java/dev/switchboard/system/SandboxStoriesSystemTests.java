@@ -173,6 +173,27 @@ class SandboxStoriesSystemTests {
 	 * crm-bridge writes the call log, the page shows it on the caller's ticket without a
 	 * reload.
 	 */
+	/**
+	 * The Guacamole part of story 4: the session started through the admin API, its link
+	 * accepted by the simulated Guacamole (decrypted, signature verified), connected and
+	 * disconnected; the ticket gets the agent's link and one summary.
+	 */
+	@Test
+	void story4RunsAGuacamoleSessionFromTheAgentsSignedLinkToItsSummary() {
+		assertThat(state.path("guacamoleConnections")).singleElement().satisfies((connection) -> {
+			assertThat(connection.path("hostname").asText()).isEqualTo("ts01.corp.example");
+			assertThat(connection.path("username").asText()).isEqualTo("alice@example.com");
+			assertThat(connection.path("disconnectedAt").isNull()).isFalse();
+		});
+		assertThat(state.path("guacamoleRefusals")).isEmpty();
+		JsonNode hal = tickets(
+				(ticket) -> ticket.path("subject").asText().equals("The terminal server drops my session"))
+			.getFirst();
+		assertThat(notes(hal, "/guacamole/#/?data=")).hasSize(1);
+		assertThat(notes(hal, "Remote session ended")).singleElement()
+			.satisfies((note) -> assertThat(note).contains("Guacamole"));
+	}
+
 	@Test
 	void aClickOnTheSandboxesPageStartsACallAndShowsItsLogOnTheTicket() throws Exception {
 		JsonNode fay = tickets((ticket) -> ticket.path("subject").asText().equals("My router reboots every hour"))

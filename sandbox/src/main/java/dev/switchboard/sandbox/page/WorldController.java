@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.sandbox.github.IssueTracker;
+import dev.switchboard.sandbox.guacamole.GuacamoleServer;
 import dev.switchboard.sandbox.jira.JiraSite;
 import dev.switchboard.sandbox.slack.Workspace;
 import dev.switchboard.sandbox.statuspage.StatusPage;
@@ -25,9 +26,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * The simulated world as its users would see it: the page at {@code /} (tickets with
  * their conversation and internal notes, the status page, Slack channels as threads,
  * Teams cards rendered from their Adaptive Card JSON, GitHub and Jira issues with
- * comments and labels, calls, remote sessions, the stories' narration, and buttons that
- * play a story or a step), {@code /sandbox/world}, the part the page reloads every two
- * seconds, and the same state as JSON at {@code /sandbox/state}.
+ * comments and labels, calls, TeamViewer sessions and Guacamole connections, the stories'
+ * narration, and buttons that play a story or a step), {@code /sandbox/world}, the part
+ * the page reloads every two seconds, and the same state as JSON at
+ * {@code /sandbox/state}.
  */
 @Controller
 class WorldController {
@@ -52,6 +54,8 @@ class WorldController {
 
 	private final RemoteSupport teamviewer;
 
+	private final GuacamoleServer guacamole;
+
 	private final StoryLog log;
 
 	private final List<Story> stories;
@@ -59,8 +63,8 @@ class WorldController {
 	private final ConsoleLinks console;
 
 	WorldController(Helpdesk helpdesk, IssueTracker github, JiraSite jira, Workspace slack, StatusPage statusPage,
-			TeamsChannels teams, PhoneSystem phones, RemoteSupport teamviewer, StoryLog log, List<Story> stories,
-			SandboxProperties properties) {
+			TeamsChannels teams, PhoneSystem phones, RemoteSupport teamviewer, GuacamoleServer guacamole, StoryLog log,
+			List<Story> stories, SandboxProperties properties) {
 		this.helpdesk = helpdesk;
 		this.github = github;
 		this.jira = jira;
@@ -70,6 +74,7 @@ class WorldController {
 		this.teams = teams;
 		this.phones = phones;
 		this.teamviewer = teamviewer;
+		this.guacamole = guacamole;
 		this.log = log;
 		// in the order of their titles, which number them
 		this.stories = stories.stream().sorted(java.util.Comparator.comparing(Story::title)).toList();
@@ -102,6 +107,8 @@ class WorldController {
 		state.put("teamsPosts", this.teams.posts());
 		state.put("calls", this.phones.calls());
 		state.put("remoteSessions", this.teamviewer.sessions());
+		state.put("guacamoleConnections", this.guacamole.connections());
+		state.put("guacamoleRefusals", this.guacamole.refusals());
 		state.put("narration", this.log.lines());
 		return state;
 	}
@@ -117,6 +124,8 @@ class WorldController {
 		model.addAttribute("teamsChannels", this.teams.byChannel());
 		model.addAttribute("calls", this.phones.calls().reversed());
 		model.addAttribute("sessions", this.teamviewer.sessions().reversed());
+		model.addAttribute("guacamoleConnections", this.guacamole.connections().reversed());
+		model.addAttribute("guacamoleRefusals", this.guacamole.refusals());
 		model.addAttribute("narration", this.log.lines());
 		model.addAttribute("console", this.console);
 		model.addAttribute("fmt", FORMATS);

@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code SANDBOX_STATUSPAGETOKEN})
  * @param teamviewerToken the TeamViewer API token remote-session calls with
  * ({@code SANDBOX_TEAMVIEWERTOKEN})
+ * @param guacamoleSecretKey Guacamole's {@code json-secret-key}, 32 hex digits, shared
+ * with remote-session ({@code SANDBOX_GUACAMOLESECRETKEY})
  * @param gatewayApiKey an admin API key of the gateway: the stories create subscriptions
  * and click-to-call through it ({@code SANDBOX_GATEWAYAPIKEY})
  * @param callBeat the pace of a simulated call: a ring, an answer or a hang-up a beat or
@@ -63,6 +65,10 @@ public record SandboxProperties(@NotNull @DefaultValue("http://localhost:8080") 
 				message = "set SANDBOX_STATUSPAGETOKEN to the gateway's GATEWAY_WEBHOOKS_STATUSPAGE_TOKEN") String statuspageToken,
 		@NotBlank(
 				message = "set SANDBOX_TEAMVIEWERTOKEN to remote-session's REMOTESESSION_TEAMVIEWER_TOKEN") String teamviewerToken,
+		@NotBlank(
+				message = "set SANDBOX_GUACAMOLESECRETKEY to remote-session's REMOTESESSION_GUACAMOLE_SECRETKEY") @Pattern(
+						regexp = "[0-9a-fA-F]{32}",
+						message = "SANDBOX_GUACAMOLESECRETKEY is 32 hex digits (a 128-bit key)") String guacamoleSecretKey,
 		@NotBlank(
 				message = "set SANDBOX_GATEWAYAPIKEY to an operator key of the gateway's admin API") String gatewayApiKey,
 		@NotNull @DefaultValue("1s") Duration callBeat) {
