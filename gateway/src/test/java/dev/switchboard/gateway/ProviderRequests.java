@@ -1,13 +1,18 @@
 package dev.switchboard.gateway;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import dev.switchboard.gateway.webhook.Signatures;
+import dev.switchboard.signatures.GithubSignature;
+import dev.switchboard.signatures.JiraSignature;
+import dev.switchboard.signatures.StandardWebhookSignature;
+import dev.switchboard.signatures.TwilioSignature;
+import dev.switchboard.signatures.ZendeskSignature;
 
 /**
  * Webhook requests signed the way each provider signs them, with the secrets of
@@ -38,8 +43,8 @@ public final class ProviderRequests {
 	public static Signed github(String deliveryId, byte[] body) {
 		return new Signed("/webhooks/github",
 				headers("X-GitHub-Event", "issues", "X-GitHub-Delivery", deliveryId, "X-Hub-Signature-256",
-						"sha256=" + Signatures.hex(Signatures.hmacSha256(GatewayIntegrationTest.GITHUB_SECRET, body)),
-						"Content-Type", "application/json"),
+						GithubSignature.sign(GatewayIntegrationTest.GITHUB_SECRET, body), "Content-Type",
+						"application/json"),
 				body);
 	}
 
@@ -49,8 +54,7 @@ public final class ProviderRequests {
 				+ "\"changelog\":{\"items\":[{\"field\":\"status\",\"fromString\":\"In Progress\",\"toString\":\"Done\"}]}}")
 			.getBytes(StandardCharsets.UTF_8);
 		return new Signed("/webhooks/jira",
-				headers("X-Hub-Signature",
-						"sha256=" + Signatures.hex(Signatures.hmacSha256(GatewayIntegrationTest.JIRA_SECRET, body)),
+				headers("X-Hub-Signature", JiraSignature.sign(GatewayIntegrationTest.JIRA_SECRET, body),
 						"X-Atlassian-Webhook-Identifier", deliveryId, "Content-Type", "application/json"),
 				body);
 	}
@@ -64,11 +68,12 @@ public final class ProviderRequests {
 				+ "\"type\":\"zen:event-type:ticket.comment_added\",\"zendesk_event_version\":\"2022-11-06\"}")
 			.getBytes(StandardCharsets.UTF_8);
 		String timestamp = signedAt.toString();
-		return new Signed("/webhooks/zendesk", headers("X-Zendesk-Webhook-Signature",
-				Signatures.base64(Signatures.hmacSha256(GatewayIntegrationTest.ZENDESK_SECRET,
-						timestamp.getBytes(StandardCharsets.UTF_8), body)),
-				"X-Zendesk-Webhook-Signature-Timestamp", timestamp, "X-Zendesk-Webhook-Id", "01HWEBHOOKID",
-				"Content-Type", "application/json"), body);
+		return new Signed("/webhooks/zendesk",
+				headers("X-Zendesk-Webhook-Signature",
+						ZendeskSignature.sign(GatewayIntegrationTest.ZENDESK_SECRET, timestamp, body),
+						"X-Zendesk-Webhook-Signature-Timestamp", timestamp, "X-Zendesk-Webhook-Id", "01HWEBHOOKID",
+						"Content-Type", "application/json"),
+				body);
 	}
 
 	public static Signed twilio(String idempotencyToken) {
@@ -77,16 +82,13 @@ public final class ProviderRequests {
 				+ "&Direction=inbound&From=%2B14155550123&SequenceNumber=3&Timestamp=Mon%2C+23+Nov+2026+10%3A00%3A00+%2B0000"
 				+ "&To=%2B14155550100";
 		byte[] body = form.getBytes(StandardCharsets.US_ASCII);
-		StringBuilder data = new StringBuilder("https://hooks.example.com/switchboard/webhooks/twilio?leg=parent");
-		List<String> pairs = new ArrayList<>(List.of(form.split("&")));
-		pairs.sort(String::compareTo);
-		for (String pair : pairs) {
-			String[] nameValue = pair.split("=", 2);
-			data.append(java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8))
-				.append(java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
-		}
-		String signature = Signatures.base64(Signatures.hmacSha1(GatewayIntegrationTest.TWILIO_AUTH_TOKEN,
-				data.toString().getBytes(StandardCharsets.UTF_8)));
+		List<Map.Entry<String, String>> parameters = Stream.of(form.split("&"))
+			.map((pair) -> pair.split("=", 2))
+			.map((nameValue) -> Map.entry(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+					URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8)))
+			.toList();
+		String signature = TwilioSignature.sign(GatewayIntegrationTest.TWILIO_AUTH_TOKEN,
+				"https://hooks.example.com/switchboard/webhooks/twilio?leg=parent", parameters);
 		return new Signed("/webhooks/twilio?leg=parent", headers("X-Twilio-Signature", signature,
 				"I-Twilio-Idempotency-Token", idempotencyToken, "Content-Type", "application/x-www-form-urlencoded"),
 				body);
@@ -97,19 +99,8 @@ public final class ProviderRequests {
 				+ "\"agent\":\"ada@example.com\",\"host\":\"LAPTOP-7\",\"durationSeconds\":1260,\"endReason\":\"agent_ended\","
 				+ "\"recordingUrl\":null}")
 			.getBytes(StandardCharsets.UTF_8);
-		String secret = GatewayIntegrationTest.REMOTE_SESSION_SECRET;
-		byte[] key = java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()));
-		String signed = webhookId + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8);
-		String signature;
-		try {
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-			signature = "v1," + java.util.Base64.getEncoder()
-				.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		String signature = StandardWebhookSignature.sign(GatewayIntegrationTest.REMOTE_SESSION_SECRET, webhookId,
+				timestamp, body);
 		return new Signed(
 				"/webhooks/remote-session", headers("webhook-id", webhookId, "webhook-timestamp",
 						Long.toString(timestamp), "webhook-signature", signature, "Content-Type", "application/json"),

@@ -6,14 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.switchboard.signatures.GithubSignature;
 import org.jspecify.annotations.Nullable;
 
 /** Sends webhooks to a running gateway the way the providers do. */
@@ -28,14 +23,7 @@ public final class WebhookClient {
 	}
 
 	public static String githubSignature(String secret, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return GithubSignature.sign(secret, body);
 	}
 
 	public HttpResponse<String> github(String event, String deliveryId, byte[] body, String signature) {

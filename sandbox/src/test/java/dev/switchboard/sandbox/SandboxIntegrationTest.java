@@ -16,11 +16,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sandbox.github-secret=test-github", "sandbox.zendesk-secret=test-zendesk",
+				"sandbox.jira-secret=" + SandboxIntegrationTest.JIRA_SECRET,
+				"sandbox.jira-api-token=" + SandboxIntegrationTest.JIRA_TOKEN,
 				"sandbox.twilio-account-sid=" + SandboxIntegrationTest.TWILIO_ACCOUNT,
 				"sandbox.twilio-auth-token=" + SandboxIntegrationTest.TWILIO_TOKEN,
 				"sandbox.remote-session-secret=" + SandboxIntegrationTest.REMOTE_SESSION_SECRET,
 				"sandbox.statuspage-token=" + SandboxIntegrationTest.STATUSPAGE_TOKEN,
 				"sandbox.teamviewer-token=" + SandboxIntegrationTest.TEAMVIEWER_TOKEN,
+				"sandbox.guacamole-secret-key=" + SandboxIntegrationTest.GUACAMOLE_KEY,
 				"sandbox.gateway-api-key=test-admin-key", "sandbox.call-beat=100ms" })
 public abstract class SandboxIntegrationTest {
 
@@ -28,11 +31,18 @@ public abstract class SandboxIntegrationTest {
 
 	public static final String TWILIO_TOKEN = "test-twilio-token";
 
+	public static final String JIRA_SECRET = "test-jira-secret";
+
+	public static final String JIRA_TOKEN = "test-jira-token";
+
 	public static final String REMOTE_SESSION_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 	public static final String STATUSPAGE_TOKEN = "test-statuspage-token-0123456789abcdef";
 
 	public static final String TEAMVIEWER_TOKEN = "test-teamviewer-token";
+
+	/** guacamole-auth-json's example key. */
+	public static final String GUACAMOLE_KEY = "4C0B569E4C96DF157EEE1B65DD0E4D41";
 
 	protected final HttpClient http = HttpClient.newHttpClient();
 

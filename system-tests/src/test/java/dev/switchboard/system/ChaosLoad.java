@@ -15,9 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -27,9 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.switchboard.signatures.GithubSignature;
+import dev.switchboard.signatures.TwilioSignature;
+import dev.switchboard.signatures.ZendeskSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -352,7 +350,7 @@ final class ChaosLoad {
 					.timeout(Duration.ofSeconds(10))
 					.header("X-GitHub-Event", "issues")
 					.header("X-GitHub-Delivery", deliveryId)
-					.header("X-Hub-Signature-256", "sha256=" + hex(hmac("HmacSHA256", this.secrets.github(), body)))
+					.header(GithubSignature.HEADER, GithubSignature.sign(this.secrets.github(), body))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build(),
@@ -383,10 +381,8 @@ final class ChaosLoad {
 			return HttpRequest.newBuilder(URI.create(url))
 				.timeout(Duration.ofSeconds(10))
 				.header("X-Zendesk-Webhook-Id", "01HCHAOSWEBHOOK0000000000")
-				.header("X-Zendesk-Webhook-Signature",
-						Base64.getEncoder()
-							.encodeToString(hmac("HmacSHA256", this.secrets.zendesk(),
-									ChaosZendeskEvent.signed(timestamp, bytes))))
+				.header(ZendeskSignature.HEADER,
+						ZendeskSignature.sign(this.secrets.zendesk(), timestamp.toString(), bytes))
 				.header("X-Zendesk-Webhook-Signature-Timestamp", timestamp.toString())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
@@ -456,31 +452,18 @@ final class ChaosLoad {
 		}
 	}
 
-	private String twilioSignature(String url, String form) throws GeneralSecurityException {
+	private String twilioSignature(String url, String form) {
 		TreeMap<String, String> sorted = new TreeMap<>();
 		for (String pair : form.split("&")) {
 			String[] nameValue = pair.split("=", 2);
 			sorted.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
 					URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
 		}
-		StringBuilder data = new StringBuilder(url);
-		sorted.forEach((name, value) -> data.append(name).append(value));
-		return Base64.getEncoder()
-			.encodeToString(hmac("HmacSHA1", this.secrets.twilio(), data.toString().getBytes(StandardCharsets.UTF_8)));
+		return TwilioSignature.sign(this.secrets.twilio(), url, List.copyOf(sorted.entrySet()));
 	}
 
 	private UUID uuid(String name) {
 		return UUID.nameUUIDFromBytes((this.plan.tag + ":" + name).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static byte[] hmac(String algorithm, String secret, byte[] data) throws GeneralSecurityException {
-		Mac mac = Mac.getInstance(algorithm);
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-		return mac.doFinal(data);
-	}
-
-	private static String hex(byte[] bytes) {
-		return HexFormat.of().formatHex(bytes);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.system;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,15 +56,6 @@ final class ChaosZendeskEvent {
 			.put("type", "zen:event-type:ticket.comment_added")
 			.put("zendesk_event_version", "2022-11-06");
 		return root.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** What Zendesk signs: the timestamp header's value, then the raw body. */
-	static byte[] signed(Instant timestamp, byte[] body) {
-		byte[] stamp = timestamp.toString().getBytes(StandardCharsets.UTF_8);
-		byte[] data = new byte[stamp.length + body.length];
-		System.arraycopy(stamp, 0, data, 0, stamp.length);
-		System.arraycopy(body, 0, data, stamp.length, body.length);
-		return data;
 	}
 
 }

@@ -9,10 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,9 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.switchboard.signatures.GithubSignature;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,10 +125,8 @@ class GatewayFloodSystemTests {
 			.build();
 	}
 
-	private static String sign(byte[] body) throws GeneralSecurityException {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+	private static String sign(byte[] body) {
+		return GithubSignature.sign(SECRET, body);
 	}
 
 	private static Void sampleHeap(ServiceProcess gateway, AtomicLong peak, AtomicBoolean running)

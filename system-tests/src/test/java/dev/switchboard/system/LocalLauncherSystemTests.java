@@ -24,9 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.switchboard.signatures.GithubSignature;
+import dev.switchboard.signatures.TwilioSignature;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -584,19 +583,14 @@ class LocalLauncherSystemTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static String twilioSignature(String url, String form) throws GeneralSecurityException {
+	private static String twilioSignature(String url, String form) {
 		java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
 		for (String pair : form.split("&")) {
 			String[] nameValue = pair.split("=", 2);
 			sorted.put(java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
 					java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
 		}
-		StringBuilder data = new StringBuilder(url);
-		sorted.forEach((name, value) -> data.append(name).append(value));
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec(TWILIO_AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-		return java.util.Base64.getEncoder()
-			.encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+		return TwilioSignature.sign(TWILIO_AUTH_TOKEN, url, List.copyOf(sorted.entrySet()));
 	}
 
 	private static String githubIssue(long id, int number, String state, String stateReason, String updatedAt) {
@@ -731,10 +725,8 @@ class LocalLauncherSystemTests {
 		}
 	}
 
-	private static String sign(byte[] body) throws GeneralSecurityException {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+	private static String sign(byte[] body) {
+		return GithubSignature.sign(GITHUB_SECRET, body);
 	}
 
 	/** An offset at which the five ports are free (ports 8080+offset … 8084+offset). */

@@ -25,9 +25,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.switchboard.signatures.GithubSignature;
+import dev.switchboard.signatures.TwilioSignature;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -285,11 +284,9 @@ class OperatorKitMetricsSystemTests {
 	}
 
 	private static HttpResponse<String> postGithub(byte[] body) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		return post("/webhooks/github", new String(body, StandardCharsets.UTF_8), "application/json",
 				List.of("X-GitHub-Event", "issues", "X-GitHub-Delivery", UUID.randomUUID().toString(),
-						"X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body))));
+						GithubSignature.HEADER, GithubSignature.sign(GITHUB_SECRET, body)));
 	}
 
 	/** A completed call from a known caller, signed over the gateway's public URL. */
@@ -304,12 +301,8 @@ class OperatorKitMetricsSystemTests {
 			sorted.put(java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
 					java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
 		}
-		StringBuilder signed = new StringBuilder(gateway() + "/webhooks/twilio");
-		sorted.forEach((name, value) -> signed.append(name).append(value));
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec(TWILIO_AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-		String signature = Base64.getEncoder()
-			.encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+		String signature = TwilioSignature.sign(TWILIO_AUTH_TOKEN, gateway() + "/webhooks/twilio",
+				List.copyOf(sorted.entrySet()));
 		return post("/webhooks/twilio", form, "application/x-www-form-urlencoded",
 				List.of("X-Twilio-Signature", signature, "I-Twilio-Idempotency-Token", UUID.randomUUID().toString()));
 	}

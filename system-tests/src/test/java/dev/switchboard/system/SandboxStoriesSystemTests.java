@@ -88,6 +88,26 @@ class SandboxStoriesSystemTests {
 		}
 	}
 
+	/**
+	 * The Jira part of story 1: the issue moved from SUP to ENG (new key, same id) before
+	 * it was done; its ticket reopens once, with a note naming the new key.
+	 */
+	@Test
+	void story1ReopensTheJiraTicketOnceWhenTheMovedIssueIsDone() {
+		JsonNode issue = state.path("jiraIssues").get(0);
+		assertThat(state.path("jiraIssues")).hasSize(1);
+		assertThat(issue.path("key").asText()).startsWith("ENG-");
+		assertThat(issue.path("formerKeys").get(0).asText()).startsWith("SUP-");
+		assertThat(issue.path("status").asText()).isEqualTo("DONE");
+		List<JsonNode> tickets = tickets(
+				(ticket) -> ticket.path("subject").asText().equals("My export never finishes"));
+		assertThat(tickets).singleElement().satisfies((ticket) -> {
+			assertThat(ticket.path("status").asText()).isEqualTo("open");
+			assertThat(notes(ticket, "This ticket was reopened")).singleElement()
+				.satisfies((note) -> assertThat(note).contains(issue.path("key").asText()));
+		});
+	}
+
 	@Test
 	void story2ThreadsTheIncidentInBothApiChannelsOnlyAndCardsItInTeams() {
 		for (String channel : List.of("C0GLOBEX001", "C0INITECH01")) {
@@ -153,6 +173,27 @@ class SandboxStoriesSystemTests {
 	 * crm-bridge writes the call log, the page shows it on the caller's ticket without a
 	 * reload.
 	 */
+	/**
+	 * The Guacamole part of story 4: the session started through the admin API, its link
+	 * accepted by the simulated Guacamole (decrypted, signature verified), connected and
+	 * disconnected; the ticket gets the agent's link and one summary.
+	 */
+	@Test
+	void story4RunsAGuacamoleSessionFromTheAgentsSignedLinkToItsSummary() {
+		assertThat(state.path("guacamoleConnections")).singleElement().satisfies((connection) -> {
+			assertThat(connection.path("hostname").asText()).isEqualTo("ts01.corp.example");
+			assertThat(connection.path("username").asText()).isEqualTo("alice@example.com");
+			assertThat(connection.path("disconnectedAt").isNull()).isFalse();
+		});
+		assertThat(state.path("guacamoleRefusals")).isEmpty();
+		JsonNode hal = tickets(
+				(ticket) -> ticket.path("subject").asText().equals("The terminal server drops my session"))
+			.getFirst();
+		assertThat(notes(hal, "/guacamole/#/?data=")).hasSize(1);
+		assertThat(notes(hal, "Remote session ended")).singleElement()
+			.satisfies((note) -> assertThat(note).contains("Guacamole"));
+	}
+
 	@Test
 	void aClickOnTheSandboxesPageStartsACallAndShowsItsLogOnTheTicket() throws Exception {
 		JsonNode fay = tickets((ticket) -> ticket.path("subject").asText().equals("My router reboots every hour"))

@@ -53,6 +53,18 @@ public class GatewayAdmin {
 				this.json.writeValueAsBytes(Map.of("ticketId", Long.toString(ticketId), "agentPhone", agentPhone)))));
 	}
 
+	/**
+	 * {@code POST /api/sessions} for a Guacamole session, as the helpdesk app starts one:
+	 * the ticket, the agent, the customer and the connection (Guacamole needs one, so a
+	 * {@code /remote} note cannot start it).
+	 */
+	public Answer startGuacamoleSession(long ticketId, String agentEmail, String customerName, String customerEmail,
+			Map<String, Object> connection) {
+		return send(request("/api/sessions").POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(
+				Map.of("ticketId", Long.toString(ticketId), "provider", "guacamole", "agentEmail", agentEmail,
+						"customer", Map.of("name", customerName, "email", customerEmail), "connection", connection)))));
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.properties.gateway(path)))
 			.timeout(Duration.ofSeconds(30))

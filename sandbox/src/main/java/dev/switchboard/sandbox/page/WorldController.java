@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.sandbox.github.IssueTracker;
+import dev.switchboard.sandbox.guacamole.GuacamoleServer;
+import dev.switchboard.sandbox.jira.JiraSite;
 import dev.switchboard.sandbox.slack.Workspace;
 import dev.switchboard.sandbox.statuspage.StatusPage;
 import dev.switchboard.sandbox.story.Story;
@@ -23,10 +25,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The simulated world as its users would see it: the page at {@code /} (tickets with
  * their conversation and internal notes, the status page, Slack channels as threads,
- * Teams cards rendered from their Adaptive Card JSON, issues with comments and labels,
- * calls, remote sessions, the stories' narration, and buttons that play a story or a
- * step), {@code /sandbox/world}, the part the page reloads every two seconds, and the
- * same state as JSON at {@code /sandbox/state}.
+ * Teams cards rendered from their Adaptive Card JSON, GitHub and Jira issues with
+ * comments and labels, calls, TeamViewer sessions and Guacamole connections, the stories'
+ * narration, and buttons that play a story or a step), {@code /sandbox/world}, the part
+ * the page reloads every two seconds, and the same state as JSON at
+ * {@code /sandbox/state}.
  */
 @Controller
 class WorldController {
@@ -36,6 +39,10 @@ class WorldController {
 	private final Helpdesk helpdesk;
 
 	private final IssueTracker github;
+
+	private final JiraSite jira;
+
+	private final String jiraSite;
 
 	private final Workspace slack;
 
@@ -47,22 +54,27 @@ class WorldController {
 
 	private final RemoteSupport teamviewer;
 
+	private final GuacamoleServer guacamole;
+
 	private final StoryLog log;
 
 	private final List<Story> stories;
 
 	private final ConsoleLinks console;
 
-	WorldController(Helpdesk helpdesk, IssueTracker github, Workspace slack, StatusPage statusPage, TeamsChannels teams,
-			PhoneSystem phones, RemoteSupport teamviewer, StoryLog log, List<Story> stories,
-			SandboxProperties properties) {
+	WorldController(Helpdesk helpdesk, IssueTracker github, JiraSite jira, Workspace slack, StatusPage statusPage,
+			TeamsChannels teams, PhoneSystem phones, RemoteSupport teamviewer, GuacamoleServer guacamole, StoryLog log,
+			List<Story> stories, SandboxProperties properties) {
 		this.helpdesk = helpdesk;
 		this.github = github;
+		this.jira = jira;
+		this.jiraSite = properties.link("/jira");
 		this.slack = slack;
 		this.statusPage = statusPage;
 		this.teams = teams;
 		this.phones = phones;
 		this.teamviewer = teamviewer;
+		this.guacamole = guacamole;
 		this.log = log;
 		// in the order of their titles, which number them
 		this.stories = stories.stream().sorted(java.util.Comparator.comparing(Story::title)).toList();
@@ -88,12 +100,15 @@ class WorldController {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("tickets", this.helpdesk.tickets());
 		state.put("issues", this.github.issues());
+		state.put("jiraIssues", this.jira.issues());
 		state.put("slackMessages", this.slack.messages());
 		state.put("slackChannels", this.slack.channels());
 		state.put("statusPage", this.statusPage.incidents());
 		state.put("teamsPosts", this.teams.posts());
 		state.put("calls", this.phones.calls());
 		state.put("remoteSessions", this.teamviewer.sessions());
+		state.put("guacamoleConnections", this.guacamole.connections());
+		state.put("guacamoleRefusals", this.guacamole.refusals());
 		state.put("narration", this.log.lines());
 		return state;
 	}
@@ -102,11 +117,15 @@ class WorldController {
 		model.addAttribute("tickets", this.helpdesk.tickets().reversed());
 		model.addAttribute("names", this.helpdesk.userNames());
 		model.addAttribute("issues", this.github.issues().reversed());
+		model.addAttribute("jiraIssues", this.jira.issues().reversed());
+		model.addAttribute("jiraSite", this.jiraSite);
 		model.addAttribute("slackChannels", SlackChannelView.of(this.slack.channels(), this.slack.messages()));
 		model.addAttribute("incidents", this.statusPage.incidents());
 		model.addAttribute("teamsChannels", this.teams.byChannel());
 		model.addAttribute("calls", this.phones.calls().reversed());
 		model.addAttribute("sessions", this.teamviewer.sessions().reversed());
+		model.addAttribute("guacamoleConnections", this.guacamole.connections().reversed());
+		model.addAttribute("guacamoleRefusals", this.guacamole.refusals());
 		model.addAttribute("narration", this.log.lines());
 		model.addAttribute("console", this.console);
 		model.addAttribute("fmt", FORMATS);

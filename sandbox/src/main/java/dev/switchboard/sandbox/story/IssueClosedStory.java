@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Story 1: an agent pastes a GitHub issue URL into two tickets (internal notes, sent to
  * the gateway as Zendesk's signed {@code ticket.comment_added} webhooks); engineering
  * closes the issue (GitHub's signed {@code issues} webhook); both tickets reopen with a
- * note. Each step is told with what the simulated systems saw. Its step: close the issue.
+ * note. Then the same with a Jira issue in a third ticket ({@link JiraIssueDone}), moved
+ * to another project before it is done. Each step is told with what the simulated systems
+ * saw. Its steps: close the issue, move the Jira issue to Done.
  */
 @Component
 class IssueClosedStory implements Story {
@@ -40,8 +42,10 @@ class IssueClosedStory implements Story {
 
 	private final JsonMapper json;
 
+	private final JiraIssueDone jira;
+
 	IssueClosedStory(Helpdesk helpdesk, IssueTracker github, GatewayWebhooks webhooks, HelpdeskUi ui, Cast cast,
-			Written written, JsonMapper json) {
+			Written written, JsonMapper json, JiraIssueDone jira) {
 		this.helpdesk = helpdesk;
 		this.github = github;
 		this.webhooks = webhooks;
@@ -49,6 +53,7 @@ class IssueClosedStory implements Story {
 		this.cast = cast;
 		this.written = written;
 		this.json = json;
+		this.jira = jira;
 	}
 
 	@Override
@@ -58,16 +63,18 @@ class IssueClosedStory implements Story {
 
 	@Override
 	public String title() {
-		return "1. A GitHub issue closes";
+		return "1. A GitHub issue closes, a Jira issue is done";
 	}
 
 	@Override
 	public List<Step> steps() {
-		return List.of(new Step("close-issue", "Close the issue", this::closeIssue));
+		return List.of(new Step("close-issue", "Close the issue", this::closeIssue),
+				new Step("close-jira-issue", "Move the Jira issue to Done", this.jira::closeNewest));
 	}
 
 	/**
-	 * Plays the story, telling each step; true when both tickets reopened with a note.
+	 * Plays the story, telling each step; true when both GitHub tickets and the Jira
+	 * ticket reopened with a note.
 	 */
 	@Override
 	public boolean play(Consumer<String> tell) {
@@ -78,7 +85,7 @@ class IssueClosedStory implements Story {
 						"Checkout fails with a big cart. Can you help?", "solved"),
 				this.cast.ticket(this.cast.customer("Eli Customer", null), "Error 502 when I pay",
 						"Error 502 when I pay. Can you help?", "solved"));
-		tell.accept("Story 1: a GitHub issue closed reopens the tickets that reported it");
+		tell.accept("Story 1: a GitHub issue closed, or a Jira issue done, reopens the tickets that reported it");
 		tell.accept("  GitHub:  " + issue.htmlUrl() + " \"" + issue.title() + "\" is " + issue.state());
 		tickets.forEach((ticket) -> tell
 			.accept("  Zendesk: ticket #" + ticket.id() + " \"" + ticket.subject() + "\" is " + ticket.status()));
@@ -115,7 +122,11 @@ class IssueClosedStory implements Story {
 		this.github.issue(REPOSITORY, issue.number())
 			.flatMap((now) -> now.comments().stream().reduce((first, last) -> last))
 			.ifPresent((comment) -> tell.accept("   GitHub saw on the issue: " + Await.firstLine(comment.body())));
-		tell.accept("Story 1 complete: both tickets reopened with a note. See them at the sandbox's page.");
+		Optional<String> jiraFailed = this.jira.play(tell);
+		if (jiraFailed.isPresent()) {
+			return failed(tell, jiraFailed.get());
+		}
+		tell.accept("Story 1 complete: the three tickets reopened with a note. See them at the sandbox's page.");
 		return true;
 	}
 

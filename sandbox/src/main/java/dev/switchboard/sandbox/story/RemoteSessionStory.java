@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * Story 4: an agent types {@code /remote} in a ticket (Zendesk's signed webhook);
  * remote-session creates a session at the simulated TeamViewer; the customer gets the
  * join link in a public reply; the customer joins, the session runs and the agent ends it
- * (TeamViewer's events, signed with Standard Webhooks); the ticket gets the summary. Its
- * steps: type {@code /remote}, the customer joins, the agent ends the session.
+ * (TeamViewer's events, signed with Standard Webhooks); the ticket gets the summary. Then
+ * the same with Guacamole ({@link GuacamoleSession}), started through the admin API. Its
+ * steps: type {@code /remote}, the customer joins, the agent ends the session; start a
+ * Guacamole session, connect, disconnect.
  */
 @Component
 class RemoteSessionStory implements Story {
@@ -38,14 +40,18 @@ class RemoteSessionStory implements Story {
 
 	private final Written written;
 
+	private final GuacamoleSession guacamole;
+
 	private @Nullable Ticket latest;
 
-	RemoteSessionStory(RemoteSupport teamviewer, Connections connections, HelpdeskUi ui, Cast cast, Written written) {
+	RemoteSessionStory(RemoteSupport teamviewer, Connections connections, HelpdeskUi ui, Cast cast, Written written,
+			GuacamoleSession guacamole) {
 		this.teamviewer = teamviewer;
 		this.connections = connections;
 		this.ui = ui;
 		this.cast = cast;
 		this.written = written;
+		this.guacamole = guacamole;
 	}
 
 	@Override
@@ -55,14 +61,17 @@ class RemoteSessionStory implements Story {
 
 	@Override
 	public String title() {
-		return "4. A remote session";
+		return "4. A remote session (TeamViewer, Guacamole)";
 	}
 
 	@Override
 	public List<Step> steps() {
 		return List.of(new Step("remote", "Type /remote", (tell) -> typeRemote(ticket(), tell)),
 				new Step("join-session", "The customer joins", this::joinLatest),
-				new Step("end-session", "End the session", this::endLatest));
+				new Step("end-session", "End the session", this::endLatest),
+				new Step("remote-guacamole", "Start a Guacamole session", this.guacamole::startForNewTicket),
+				new Step("guacamole-connect", "Connect (Guacamole)", this.guacamole::connectNewest),
+				new Step("guacamole-disconnect", "Disconnect (Guacamole)", this.guacamole::disconnectNewest));
 	}
 
 	@Override
@@ -93,7 +102,11 @@ class RemoteSessionStory implements Story {
 		}
 		tell.accept("   Zendesk saw on #" + id + ": "
 				+ this.written.notes(ticket.id(), "Remote session ended").getFirst().replace('\n', ' '));
-		tell.accept("Story 4 complete: the customer got the join link, the ticket the session's summary.");
+		Optional<String> guacamoleFailed = this.guacamole.play(tell);
+		if (guacamoleFailed.isPresent()) {
+			return failed(tell, guacamoleFailed.get());
+		}
+		tell.accept("Story 4 complete: the customer got the join link, each ticket its session's summary.");
 		return true;
 	}
 

@@ -15,11 +15,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.switchboard.signatures.GithubSignature;
+import dev.switchboard.signatures.JiraSignature;
+import dev.switchboard.signatures.StandardWebhookSignature;
+import dev.switchboard.signatures.TwilioSignature;
+import dev.switchboard.signatures.ZendeskSignature;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the simulated providers' webhooks to the gateway, signed as each provider signs
- * them, and tells what the gateway answered.
+ * them (by {@code webhook-signatures}, the implementation the gateway verifies with), and
+ * tells what the gateway answered.
  */
 @Component
 public class GatewayWebhooks {
@@ -38,18 +45,28 @@ public class GatewayWebhooks {
 	/** A GitHub delivery: event name and a new delivery GUID in the headers. */
 	public Delivery github(String event, byte[] body) {
 		String delivery = UUID.randomUUID().toString();
-		return send(json("/webhooks/github", body).header("X-GitHub-Event", event)
-			.header("X-GitHub-Delivery", delivery)
-			.header(GithubWebhookSignature.HEADER, GithubWebhookSignature.sign(this.properties.githubSecret(), body)),
+		return send(
+				json("/webhooks/github", body).header("X-GitHub-Event", event)
+					.header("X-GitHub-Delivery", delivery)
+					.header(GithubSignature.HEADER, GithubSignature.sign(this.properties.githubSecret(), body)),
 				delivery);
+	}
+
+	/**
+	 * A Jira Cloud webhook: {@code X-Hub-Signature} over the body, a new
+	 * {@code X-Atlassian-Webhook-Identifier}.
+	 */
+	public Delivery jira(byte[] body) {
+		String identifier = UUID.randomUUID().toString();
+		return send(json("/webhooks/jira", body).header(JiraSignature.IDENTIFIER_HEADER, identifier)
+			.header(JiraSignature.HEADER, JiraSignature.sign(this.properties.jiraSecret(), body)), identifier);
 	}
 
 	/** A Zendesk event webhook, signed with the time of sending. */
 	public Delivery zendesk(String eventId, byte[] body) {
 		String timestamp = this.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-		return send(json("/webhooks/zendesk", body).header(ZendeskWebhookSignature.TIMESTAMP_HEADER, timestamp)
-			.header(ZendeskWebhookSignature.HEADER,
-					ZendeskWebhookSignature.sign(this.properties.zendeskSecret(), timestamp, body)),
+		return send(json("/webhooks/zendesk", body).header(ZendeskSignature.TIMESTAMP_HEADER, timestamp)
+			.header(ZendeskSignature.HEADER, ZendeskSignature.sign(this.properties.zendeskSecret(), timestamp, body)),
 				eventId);
 	}
 
@@ -89,8 +106,8 @@ public class GatewayWebhooks {
 			.timeout(Duration.ofSeconds(15))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("I-Twilio-Idempotency-Token", token)
-			.header(TwilioWebhookSignature.HEADER,
-					TwilioWebhookSignature.sign(this.properties.twilioAuthToken(), callbackUrl.toString(), parameters))
+			.header(TwilioSignature.HEADER,
+					TwilioSignature.sign(this.properties.twilioAuthToken(), callbackUrl.toString(), parameters))
 			.POST(HttpRequest.BodyPublishers.ofString(form)), token);
 	}
 

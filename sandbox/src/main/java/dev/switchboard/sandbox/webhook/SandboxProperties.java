@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * ({@code SANDBOX_PUBLICURL}): feed, join and recording links
  * @param githubSecret GitHub's webhook secret ({@code SANDBOX_GITHUBSECRET})
  * @param zendeskSecret Zendesk's webhook signing secret ({@code SANDBOX_ZENDESKSECRET})
+ * @param jiraSecret the secret Jira signs its webhooks with ({@code SANDBOX_JIRASECRET})
+ * @param jiraEmail the Jira account issue-sync calls with ({@code SANDBOX_JIRAEMAIL})
+ * @param jiraApiToken that account's API token ({@code SANDBOX_JIRAAPITOKEN})
  * @param twilioAccountSid the Twilio account ({@code SANDBOX_TWILIOACCOUNTSID})
  * @param twilioAuthToken Twilio's auth token: API password and callback signing key
  * ({@code SANDBOX_TWILIOAUTHTOKEN})
@@ -31,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code SANDBOX_STATUSPAGETOKEN})
  * @param teamviewerToken the TeamViewer API token remote-session calls with
  * ({@code SANDBOX_TEAMVIEWERTOKEN})
+ * @param guacamoleSecretKey Guacamole's {@code json-secret-key}, 32 hex digits, shared
+ * with remote-session ({@code SANDBOX_GUACAMOLESECRETKEY})
  * @param gatewayApiKey an admin API key of the gateway: the stories create subscriptions
  * and click-to-call through it ({@code SANDBOX_GATEWAYAPIKEY})
  * @param callBeat the pace of a simulated call: a ring, an answer or a hang-up a beat or
@@ -44,6 +49,9 @@ public record SandboxProperties(@NotNull @DefaultValue("http://localhost:8080") 
 				message = "set SANDBOX_GITHUBSECRET to the gateway's GATEWAY_WEBHOOKS_GITHUB_SECRET") String githubSecret,
 		@NotBlank(
 				message = "set SANDBOX_ZENDESKSECRET to the gateway's GATEWAY_WEBHOOKS_ZENDESK_SECRET") String zendeskSecret,
+		@NotBlank(message = "set SANDBOX_JIRASECRET to the gateway's GATEWAY_WEBHOOKS_JIRA_SECRET") String jiraSecret,
+		@NotBlank @DefaultValue("switchboard@example.com") String jiraEmail,
+		@NotBlank(message = "set SANDBOX_JIRAAPITOKEN to issue-sync's ISSUESYNC_JIRA_APITOKEN") String jiraApiToken,
 		@NotBlank(message = "set SANDBOX_TWILIOACCOUNTSID to crm-bridge's CRMBRIDGE_TWILIO_ACCOUNTSID") @Pattern(
 				regexp = "AC[0-9a-fA-F]{32}",
 				message = "SANDBOX_TWILIOACCOUNTSID is AC and 32 hex digits") String twilioAccountSid,
@@ -57,6 +65,10 @@ public record SandboxProperties(@NotNull @DefaultValue("http://localhost:8080") 
 				message = "set SANDBOX_STATUSPAGETOKEN to the gateway's GATEWAY_WEBHOOKS_STATUSPAGE_TOKEN") String statuspageToken,
 		@NotBlank(
 				message = "set SANDBOX_TEAMVIEWERTOKEN to remote-session's REMOTESESSION_TEAMVIEWER_TOKEN") String teamviewerToken,
+		@NotBlank(
+				message = "set SANDBOX_GUACAMOLESECRETKEY to remote-session's REMOTESESSION_GUACAMOLE_SECRETKEY") @Pattern(
+						regexp = "[0-9a-fA-F]{32}",
+						message = "SANDBOX_GUACAMOLESECRETKEY is 32 hex digits (a 128-bit key)") String guacamoleSecretKey,
 		@NotBlank(
 				message = "set SANDBOX_GATEWAYAPIKEY to an operator key of the gateway's admin API") String gatewayApiKey,
 		@NotNull @DefaultValue("1s") Duration callBeat) {

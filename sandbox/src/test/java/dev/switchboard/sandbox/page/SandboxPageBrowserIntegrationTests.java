@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.switchboard.sandbox.SandboxIntegrationTest;
+import dev.switchboard.sandbox.jira.JiraIssue;
+import dev.switchboard.sandbox.jira.JiraSite;
 import dev.switchboard.sandbox.zendesk.Helpdesk;
 import dev.switchboard.sandbox.zendesk.Ticket;
 import dev.switchboard.testsupport.DebianChromium;
@@ -36,6 +38,9 @@ class SandboxPageBrowserIntegrationTests extends SandboxIntegrationTest {
 
 	@Autowired
 	Helpdesk helpdesk;
+
+	@Autowired
+	JiraSite jira;
 
 	private static ChromeDriver browser;
 
@@ -120,6 +125,25 @@ class SandboxPageBrowserIntegrationTests extends SandboxIntegrationTest {
 
 	private int webhooks(String path) {
 		return this.gateway.received((received) -> received.path().equals(path)).size();
+	}
+
+	/**
+	 * Story 1's Jira step: the issue moves to Done (Jira's webhook to the stand-in
+	 * gateway), and the comment issue-sync would then write shows under the issue.
+	 */
+	@Test
+	void aClickMovesTheJiraIssueToDoneAndItsCommentsShowUnderIt() throws Exception {
+		JiraIssue issue = this.jira.create("SUP", "Page test issue " + System.nanoTime());
+		waitFor(By.cssSelector("#jira-" + issue.id() + " .status.new"));
+
+		browser.findElement(By.cssSelector("button[data-step='close-jira-issue']")).click();
+
+		waitFor(By.cssSelector("#jira-" + issue.id() + " .status.resolved"));
+		assertThat(webhooks("/webhooks/jira")).isPositive();
+		this.jira.comment(issue.key(), "Reported in 1 conversation");
+		waitFor(By.xpath("//*[@id='jira-" + issue.id() + "']//*[contains(@class,'comment')]"
+				+ "[contains(text(),'Reported in 1 conversation')]"));
+		assertThat(sameDocument()).isTrue();
 	}
 
 	private boolean sameDocument() {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.switchboard.sandbox.SandboxIntegrationTest;
 import dev.switchboard.sandbox.StubGateway;
-import dev.switchboard.sandbox.webhook.TwilioWebhookSignature;
+import dev.switchboard.signatures.TwilioSignature;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,7 +71,7 @@ class TwilioApiIntegrationTests extends SandboxIntegrationTest {
 		for (StubGateway.Received callback : callbacks(callbackPath)) {
 			List<Map.Entry<String, String>> parameters = new ArrayList<>(form(callback).entrySet());
 			assertThat(callback.header("X-Twilio-Signature"))
-				.isEqualTo(TwilioWebhookSignature.sign(TWILIO_TOKEN, this.gateway.url() + callbackPath, parameters));
+				.isEqualTo(TwilioSignature.sign(TWILIO_TOKEN, this.gateway.url() + callbackPath, parameters));
 			assertThat(callback.header("I-Twilio-Idempotency-Token")).isNotBlank();
 		}
 		String recordingUrl = String.valueOf(callbacks.getLast().get("RecordingUrl"));

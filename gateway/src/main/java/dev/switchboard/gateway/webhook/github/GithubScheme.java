@@ -10,6 +10,8 @@ import dev.switchboard.gateway.webhook.SecretScheme;
 import dev.switchboard.gateway.webhook.Signatures;
 import dev.switchboard.gateway.webhook.WebhookProperties;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.GithubSignature;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GithubScheme extends SecretScheme {
 
-	static final String SIGNATURE = "X-Hub-Signature-256";
+	static final String SIGNATURE = GithubSignature.HEADER;
 
 	private static final Pattern EVENT = Pattern.compile("[a-z_]{1,64}");
 
@@ -36,16 +38,10 @@ class GithubScheme extends SecretScheme {
 		this.json = json;
 	}
 
-	static String sign(String secret, byte[] body) {
-		return "sha256=" + Signatures.hex(Signatures.hmacSha256(secret, body));
-	}
-
-	private static final Pattern SIGNATURE_FORM = Pattern.compile("sha256=[0-9a-f]{64}");
-
 	@Override
 	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
 		String signature = headersOnly.header(SIGNATURE);
-		return (signature != null && SIGNATURE_FORM.matcher(signature).matches()) ? Optional.empty()
+		return (signature != null && GithubSignature.digestOf(signature) != null) ? Optional.empty()
 				: Optional.of(new SchemeVerdict.BadSignature(SIGNATURE + " is missing or not sha256=<64 hex digits>"));
 	}
 
@@ -55,7 +51,9 @@ class GithubScheme extends SecretScheme {
 		if (signature == null) {
 			return new SchemeVerdict.BadSignature(SIGNATURE + " is missing");
 		}
-		if (!signedByAnySecret((secret) -> Signatures.constantTimeEquals(sign(secret, request.body()), signature))) {
+		byte @Nullable [] presented = GithubSignature.digestOf(signature);
+		if (!signedByAnySecret(
+				(secret) -> Signatures.constantTimeEquals(GithubSignature.digest(secret, request.body()), presented))) {
 			return new SchemeVerdict.BadSignature(SIGNATURE + " does not match the body");
 		}
 		String event = request.header("X-GitHub-Event");

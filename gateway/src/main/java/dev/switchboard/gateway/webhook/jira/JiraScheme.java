@@ -11,6 +11,8 @@ import dev.switchboard.gateway.webhook.SecretScheme;
 import dev.switchboard.gateway.webhook.Signatures;
 import dev.switchboard.gateway.webhook.WebhookProperties;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.JiraSignature;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JiraScheme extends SecretScheme {
 
-	static final String SIGNATURE = "X-Hub-Signature";
+	static final String SIGNATURE = JiraSignature.HEADER;
 
-	static final String IDENTIFIER = "X-Atlassian-Webhook-Identifier";
+	static final String IDENTIFIER = JiraSignature.IDENTIFIER_HEADER;
 
 	private static final Pattern EVENT = Pattern.compile("[A-Za-z0-9_:.-]{1,100}");
 
@@ -41,16 +43,10 @@ class JiraScheme extends SecretScheme {
 		this.json = json;
 	}
 
-	static String sign(String secret, byte[] body) {
-		return "sha256=" + Signatures.hex(Signatures.hmacSha256(secret, body));
-	}
-
-	private static final Pattern SIGNATURE_FORM = Pattern.compile("sha256=[0-9a-f]{64}");
-
 	@Override
 	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
 		String signature = headersOnly.header(SIGNATURE);
-		return (signature != null && SIGNATURE_FORM.matcher(signature).matches()) ? Optional.empty()
+		return (signature != null && JiraSignature.digestOf(signature) != null) ? Optional.empty()
 				: Optional.of(new SchemeVerdict.BadSignature(SIGNATURE + " is missing or not sha256=<64 hex digits>"));
 	}
 
@@ -61,7 +57,9 @@ class JiraScheme extends SecretScheme {
 			return new SchemeVerdict.BadSignature(
 					SIGNATURE + " is missing (Jira signs with X-Hub-Signature, " + "not GitHub's X-Hub-Signature-256)");
 		}
-		if (!signedByAnySecret((secret) -> Signatures.constantTimeEquals(sign(secret, request.body()), signature))) {
+		byte @Nullable [] presented = JiraSignature.digestOf(signature);
+		if (!signedByAnySecret(
+				(secret) -> Signatures.constantTimeEquals(JiraSignature.digest(secret, request.body()), presented))) {
 			return new SchemeVerdict.BadSignature(SIGNATURE + " does not match the body");
 		}
 		String delivery = request.header(IDENTIFIER);

@@ -1,16 +1,12 @@
 package dev.switchboard.gateway.webhook.remotesession;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
-import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.switchboard.contracts.Provider;
 import dev.switchboard.gateway.webhook.Freshness;
 import dev.switchboard.gateway.webhook.SchemeVerdict;
@@ -18,6 +14,7 @@ import dev.switchboard.gateway.webhook.SecretScheme;
 import dev.switchboard.gateway.webhook.Signatures;
 import dev.switchboard.gateway.webhook.WebhookProperties;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.StandardWebhookSignature;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,15 +42,6 @@ class StandardWebhooksScheme extends SecretScheme {
 		super(Provider.REMOTE_SESSION, properties.remoteSession());
 		this.json = json;
 		this.clock = clock;
-	}
-
-	static String sign(String secret, String id, long timestamp, byte[] body) {
-		try {
-			return new Webhook(secret).sign(id, timestamp, new String(body, StandardCharsets.UTF_8));
-		}
-		catch (WebhookSigningException | EmptyWebhookSecretException | RuntimeException ex) {
-			return "";
-		}
 	}
 
 	@Override
@@ -91,7 +79,8 @@ class StandardWebhooksScheme extends SecretScheme {
 		catch (NumberFormatException ex) {
 			return new SchemeVerdict.BadSignature("webhook-timestamp is not a number of seconds");
 		}
-		if (!signedByAnySecret((secret) -> matchesAny(sign(secret, id, seconds, request.body()), signatures))) {
+		List<byte[]> presented = StandardWebhookSignature.digestsOf(signatures);
+		if (!signedByAnySecret((secret) -> matchesAny(secret, id, seconds, request.body(), presented))) {
 			return new SchemeVerdict.BadSignature("webhook-signature does not match id, timestamp and body");
 		}
 		if (!Freshness.fresh(Instant.ofEpochSecond(seconds), this.clock)) {
@@ -112,10 +101,18 @@ class StandardWebhooksScheme extends SecretScheme {
 
 	/**
 	 * The header may list several space-separated signatures (during the sender's own key
-	 * rotation).
+	 * rotation); each is compared, none short-circuits. A configured secret the library
+	 * cannot key with matches nothing.
 	 */
-	private static boolean matchesAny(String expected, String header) {
-		return !expected.isEmpty() && Arrays.stream(header.trim().split(" +"))
+	private static boolean matchesAny(String secret, String id, long seconds, byte[] body, List<byte[]> presented) {
+		byte[] expected;
+		try {
+			expected = StandardWebhookSignature.digest(secret, id, seconds, body);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		return presented.stream()
 			.map((candidate) -> Signatures.constantTimeEquals(expected, candidate))
 			.reduce(false, Boolean::logicalOr);
 	}

@@ -3,7 +3,6 @@ package dev.switchboard.gateway.webhook.twilio;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,8 @@ import dev.switchboard.gateway.webhook.SecretScheme;
 import dev.switchboard.gateway.webhook.Signatures;
 import dev.switchboard.gateway.webhook.WebhookProperties;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.TwilioSignature;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -30,9 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TwilioScheme extends SecretScheme {
 
-	static final String SIGNATURE = "X-Twilio-Signature";
+	static final String SIGNATURE = TwilioSignature.HEADER;
 
-	static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
+	static final String IDEMPOTENCY_TOKEN = TwilioSignature.IDEMPOTENCY_TOKEN_HEADER;
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
 
@@ -43,21 +44,10 @@ class TwilioScheme extends SecretScheme {
 		this.gateway = gateway;
 	}
 
-	static String sign(String authToken, String url, List<Map.Entry<String, String>> parameters) {
-		StringBuilder data = new StringBuilder(url);
-		parameters.stream()
-			.sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-			.forEach((parameter) -> data.append(parameter.getKey()).append(parameter.getValue()));
-		return Signatures.base64(Signatures.hmacSha1(authToken, data.toString().getBytes(StandardCharsets.UTF_8)));
-	}
-
-	/** Base64 of a SHA-1 digest. */
-	private static final Pattern SIGNATURE_FORM = Pattern.compile("[A-Za-z0-9+/]{27}=");
-
 	@Override
 	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
 		String signature = headersOnly.header(SIGNATURE);
-		return (signature != null && SIGNATURE_FORM.matcher(signature).matches()) ? Optional.empty()
+		return (signature != null && TwilioSignature.digestOf(signature) != null) ? Optional.empty()
 				: Optional.of(new SchemeVerdict.BadSignature(SIGNATURE + " is missing or not a base64 HMAC-SHA1"));
 	}
 
@@ -75,7 +65,9 @@ class TwilioScheme extends SecretScheme {
 			return new SchemeVerdict.BadSignature("the body is not a form, so " + SIGNATURE + " cannot match");
 		}
 		String url = this.gateway.publicUrl(request.pathAndQuery());
-		if (!signedByAnySecret((token) -> Signatures.constantTimeEquals(sign(token, url, parameters), signature))) {
+		byte @Nullable [] presented = TwilioSignature.digestOf(signature);
+		if (!signedByAnySecret(
+				(token) -> Signatures.constantTimeEquals(TwilioSignature.digest(token, url, parameters), presented))) {
 			return new SchemeVerdict.BadSignature(SIGNATURE + " does not match " + url + " and the parameters");
 		}
 		String idempotencyToken = request.header(IDEMPOTENCY_TOKEN);

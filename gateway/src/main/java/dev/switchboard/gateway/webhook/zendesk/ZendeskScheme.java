@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.webhook.zendesk;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,6 +14,8 @@ import dev.switchboard.gateway.webhook.SecretScheme;
 import dev.switchboard.gateway.webhook.Signatures;
 import dev.switchboard.gateway.webhook.WebhookProperties;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.ZendeskSignature;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ZendeskScheme extends SecretScheme {
 
-	static final String SIGNATURE = "X-Zendesk-Webhook-Signature";
+	static final String SIGNATURE = ZendeskSignature.HEADER;
 
-	static final String TIMESTAMP = "X-Zendesk-Webhook-Signature-Timestamp";
+	static final String TIMESTAMP = ZendeskSignature.TIMESTAMP_HEADER;
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.-]{1,200}");
 
@@ -47,18 +48,11 @@ class ZendeskScheme extends SecretScheme {
 		this.clock = clock;
 	}
 
-	static String sign(String secret, String timestamp, byte[] body) {
-		return Signatures.base64(Signatures.hmacSha256(secret, timestamp.getBytes(StandardCharsets.UTF_8), body));
-	}
-
-	/** Base64 of a SHA-256 digest. */
-	private static final Pattern SIGNATURE_FORM = Pattern.compile("[A-Za-z0-9+/]{43}=");
-
 	@Override
 	public Optional<SchemeVerdict.BadSignature> screen(WebhookRequest headersOnly) {
 		String signature = headersOnly.header(SIGNATURE);
 		String timestamp = headersOnly.header(TIMESTAMP);
-		if (signature == null || timestamp == null || !SIGNATURE_FORM.matcher(signature).matches()) {
+		if (signature == null || timestamp == null || ZendeskSignature.digestOf(signature) == null) {
 			return Optional.of(new SchemeVerdict.BadSignature(
 					SIGNATURE + " (base64 of an HMAC-SHA256) and " + TIMESTAMP + " are required"));
 		}
@@ -73,8 +67,9 @@ class ZendeskScheme extends SecretScheme {
 		if (signature == null || timestamp == null) {
 			return new SchemeVerdict.BadSignature(SIGNATURE + " and " + TIMESTAMP + " are required");
 		}
-		if (!signedByAnySecret(
-				(secret) -> Signatures.constantTimeEquals(sign(secret, timestamp, request.body()), signature))) {
+		byte @Nullable [] presented = ZendeskSignature.digestOf(signature);
+		if (!signedByAnySecret((secret) -> Signatures
+			.constantTimeEquals(ZendeskSignature.digest(secret, timestamp, request.body()), presented))) {
 			return new SchemeVerdict.BadSignature(SIGNATURE + " does not match the timestamp and body");
 		}
 		if (!fresh(timestamp)) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.switchboard.gateway.webhook.SchemeFixtures;
 import dev.switchboard.gateway.webhook.SchemeVerdict;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.JiraSignature;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +30,7 @@ class JiraSchemeTests {
 
 	@Test
 	void verifiesTheSignatureComputedWithOpenssl() {
-		assertThat(JiraScheme.sign(SECRET, BODY)).isEqualTo(VECTOR);
+		assertThat(JiraSignature.sign(SECRET, BODY)).isEqualTo(VECTOR);
 		assertThat(this.scheme.check(request("X-Hub-Signature", VECTOR, BODY)))
 			.isEqualTo(new SchemeVerdict.Verified("c1f1a0e4-7f4b-4a53-9d8e-5c0a2b1d3e4f", "jira:issue_updated",
 					Map.of("x-atlassian-webhook-identifier", "c1f1a0e4-7f4b-4a53-9d8e-5c0a2b1d3e4f")));
@@ -51,7 +52,7 @@ class JiraSchemeTests {
 	void signedButWithoutAWebhookEventIsMalformed() {
 		byte[] body = "{\"timestamp\":1}".getBytes(StandardCharsets.UTF_8);
 
-		assertThat(this.scheme.check(request("X-Hub-Signature", JiraScheme.sign(SECRET, body), body)))
+		assertThat(this.scheme.check(request("X-Hub-Signature", JiraSignature.sign(SECRET, body), body)))
 			.isInstanceOf(SchemeVerdict.Malformed.class);
 	}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.switchboard.gateway.webhook.SchemeFixtures;
 import dev.switchboard.gateway.webhook.SchemeVerdict;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.StandardWebhookSignature;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,7 @@ class StandardWebhooksSchemeTests {
 
 	@Test
 	void signsThePublishedVectorAndAcceptsItAtItsTime() {
-		assertThat(StandardWebhooksScheme.sign(SECRET, ID, TIMESTAMP, VECTOR_BODY)).isEqualTo(VECTOR);
+		assertThat(StandardWebhookSignature.sign(SECRET, ID, TIMESTAMP, VECTOR_BODY)).isEqualTo(VECTOR);
 		assertThat(schemeAt(TIMESTAMP + 299).check(request(VECTOR, TIMESTAMP, VECTOR_BODY)))
 			.as("signature verified; the vector's body is no session event")
 			.isInstanceOf(SchemeVerdict.Malformed.class);
@@ -40,7 +41,7 @@ class StandardWebhooksSchemeTests {
 
 	@Test
 	void acceptsASessionEventAmongSeveralSignatures() {
-		String signature = "v1,bm90IHRoaXMgb25l " + StandardWebhooksScheme.sign(SECRET, ID, TIMESTAMP, SESSION_ENDED);
+		String signature = "v1,bm90IHRoaXMgb25l " + StandardWebhookSignature.sign(SECRET, ID, TIMESTAMP, SESSION_ENDED);
 
 		assertThat(schemeAt(TIMESTAMP).check(request(signature, TIMESTAMP, SESSION_ENDED)))
 			.isEqualTo(new SchemeVerdict.Verified(ID, "session.ended",
@@ -49,7 +50,7 @@ class StandardWebhooksSchemeTests {
 
 	@Test
 	void refusesAStaleTimestampEvenWhenCorrectlySigned() {
-		String signature = StandardWebhooksScheme.sign(SECRET, ID, TIMESTAMP, SESSION_ENDED);
+		String signature = StandardWebhookSignature.sign(SECRET, ID, TIMESTAMP, SESSION_ENDED);
 
 		assertThat(schemeAt(TIMESTAMP + 301).check(request(signature, TIMESTAMP, SESSION_ENDED)))
 			.isInstanceOf(SchemeVerdict.BadSignature.class);

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.switchboard.gateway.webhook.SchemeFixtures;
 import dev.switchboard.gateway.webhook.SchemeVerdict;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.TwilioSignature;
 import org.junit.jupiter.api.Test;
 
 class TwilioSchemeTests {
@@ -23,7 +24,7 @@ class TwilioSchemeTests {
 	void verifiesThePublishedVectorAgainstTheConfiguredPublicUrl() {
 		TwilioScheme scheme = schemeBehind("https://mycompany.com");
 
-		assertThat(TwilioScheme.sign(AUTH_TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2",
+		assertThat(TwilioSignature.sign(AUTH_TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2",
 				TwilioScheme.formParameters(FORM)))
 			.isEqualTo(VECTOR);
 		assertThat(scheme.check(request("/myapp.php?foo=1&bar=2", VECTOR, "call-status-token")))
@@ -55,10 +56,18 @@ class TwilioSchemeTests {
 	}
 
 	@Test
+	void refusesTheVectorWithOtherUnusedBitsInItsLastBase64Digit() {
+		assertThat(schemeBehind("https://mycompany.com")
+			.check(request("/myapp.php?foo=1&bar=2", "0/KCTR6DLpKmkAf8muzZqo1nDgR=", "t-1")))
+			.as("decodes to the same bytes, but Twilio never sends that spelling")
+			.isInstanceOf(SchemeVerdict.BadSignature.class);
+	}
+
+	@Test
 	void tellsRecordingCallbacksFromCallStatusCallbacks() {
 		byte[] recording = "CallSid=CA1&RecordingSid=RE1&RecordingStatus=completed&RecordingUrl=https%3A%2F%2Fapi.twilio.com%2FRE1"
 			.getBytes(StandardCharsets.US_ASCII);
-		String signature = TwilioScheme.sign(AUTH_TOKEN, "https://mycompany.com/webhooks/twilio",
+		String signature = TwilioSignature.sign(AUTH_TOKEN, "https://mycompany.com/webhooks/twilio",
 				TwilioScheme.formParameters(recording));
 
 		SchemeVerdict verdict = schemeBehind("https://mycompany.com/")

@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.switchboard.gateway.webhook.SchemeFixtures;
 import dev.switchboard.gateway.webhook.SchemeVerdict;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import dev.switchboard.signatures.ZendeskSignature;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +28,7 @@ class ZendeskSchemeTests {
 
 	@Test
 	void verifiesThePublishedVectorAtItsTime() {
-		assertThat(ZendeskScheme.sign(SECRET, TIMESTAMP, BODY)).isEqualTo(VECTOR);
+		assertThat(ZendeskSignature.sign(SECRET, TIMESTAMP, BODY)).isEqualTo(VECTOR);
 		assertThat(schemeAt("2026-11-23T10:04:59Z").check(request(VECTOR, TIMESTAMP)))
 			.isEqualTo(new SchemeVerdict.Verified("01HZX", "zen:event-type:ticket.comment_added",
 					Map.of("x-zendesk-webhook-signature-timestamp", TIMESTAMP)));

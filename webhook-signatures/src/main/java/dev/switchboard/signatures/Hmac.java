@@ -1,4 +1,4 @@
-package dev.switchboard.sandbox.webhook;
+package dev.switchboard.signatures;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 and HMAC-SHA1 keyed with a secret's UTF-8 bytes, over parts joined without
- * separator.
+ * HMAC-SHA256 and HMAC-SHA1 keyed with a secret's UTF-8 bytes (as every provider here
+ * keys them), over parts joined without separator.
  */
 final class Hmac {
 
@@ -16,17 +16,17 @@ final class Hmac {
 	}
 
 	static byte[] sha256(String secret, byte[]... parts) {
-		return mac("HmacSHA256", secret, parts);
+		return mac("HmacSHA256", secret.getBytes(StandardCharsets.UTF_8), parts);
 	}
 
 	static byte[] sha1(String secret, byte[]... parts) {
-		return mac("HmacSHA1", secret, parts);
+		return mac("HmacSHA1", secret.getBytes(StandardCharsets.UTF_8), parts);
 	}
 
-	private static byte[] mac(String algorithm, String secret, byte[]... parts) {
+	private static byte[] mac(String algorithm, byte[] key, byte[]... parts) {
 		try {
 			Mac mac = Mac.getInstance(algorithm);
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+			mac.init(new SecretKeySpec(key, algorithm));
 			for (byte[] part : parts) {
 				mac.update(part);
 			}
