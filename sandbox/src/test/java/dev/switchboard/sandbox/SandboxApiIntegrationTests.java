@@ -17,7 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulated Zendesk, Slack and GitHub APIs over HTTP, as the services call them. */
-class SandboxApiIntegrationTests extends SandboxIntegrationTest {
+@SandboxIntegrationTest
+class SandboxApiIntegrationTests {
+
+	@Autowired
+	Sandbox sandbox;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -32,10 +36,11 @@ class SandboxApiIntegrationTests extends SandboxIntegrationTest {
 		long requester = this.helpdesk.addUser("Dana", "dana@example.com", "end-user").id();
 		Ticket ticket = this.helpdesk.open("Old problem", requester, "It failed.", "closed");
 
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/api/v2/tickets/" + ticket.id() + ".json"))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers
-				.ofString("{\"ticket\":{\"comment\":{\"body\":\"Closed\",\"public\":false},\"status\":\"open\"}}")));
+		HttpResponse<String> answer = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/api/v2/tickets/" + ticket.id() + ".json"))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(
+						"{\"ticket\":{\"comment\":{\"body\":\"Closed\",\"public\":false},\"status\":\"open\"}}")));
 
 		assertThat(answer.statusCode()).isEqualTo(422);
 		assertThat(answer.body()).contains("closed prevents ticket update");
@@ -47,13 +52,13 @@ class SandboxApiIntegrationTests extends SandboxIntegrationTest {
 	 */
 	@Test
 	void findsCreatesAndOpensTicketsForACallerAsCrmBridgeAsks() throws Exception {
-		HttpResponse<String> search = send(
-				HttpRequest.newBuilder(url("/api/v2/search.json?query=role%3Aend-user%20phone%3A*6285550142")));
+		HttpResponse<String> search = this.sandbox.send(HttpRequest
+			.newBuilder(this.sandbox.url("/api/v2/search.json?query=role%3Aend-user%20phone%3A*6285550142")));
 		HttpResponse<String> user = post("/api/v2/users.json",
 				"{\"user\":{\"name\":\"+1 628-555-0142\",\"phone\":\"+16285550142\",\"role\":\"end-user\"}}", null);
 		long userId = this.json.readTree(user.body()).path("user").path("id").asLong();
-		HttpResponse<String> found = send(
-				HttpRequest.newBuilder(url("/api/v2/search.json?query=role%3Aend-user%20phone%3A*6285550142")));
+		HttpResponse<String> found = this.sandbox.send(HttpRequest
+			.newBuilder(this.sandbox.url("/api/v2/search.json?query=role%3Aend-user%20phone%3A*6285550142")));
 		String ticket = "{\"ticket\":{\"subject\":\"Missed call from +1 628-555-0142\",\"requester_id\":" + userId
 				+ ",\"comment\":{\"body\":\"Missed call\",\"public\":false}}}";
 		HttpResponse<String> created = post("/api/v2/tickets.json", ticket, "switchboard-call-CA42");
@@ -93,10 +98,13 @@ class SandboxApiIntegrationTests extends SandboxIntegrationTest {
 				null)
 			.body()).path("ts").asString();
 
-		JsonNode plain = this.json
-			.readTree(send(HttpRequest.newBuilder(url("/slack/api/conversations.history?channel=C-lookup"))).body());
-		JsonNode withMetadata = this.json.readTree(send(HttpRequest
-			.newBuilder(url("/slack/api/conversations.history?channel=C-lookup&include_all_metadata=true"))).body());
+		JsonNode plain = this.json.readTree(this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/slack/api/conversations.history?channel=C-lookup")))
+			.body());
+		JsonNode withMetadata = this.json.readTree(this.sandbox
+			.send(HttpRequest.newBuilder(
+					this.sandbox.url("/slack/api/conversations.history?channel=C-lookup&include_all_metadata=true")))
+			.body());
 
 		assertThat(plain.path("messages").get(0).has("metadata")).isFalse();
 		assertThat(withMetadata.path("messages").get(0).path("ts").asString()).isEqualTo(ts);
@@ -110,11 +118,12 @@ class SandboxApiIntegrationTests extends SandboxIntegrationTest {
 	@Test
 	void answersAnUnchangedIssueWith304() throws Exception {
 		int number = this.github.open("octo-org/widgets", "It burns").number();
-		URI issue = url("/github/repos/octo-org/widgets/issues/" + number);
+		URI issue = this.sandbox.url("/github/repos/octo-org/widgets/issues/" + number);
 
-		HttpResponse<String> read = send(HttpRequest.newBuilder(issue).GET());
+		HttpResponse<String> read = this.sandbox.send(HttpRequest.newBuilder(issue).GET());
 		String etag = read.headers().firstValue("ETag").orElseThrow();
-		HttpResponse<String> again = send(HttpRequest.newBuilder(issue).header("If-None-Match", etag).GET());
+		HttpResponse<String> again = this.sandbox
+			.send(HttpRequest.newBuilder(issue).header("If-None-Match", etag).GET());
 
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(read.body()).contains("\"state\":\"open\"", "\"number\":" + number);
@@ -122,13 +131,13 @@ class SandboxApiIntegrationTests extends SandboxIntegrationTest {
 	}
 
 	private HttpResponse<String> post(String path, String body, @Nullable String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.sandbox.url(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
-		return send(request);
+		return this.sandbox.send(request);
 	}
 
 }

@@ -1,19 +1,25 @@
 package dev.switchboard.sandbox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * The sandbox on a random port, reporting to the {@link StubGateway}: one Spring context
- * for every integration test of the module (same configuration), calls paced at 100 ms.
+ * for every integration test of the module (same configuration), calls paced at 100 ms;
+ * {@link Sandbox} calls it over HTTP. The same way of sharing set-up as the services'
+ * integration tests (a meta-annotation, no base class).
  */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sandbox.github-secret=test-github", "sandbox.zendesk-secret=test-zendesk",
 				"sandbox.jira-secret=" + SandboxIntegrationTest.JIRA_SECRET,
@@ -25,43 +31,36 @@ import org.springframework.test.context.DynamicPropertySource;
 				"sandbox.teamviewer-token=" + SandboxIntegrationTest.TEAMVIEWER_TOKEN,
 				"sandbox.guacamole-secret-key=" + SandboxIntegrationTest.GUACAMOLE_KEY,
 				"sandbox.gateway-api-key=test-admin-key", "sandbox.call-beat=100ms" })
-public abstract class SandboxIntegrationTest {
+@ContextConfiguration(initializers = SandboxIntegrationTest.StubGatewayUrl.class)
+@Import(Sandbox.class)
+public @interface SandboxIntegrationTest {
 
-	public static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+	String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
 
-	public static final String TWILIO_TOKEN = "test-twilio-token";
+	String TWILIO_TOKEN = "test-twilio-token";
 
-	public static final String JIRA_SECRET = "test-jira-secret";
+	String JIRA_SECRET = "test-jira-secret";
 
-	public static final String JIRA_TOKEN = "test-jira-token";
+	String JIRA_TOKEN = "test-jira-token";
 
-	public static final String REMOTE_SESSION_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+	String REMOTE_SESSION_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-	public static final String STATUSPAGE_TOKEN = "test-statuspage-token-0123456789abcdef";
+	String STATUSPAGE_TOKEN = "test-statuspage-token-0123456789abcdef";
 
-	public static final String TEAMVIEWER_TOKEN = "test-teamviewer-token";
+	String TEAMVIEWER_TOKEN = "test-teamviewer-token";
 
 	/** guacamole-auth-json's example key. */
-	public static final String GUACAMOLE_KEY = "4C0B569E4C96DF157EEE1B65DD0E4D41";
+	String GUACAMOLE_KEY = "4C0B569E4C96DF157EEE1B65DD0E4D41";
 
-	protected final HttpClient http = HttpClient.newHttpClient();
+	/** Points the sandbox at the {@link StubGateway} of this JVM. */
+	class StubGatewayUrl implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	protected final StubGateway gateway = StubGateway.get();
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+					"sandbox.gateway-url=" + StubGateway.get().url());
+		}
 
-	@LocalServerPort
-	protected int port;
-
-	@DynamicPropertySource
-	static void gateway(DynamicPropertyRegistry registry) {
-		registry.add("sandbox.gateway-url", () -> StubGateway.get().url());
-	}
-
-	protected URI url(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

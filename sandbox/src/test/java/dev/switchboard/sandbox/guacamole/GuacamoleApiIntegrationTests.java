@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.guacamole;
 
+import dev.switchboard.sandbox.Sandbox;
+
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -27,7 +29,13 @@ import static org.awaitility.Awaitility.await;
  * remote-session's encrypted JSON, refused when the signature does not match or the data
  * expired; the connection's start and end pushed as signed Standard Webhooks events.
  */
-class GuacamoleApiIntegrationTests extends SandboxIntegrationTest {
+@SandboxIntegrationTest
+class GuacamoleApiIntegrationTests {
+
+	@Autowired
+	Sandbox sandbox;
+
+	private final StubGateway gateway = StubGateway.get();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -37,7 +45,8 @@ class GuacamoleApiIntegrationTests extends SandboxIntegrationTest {
 	@Test
 	void logsInWithSignedJsonAndReportsTheConnectionsStartAndEnd() throws Exception {
 		String name = UUID.randomUUID().toString();
-		String data = SealedJson.seal(GUACAMOLE_KEY, SealedJson.connection(name, future()), false);
+		String data = SealedJson.seal(SandboxIntegrationTest.GUACAMOLE_KEY, SealedJson.connection(name, future()),
+				false);
 
 		HttpResponse<String> login = tokens(data);
 		assertThat(login.statusCode()).isEqualTo(200);
@@ -46,7 +55,9 @@ class GuacamoleApiIntegrationTests extends SandboxIntegrationTest {
 		assertThat(session.path("dataSource").asString()).isEqualTo("json");
 		String token = session.path("authToken").asString();
 		JsonNode connections = this.json
-			.readTree(send(HttpRequest.newBuilder(url("/guacamole/api/session/data/json/connections?token=" + token)))
+			.readTree(this.sandbox
+				.send(HttpRequest
+					.newBuilder(this.sandbox.url("/guacamole/api/session/data/json/connections?token=" + token)))
 				.body());
 		assertThat(connections.path(name).path("protocol").asString()).isEqualTo("rdp");
 
@@ -60,7 +71,7 @@ class GuacamoleApiIntegrationTests extends SandboxIntegrationTest {
 				.received((r) -> r.path().equals("/webhooks/remote-session") && r.body().contains("\"" + name + "\"")),
 					(found) -> found.size() == 2);
 		for (StubGateway.Received event : events) {
-			new Webhook(REMOTE_SESSION_SECRET).verify(event.body(),
+			new Webhook(SandboxIntegrationTest.REMOTE_SESSION_SECRET).verify(event.body(),
 					HttpHeaders.of(Map.of("webhook-id", List.of(event.header("webhook-id")), "webhook-timestamp",
 							List.of(event.header("webhook-timestamp")), "webhook-signature",
 							List.of(event.header("webhook-signature"))), (header, value) -> true));
@@ -71,7 +82,7 @@ class GuacamoleApiIntegrationTests extends SandboxIntegrationTest {
 		assertThat(ended.path("agent").asString()).isEqualTo("alice@example.com");
 		assertThat(ended.path("host").asString()).isEqualTo("ts01.corp.example");
 		assertThat(ended.has("durationSeconds")).isTrue();
-		HttpResponse<String> world = send(HttpRequest.newBuilder(url("/")));
+		HttpResponse<String> world = this.sandbox.send(HttpRequest.newBuilder(this.sandbox.url("/")));
 		assertThat(world.statusCode()).as(world.body()).isEqualTo(200);
 		assertThat(world.body()).contains("id=\"guacamole-" + name + "\"", "disconnected");
 	}
@@ -80,9 +91,9 @@ class GuacamoleApiIntegrationTests extends SandboxIntegrationTest {
 	void refusesABadSignatureAndExpiredDataAsAnInvalidLogin() throws Exception {
 		String name = UUID.randomUUID().toString();
 		HttpResponse<String> forged = tokens(
-				SealedJson.seal(GUACAMOLE_KEY, SealedJson.connection(name, future()), true));
-		HttpResponse<String> expired = tokens(
-				SealedJson.seal(GUACAMOLE_KEY, SealedJson.connection(name, System.currentTimeMillis() - 1000), false));
+				SealedJson.seal(SandboxIntegrationTest.GUACAMOLE_KEY, SealedJson.connection(name, future()), true));
+		HttpResponse<String> expired = tokens(SealedJson.seal(SandboxIntegrationTest.GUACAMOLE_KEY,
+				SealedJson.connection(name, System.currentTimeMillis() - 1000), false));
 
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(this.json.readTree(forged.body()).path("type").asString()).isEqualTo("INVALID_CREDENTIALS");
@@ -95,21 +106,22 @@ class GuacamoleApiIntegrationTests extends SandboxIntegrationTest {
 
 	@Test
 	void servesTheClientPageTheAgentsLinkOpens() throws Exception {
-		HttpResponse<String> page = send(HttpRequest.newBuilder(url("/guacamole/")));
+		HttpResponse<String> page = this.sandbox.send(HttpRequest.newBuilder(this.sandbox.url("/guacamole/")));
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("api/tokens", "data=");
 	}
 
 	private HttpResponse<String> tokens(String data) throws Exception {
-		return send(HttpRequest.newBuilder(url("/guacamole/api/tokens"))
+		return this.sandbox.send(HttpRequest.newBuilder(this.sandbox.url("/guacamole/api/tokens"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("data=" + URLEncoder.encode(data, StandardCharsets.UTF_8))));
 	}
 
 	private HttpResponse<String> tunnel(String method, String name, String token) throws Exception {
-		return send(HttpRequest.newBuilder(url("/guacamole/sandbox/tunnels/" + name + "?token=" + token))
-			.method(method, HttpRequest.BodyPublishers.noBody()));
+		return this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/guacamole/sandbox/tunnels/" + name + "?token=" + token))
+				.method(method, HttpRequest.BodyPublishers.noBody()));
 	}
 
 	private static long future() {

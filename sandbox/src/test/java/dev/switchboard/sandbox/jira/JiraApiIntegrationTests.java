@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.jira;
 
+import dev.switchboard.sandbox.Sandbox;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,17 @@ import static org.awaitility.Awaitility.await;
  * The simulated Jira Cloud over HTTP as issue-sync calls it (basic auth, REST v3), and
  * the webhook it sends when an issue is done, signed as Jira signs it.
  */
-class JiraApiIntegrationTests extends SandboxIntegrationTest {
+@SandboxIntegrationTest
+class JiraApiIntegrationTests {
+
+	@Autowired
+	Sandbox sandbox;
+
+	private final StubGateway gateway = StubGateway.get();
 
 	private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
-		.encodeToString(("switchboard@example.com:" + JIRA_TOKEN).getBytes(StandardCharsets.UTF_8));
+		.encodeToString(
+				("switchboard@example.com:" + SandboxIntegrationTest.JIRA_TOKEN).getBytes(StandardCharsets.UTF_8));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -51,7 +60,8 @@ class JiraApiIntegrationTests extends SandboxIntegrationTest {
 		assertThat(body.path("fields").path("updated").asString())
 			.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+0000");
 		assertThat(body.path("fields").path("resolution").isNull()).isTrue();
-		HttpResponse<String> browse = send(HttpRequest.newBuilder(url("/jira/browse/" + issue.key())));
+		HttpResponse<String> browse = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/jira/browse/" + issue.key())));
 		assertThat(browse.statusCode()).isEqualTo(302);
 		assertThat(browse.headers().firstValue("Location")).hasValue("/#jira-" + issue.id());
 	}
@@ -63,8 +73,8 @@ class JiraApiIntegrationTests extends SandboxIntegrationTest {
 			.encodeToString("switchboard@example.com:another-token".getBytes(StandardCharsets.UTF_8));
 
 		assertThat(get("/jira/rest/api/3/issue/" + issue.key(), wrong).statusCode()).isEqualTo(401);
-		assertThat(send(HttpRequest.newBuilder(url("/jira/rest/api/3/issue/" + issue.key()))).statusCode())
-			.isEqualTo(401);
+		assertThat(this.sandbox.send(HttpRequest.newBuilder(this.sandbox.url("/jira/rest/api/3/issue/" + issue.key())))
+			.statusCode()).isEqualTo(401);
 		assertThat(get("/jira/rest/api/3/issue/NOPE-1", AUTHORIZATION).body())
 			.contains("Issue does not exist or you do not have permission to see it.");
 	}
@@ -75,11 +85,11 @@ class JiraApiIntegrationTests extends SandboxIntegrationTest {
 		String document = "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":"
 				+ "[{\"type\":\"text\",\"text\":\"Reported in 1 conversation\"}]}]}}";
 
-		HttpResponse<String> comment = send(authorized("/jira/rest/api/3/issue/" + issue.id() + "/comment")
+		HttpResponse<String> comment = this.sandbox.send(authorized("/jira/rest/api/3/issue/" + issue.id() + "/comment")
 			.POST(HttpRequest.BodyPublishers.ofString(document)));
-		HttpResponse<String> empty = send(authorized("/jira/rest/api/3/issue/" + issue.id() + "/comment")
+		HttpResponse<String> empty = this.sandbox.send(authorized("/jira/rest/api/3/issue/" + issue.id() + "/comment")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[]}}")));
-		HttpResponse<String> labels = send(authorized("/jira/rest/api/3/issue/" + issue.key()).PUT(
+		HttpResponse<String> labels = this.sandbox.send(authorized("/jira/rest/api/3/issue/" + issue.key()).PUT(
 				HttpRequest.BodyPublishers.ofString("{\"update\":{\"labels\":[{\"add\":\"switchboard-reported\"}]}}")));
 
 		assertThat(comment.statusCode()).isEqualTo(201);
@@ -95,8 +105,9 @@ class JiraApiIntegrationTests extends SandboxIntegrationTest {
 	void sendsTheTransitionToDoneAsAJiraIssueUpdatedWebhookSignedWithXHubSignature() throws Exception {
 		JiraIssue issue = this.jira.create("SUP", "Webhook under test " + System.nanoTime());
 
-		HttpResponse<String> step = send(HttpRequest.newBuilder(url("/sandbox/steps/close-jira-issue"))
-			.POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> step = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/sandbox/steps/close-jira-issue"))
+				.POST(HttpRequest.BodyPublishers.noBody()));
 
 		assertThat(step.statusCode()).isEqualTo(200);
 		String self = "/rest/api/3/issue/" + issue.id() + "\"";
@@ -105,7 +116,8 @@ class JiraApiIntegrationTests extends SandboxIntegrationTest {
 					(found) -> !found.isEmpty())
 			.get(0);
 		byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-		assertThat(delivery.header("X-Hub-Signature")).isEqualTo(JiraSignature.sign(JIRA_SECRET, body));
+		assertThat(delivery.header("X-Hub-Signature"))
+			.isEqualTo(JiraSignature.sign(SandboxIntegrationTest.JIRA_SECRET, body));
 		assertThat(delivery.headers()).doesNotContainKey("X-Hub-Signature-256");
 		assertThat(delivery.header("X-Atlassian-Webhook-Identifier")).isNotBlank();
 		JsonNode payload = this.json.readTree(body);
@@ -121,11 +133,12 @@ class JiraApiIntegrationTests extends SandboxIntegrationTest {
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws Exception {
-		return send(HttpRequest.newBuilder(url(path)).header("Authorization", authorization).GET());
+		return this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url(path)).header("Authorization", authorization).GET());
 	}
 
 	private HttpRequest.Builder authorized(String path) {
-		return HttpRequest.newBuilder(url(path))
+		return HttpRequest.newBuilder(this.sandbox.url(path))
 			.header("Authorization", AUTHORIZATION)
 			.header("Content-Type", "application/json");
 	}

@@ -1,5 +1,8 @@
 package dev.switchboard.sandbox.page;
 
+import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.sandbox.StubGateway;
+
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gateway), and what Switchboard would do in reply (a Slack post, a call log on the
  * ticket, made here through the simulated APIs) appears on the page without a reload.
  */
-class SandboxPageBrowserIntegrationTests extends SandboxIntegrationTest {
+@SandboxIntegrationTest
+class SandboxPageBrowserIntegrationTests {
+
+	@Autowired
+	Sandbox sandbox;
+
+	private final StubGateway gateway = StubGateway.get();
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -56,19 +65,20 @@ class SandboxPageBrowserIntegrationTests extends SandboxIntegrationTest {
 
 	@BeforeEach
 	void open() {
-		browser.get(url("/").toString());
+		browser.get(this.sandbox.url("/").toString());
 		// gone if the page reloads: the page must change without a reload
 		((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 	}
 
 	@Test
 	void aClickPostsAnIncidentUpdateAndSlacksThreadShowsTheReply() throws Exception {
-		int statuspageWebhooks = webhooks("/webhooks/statuspage/" + STATUSPAGE_TOKEN);
+		int statuspageWebhooks = webhooks("/webhooks/statuspage/" + SandboxIntegrationTest.STATUSPAGE_TOKEN);
 
 		browser.findElement(By.cssSelector("button[data-step='incident-update']")).click();
 
 		waitFor(By.cssSelector("#status-page .incident .status.investigating"));
-		assertThat(webhooks("/webhooks/statuspage/" + STATUSPAGE_TOKEN)).isEqualTo(statuspageWebhooks + 1);
+		assertThat(webhooks("/webhooks/statuspage/" + SandboxIntegrationTest.STATUSPAGE_TOKEN))
+			.isEqualTo(statuspageWebhooks + 1);
 		assertThat(this.gateway
 			.received((received) -> received.method().equals("POST") && received.path().equals("/api/subscriptions")
 					&& received.body().contains("\"components\":[\"Billing\"]")))
@@ -100,11 +110,11 @@ class SandboxPageBrowserIntegrationTests extends SandboxIntegrationTest {
 			.filter((candidate) -> candidate.subject().equals("My router reboots every hour"))
 			.findFirst()
 			.orElseThrow();
-		HttpRequest.Builder note = HttpRequest.newBuilder(url("/api/v2/tickets/" + ticket.id() + ".json"))
+		HttpRequest.Builder note = HttpRequest.newBuilder(this.sandbox.url("/api/v2/tickets/" + ticket.id() + ".json"))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"ticket\":{\"comment\":{\"body\":\"Inbound call (completed)"
 					+ "\\nCall: " + sid + "\",\"public\":false}}}"));
-		assertThat(send(note).statusCode()).isEqualTo(200);
+		assertThat(this.sandbox.send(note).statusCode()).isEqualTo(200);
 
 		waitFor(By.xpath("//*[@id='ticket-" + ticket.id() + "']//*[contains(@class,'internal')]"
 				+ "//*[contains(text(),'Call: " + sid + "')]"));
@@ -115,9 +125,11 @@ class SandboxPageBrowserIntegrationTests extends SandboxIntegrationTest {
 	}
 
 	private String slack(String body) throws Exception {
-		String answer = send(HttpRequest.newBuilder(url("/slack/api/chat.postMessage"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))).body();
+		String answer = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/slack/api/chat.postMessage"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body)))
+			.body();
 		assertThat(answer).contains("\"ok\":true");
 		Thread.sleep(1000);
 		return answer.replaceAll(".*\"ts\":\"([0-9.]+)\".*", "$1");

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.statuspage;
 
+import dev.switchboard.sandbox.Sandbox;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -18,7 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The status page's feed with its conditional GET, as statuspage-feed polls it, and a
  * Teams Workflows webhook, as statuspage-feed posts to it.
  */
-class StatusFeedAndTeamsIntegrationTests extends SandboxIntegrationTest {
+@SandboxIntegrationTest
+class StatusFeedAndTeamsIntegrationTests {
+
+	@Autowired
+	Sandbox sandbox;
 
 	@Autowired
 	StatusPage page;
@@ -51,7 +57,7 @@ class StatusFeedAndTeamsIntegrationTests extends SandboxIntegrationTest {
 	@Test
 	void takesACardAtTheWorkflowsUrlAndRefusesAForgedSig() throws Exception {
 		Workflow workflow = this.teams.workflow("Initech › Status");
-		String url = workflow.url("http://localhost:" + this.port);
+		String url = workflow.url("http://localhost:" + this.sandbox.port());
 		String card = "{\"type\":\"message\",\"attachments\":[{\"contentType\":\"application/vnd.microsoft.card.adaptive\","
 				+ "\"content\":{\"type\":\"AdaptiveCard\",\"version\":\"1.4\",\"body\":[{\"type\":\"TextBlock\",\"text\":\"Hi\"}]}}]}";
 
@@ -65,20 +71,20 @@ class StatusFeedAndTeamsIntegrationTests extends SandboxIntegrationTest {
 	}
 
 	private HttpResponse<String> post(String url, String body) throws Exception {
-		return send(HttpRequest.newBuilder(java.net.URI.create(url))
+		return this.sandbox.send(HttpRequest.newBuilder(java.net.URI.create(url))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private HttpResponse<String> feed(@Nullable String etag, @Nullable String lastModified) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url("/statuspage/history.atom"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.sandbox.url("/statuspage/history.atom"));
 		if (etag != null) {
 			request.header("If-None-Match", etag);
 		}
 		if (lastModified != null) {
 			request.header("If-Modified-Since", lastModified);
 		}
-		return send(request);
+		return this.sandbox.send(request);
 	}
 
 }

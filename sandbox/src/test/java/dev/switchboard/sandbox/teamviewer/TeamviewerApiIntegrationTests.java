@@ -1,5 +1,8 @@
 package dev.switchboard.sandbox.teamviewer;
 
+import dev.switchboard.sandbox.Sandbox;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,15 +26,22 @@ import static org.awaitility.Awaitility.await;
  * customer's join link starts the connection, the supporter's page ends it, each pushed
  * to the gateway as a Standard Webhooks event the library verifies.
  */
-class TeamviewerApiIntegrationTests extends SandboxIntegrationTest {
+@SandboxIntegrationTest
+class TeamviewerApiIntegrationTests {
+
+	@Autowired
+	Sandbox sandbox;
+
+	private final StubGateway gateway = StubGateway.get();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void refusesACallWithoutTheToken() throws Exception {
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/teamviewer/api/v1/sessions"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"groupname\":\"Switchboard\"}")));
+		HttpResponse<String> answer = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/teamviewer/api/v1/sessions"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"groupname\":\"Switchboard\"}")));
 
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(answer.body()).contains("invalid_token");
@@ -46,10 +56,12 @@ class TeamviewerApiIntegrationTests extends SandboxIntegrationTest {
 		String code = created.path("code").asString();
 		int pushedBefore = pushed().size();
 
-		HttpResponse<String> joined = send(
-				HttpRequest.newBuilder(url("/teamviewer/join/" + code)).POST(HttpRequest.BodyPublishers.noBody()));
-		HttpResponse<String> ended = send(HttpRequest.newBuilder(url("/teamviewer/supporter/" + code + "/end"))
-			.POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> joined = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/teamviewer/join/" + code))
+				.POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> ended = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/teamviewer/supporter/" + code + "/end"))
+				.POST(HttpRequest.BodyPublishers.noBody()));
 
 		assertThat(created.path("code").asString()).matches("s\\d{2}-\\d{3}-\\d{3}");
 		assertThat(created.path("end_customer_link").asString()).endsWith("/teamviewer/join/" + code);
@@ -58,7 +70,7 @@ class TeamviewerApiIntegrationTests extends SandboxIntegrationTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> pushed().size() == pushedBefore + 2);
 		List<StubGateway.Received> events = pushed().subList(pushedBefore, pushedBefore + 2);
 		for (StubGateway.Received event : events) {
-			new Webhook(REMOTE_SESSION_SECRET).verify(event.body(),
+			new Webhook(SandboxIntegrationTest.REMOTE_SESSION_SECRET).verify(event.body(),
 					HttpHeaders.of(Map.of("webhook-id", List.of(event.header("webhook-id")), "webhook-timestamp",
 							List.of(event.header("webhook-timestamp")), "webhook-signature",
 							List.of(event.header("webhook-signature"))), (name, value) -> true));
@@ -71,16 +83,20 @@ class TeamviewerApiIntegrationTests extends SandboxIntegrationTest {
 			assertThat(record.path("session_code").asString()).isEqualTo(code);
 			assertThat(record.has("end_date")).isTrue();
 		});
-		HttpResponse<String> customerPage = send(HttpRequest.newBuilder(url("/teamviewer/join/" + code)));
-		HttpResponse<String> world = send(HttpRequest.newBuilder(url("/")));
+		HttpResponse<String> customerPage = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/teamviewer/join/" + code)));
+		HttpResponse<String> world = this.sandbox.send(HttpRequest.newBuilder(this.sandbox.url("/")));
 		assertThat(customerPage.statusCode()).isEqualTo(200);
 		assertThat(customerPage.body()).contains("The session ended after");
 		assertThat(world.statusCode()).as(world.body()).isEqualTo(200);
 		assertThat(world.body()).contains("id=\"session-" + code + "\"", "/console/timeline?value=5d0c1a52");
-		JsonNode closed = this.json.readTree(send(HttpRequest.newBuilder(url("/teamviewer/api/v1/sessions/" + code))
-			.header("Authorization", "Bearer " + TEAMVIEWER_TOKEN)
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"closed\"}"))).body());
+		JsonNode closed = this.json.readTree(
+				this.sandbox
+					.send(HttpRequest.newBuilder(this.sandbox.url("/teamviewer/api/v1/sessions/" + code))
+						.header("Authorization", "Bearer " + SandboxIntegrationTest.TEAMVIEWER_TOKEN)
+						.header("Content-Type", "application/json")
+						.PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"closed\"}")))
+					.body());
 		assertThat(closed.path("state").asString()).isEqualTo("closed");
 	}
 
@@ -89,10 +105,10 @@ class TeamviewerApiIntegrationTests extends SandboxIntegrationTest {
 	}
 
 	private JsonNode api(String path, HttpRequest.@Nullable BodyPublisher body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url("/teamviewer/api/v1" + path))
-			.header("Authorization", "Bearer " + TEAMVIEWER_TOKEN)
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.sandbox.url("/teamviewer/api/v1" + path))
+			.header("Authorization", "Bearer " + SandboxIntegrationTest.TEAMVIEWER_TOKEN)
 			.header("Content-Type", "application/json");
-		HttpResponse<String> answer = send((body != null) ? request.POST(body) : request.GET());
+		HttpResponse<String> answer = this.sandbox.send((body != null) ? request.POST(body) : request.GET());
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return this.json.readTree(answer.body());
 	}

@@ -1,5 +1,8 @@
 package dev.switchboard.sandbox.twilio;
 
+import dev.switchboard.sandbox.Sandbox;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -25,7 +28,13 @@ import static org.awaitility.Awaitility.await;
  * basic auth starts a call whose two legs and recording report to the URLs the request
  * named, each callback signed over that URL.
  */
-class TwilioApiIntegrationTests extends SandboxIntegrationTest {
+@SandboxIntegrationTest
+class TwilioApiIntegrationTests {
+
+	@Autowired
+	Sandbox sandbox;
+
+	private final StubGateway gateway = StubGateway.get();
 
 	private static final String TWIML = "<Response><Dial callerId=\"+18005551212\" record=\"record-from-answer\""
 			+ " recordingStatusCallback=\"CALLBACK\"><Number statusCallbackEvent=\"initiated ringing answered completed\""
@@ -33,8 +42,8 @@ class TwilioApiIntegrationTests extends SandboxIntegrationTest {
 
 	@Test
 	void refusesACallWithoutTheAccountsCredentials() throws Exception {
-		HttpResponse<String> answer = calls("Basic "
-				+ Base64.getEncoder().encodeToString((TWILIO_ACCOUNT + ":wrong").getBytes(StandardCharsets.UTF_8)),
+		HttpResponse<String> answer = calls("Basic " + Base64.getEncoder()
+			.encodeToString((SandboxIntegrationTest.TWILIO_ACCOUNT + ":wrong").getBytes(StandardCharsets.UTF_8)),
 				form("/elsewhere"));
 
 		assertThat(answer.statusCode()).isEqualTo(401);
@@ -45,10 +54,9 @@ class TwilioApiIntegrationTests extends SandboxIntegrationTest {
 	void playsAClickToCallAndReportsBothLegsAndTheRecordingSigned() throws Exception {
 		String callbackPath = "/webhooks/twilio?click=" + System.nanoTime();
 
-		HttpResponse<String> answer = calls(
-				"Basic " + Base64.getEncoder()
-					.encodeToString((TWILIO_ACCOUNT + ":" + TWILIO_TOKEN).getBytes(StandardCharsets.UTF_8)),
-				form(callbackPath));
+		HttpResponse<String> answer = calls("Basic " + Base64.getEncoder()
+			.encodeToString((SandboxIntegrationTest.TWILIO_ACCOUNT + ":" + SandboxIntegrationTest.TWILIO_TOKEN)
+				.getBytes(StandardCharsets.UTF_8)), form(callbackPath));
 
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
 		String sid = JsonMapper.builder().build().readTree(answer.body()).path("sid").asString();
@@ -70,13 +78,13 @@ class TwilioApiIntegrationTests extends SandboxIntegrationTest {
 			.containsKey("RecordingUrl");
 		for (StubGateway.Received callback : callbacks(callbackPath)) {
 			List<Map.Entry<String, String>> parameters = new ArrayList<>(form(callback).entrySet());
-			assertThat(callback.header("X-Twilio-Signature"))
-				.isEqualTo(TwilioSignature.sign(TWILIO_TOKEN, this.gateway.url() + callbackPath, parameters));
+			assertThat(callback.header("X-Twilio-Signature")).isEqualTo(TwilioSignature
+				.sign(SandboxIntegrationTest.TWILIO_TOKEN, this.gateway.url() + callbackPath, parameters));
 			assertThat(callback.header("I-Twilio-Idempotency-Token")).isNotBlank();
 		}
 		String recordingUrl = String.valueOf(callbacks.getLast().get("RecordingUrl"));
-		HttpResponse<String> recording = send(HttpRequest.newBuilder(
-				java.net.URI.create(recordingUrl.replace("http://localhost:8090", "http://localhost:" + this.port))));
+		HttpResponse<String> recording = this.sandbox.send(HttpRequest.newBuilder(java.net.URI
+			.create(recordingUrl.replace("http://localhost:8090", "http://localhost:" + this.sandbox.port()))));
 		assertThat(recording.headers().firstValue("Content-Type")).hasValue("audio/x-wav");
 	}
 
@@ -85,7 +93,9 @@ class TwilioApiIntegrationTests extends SandboxIntegrationTest {
 	}
 
 	private HttpResponse<String> calls(String authorization, String form) throws Exception {
-		return send(HttpRequest.newBuilder(url("/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Calls.json"))
+		return this.sandbox.send(HttpRequest
+			.newBuilder(
+					this.sandbox.url("/2010-04-01/Accounts/" + SandboxIntegrationTest.TWILIO_ACCOUNT + "/Calls.json"))
 			.header("Authorization", authorization)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
