@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -60,6 +61,9 @@ import static org.awaitility.Awaitility.await;
  * </pre>
  */
 @CrmBridgeIntegrationTest
+// the fakes' request log (several lines a request) would cost the JVM the bridge runs in
+// more than the bridge itself
+@TestPropertySource(properties = "logging.level.WireMock=warn")
 class CallbackBenchmark {
 
 	private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
