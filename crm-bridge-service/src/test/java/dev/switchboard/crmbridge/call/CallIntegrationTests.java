@@ -34,12 +34,15 @@ import dev.switchboard.crmbridge.Harness;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -200,6 +203,28 @@ class CallIntegrationTests {
 			.param("sids", calls.stream().map(ExpectedCall::callSid).toList())
 			.query(Long.class)
 			.single()).isEqualTo(calls.size());
+	}
+
+	/**
+	 * {@code calls.events} has no queue yet: each callback's event is returned, counted,
+	 * and not logged as a warning (one a callback, 400 a second at issue 19's load).
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void countsTheCallEventNobodyListensToWithoutAWarning(CapturedOutput output) {
+		KnownCaller known = knownCallerWithARecentTicket(Duration.ofMinutes(1));
+		double unrouted = unroutedCallEvents();
+		String callSid = callSid();
+
+		this.harness.publish(status(callSid, null, "ringing", known.number(), OUR_NUMBER, 0, Instant.now(), null));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> storedCallbacks(callSid) == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> unroutedCallEvents() > unrouted);
+		assertThat(output).doesNotContain("Returned message but no callback available");
+	}
+
+	private double unroutedCallEvents() {
+		return this.meters.counter("switchboard.messages.unrouted", "exchange", Destinations.CALLS_EVENTS).count();
 	}
 
 	private void assertLoggedOnce(ExpectedCall call) {
