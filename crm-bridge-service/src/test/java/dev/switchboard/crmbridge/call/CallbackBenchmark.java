@@ -134,7 +134,7 @@ class CallbackBenchmark {
 				percentile(latencies, 99), latencies.get(latencies.size() - 1));
 		System.out.printf("  helpdesk requests: %d (%.1f a call), the budget allowed %.0f in that time (a full "
 				+ "bucket of crm-bridge.commands.requests-per-minute=%d, refilled evenly); calls noted by then: %d "
-				+ "of %d (the others wait for the budget)%n%n", helpdesk, (double) helpdesk / calls, allowed,
+				+ "of %d (the others wait for the budget)%n%n", helpdesk, (double) helpdesk / (calls + warmUp), allowed,
 				this.budgetPerMinute, noted, calls);
 		// one line per figure for ./switchboard bench all (figure, name, value, unit,
 		// target)
