@@ -10,6 +10,7 @@ import dev.switchboard.crmbridge.ticket.Helpdesk;
 import dev.switchboard.crmbridge.ticket.HelpdeskTicket;
 import dev.switchboard.crmbridge.ticket.HelpdeskUser;
 import dev.switchboard.crmbridge.ticket.PendingCommands;
+import dev.switchboard.crmbridge.ticket.RequestBudget;
 import dev.switchboard.crmbridge.ticket.TicketHistory;
 import dev.switchboard.crmbridge.ticket.TicketUpdate;
 
@@ -24,7 +25,10 @@ import org.springframework.stereotype.Component;
  * recording, a voicemail and a voicemail's transcription that arrives later. Notes on
  * existing tickets go through the command queue (stored in the same transaction as the
  * call log, with ids derived from the call), so they are applied exactly once within the
- * helpdesk's limits.
+ * helpdesk's limits. Finding the caller and their ticket takes helpdesk requests: while
+ * the account's request budget is spent, the end note waits (the log stays ended and not
+ * noted) and the end-note job takes it up again after {@code end-note-grace}, so that
+ * many consumers ending calls at once do not go beyond the budget.
  */
 @Component
 public class CallNotes {
@@ -41,12 +45,14 @@ public class CallNotes {
 
 	private final CallMetrics metrics;
 
+	private final RequestBudget budget;
+
 	private final CallProperties properties;
 
 	private final Clock clock;
 
 	public CallNotes(CallerTickets callers, Helpdesk helpdesk, PendingCommands commands, TicketHistory history,
-			PhoneNumbers numbers, CallMetrics metrics, CallProperties properties, Clock clock) {
+			PhoneNumbers numbers, CallMetrics metrics, RequestBudget budget, CallProperties properties, Clock clock) {
 		this.callers = callers;
 		this.properties = properties;
 		this.helpdesk = helpdesk;
@@ -54,16 +60,21 @@ public class CallNotes {
 		this.history = history;
 		this.numbers = numbers;
 		this.metrics = metrics;
+		this.budget = budget;
 		this.clock = clock;
 	}
 
 	/**
-	 * @return the log with its ticket and the note flags set
+	 * @return the log with its ticket and the note flags set; unchanged while the
+	 * helpdesk request budget is spent and the caller's ticket is still to be found
 	 */
 	public CallLog writeEndNote(CallLog log) {
 		String ticketId = log.ticketId();
 		String body;
 		if (ticketId == null) {
+			if (this.budget.exhaustedFor().isPresent()) {
+				return log;
+			}
 			CallerTickets.Choice choice = this.callers.choose(log.customerNumber(), endOf(log));
 			if (choice.number() == null
 					&& this.properties.withheldCallers() == CallProperties.WithheldCallers.CALL_LOG_ONLY) {

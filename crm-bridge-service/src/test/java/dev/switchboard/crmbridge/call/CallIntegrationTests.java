@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -30,12 +34,15 @@ import dev.switchboard.crmbridge.Harness;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -86,6 +93,9 @@ class CallIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void keepsOneLogAndWritesOneEndNoteWhateverOrderTheCallbacksArriveIn() throws Exception {
 		String caller = randomNumber();
@@ -133,6 +143,144 @@ class CallIntegrationTests {
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))
 			.untilAsserted(() -> assertThat(puts(ticketId)).hasSize(1));
+	}
+
+	/**
+	 * Issue 19: callbacks are taken by several consumers at once. While one call's log is
+	 * locked (as by another consumer or instance busy with it) and two more of its
+	 * callbacks wait for it, the other calls' callbacks, interleaved, shuffled and some
+	 * delivered twice, are all applied: one consumer alone would wait behind the lock.
+	 * Each call ends with one log in its final state and one end note; the held call's
+	 * two waiting callbacks are applied one after the other once the lock is released
+	 * (none lost, as an update made from the same read would).
+	 */
+	@Test
+	void appliesManyCallsCallbacksConcurrentlyAndEachCallsInTurn() throws Exception {
+		KnownCaller known = knownCallerWithARecentTicket(Duration.ofMinutes(1));
+		Instant start = Instant.now().minusSeconds(120);
+		List<ExpectedCall> calls = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			calls.add(new ExpectedCall(callSid(), (i % 4 == 3) ? "no-answer" : "completed", (i % 4 == 3) ? 0 : 10 + i));
+		}
+		ExpectedCall held = calls.get(0);
+		List<InboundDelivery> heldCallbacks = callbacks(held, known.number(), start);
+		this.harness.publish(heldCallbacks.get(0));
+		await().atMost(Duration.ofSeconds(10)).until(() -> storedCallbacks(held.callSid()) == 1);
+		Random random = new Random(19);
+		List<InboundDelivery> others = new ArrayList<>();
+		for (ExpectedCall call : calls.subList(1, calls.size())) {
+			List<InboundDelivery> callbacks = callbacks(call, known.number(), start);
+			others.addAll(callbacks);
+			others.add(callbacks.get(random.nextInt(callbacks.size())));
+		}
+		Collections.shuffle(others, random);
+
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (PreparedStatement lock = connection
+				.prepareStatement("select call_sid from call_log where call_sid = ? for update")) {
+				lock.setString(1, held.callSid());
+				lock.executeQuery().close();
+			}
+			this.harness.publish(heldCallbacks.get(2));
+			this.harness.publish(heldCallbacks.get(1));
+			others.forEach(this.harness::publish);
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> calls.subList(1, calls.size()).forEach(this::assertLoggedOnce));
+			assertThat(storedCallbacks(held.callSid())).isOne();
+			connection.rollback();
+		}
+		this.harness.publish(heldCallbacks.get(3));
+		this.harness.publish(heldCallbacks.get(1));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertLoggedOnce(held));
+		assertThat(this.jdbc.sql("select seen_sequences from call_log where call_sid = ?")
+			.param(held.callSid())
+			.query(Integer.class)
+			.single()).isEqualTo(4);
+		assertThat(this.jdbc.sql("select count(*) from call_log where call_sid in (:sids)")
+			.param("sids", calls.stream().map(ExpectedCall::callSid).toList())
+			.query(Long.class)
+			.single()).isEqualTo(calls.size());
+	}
+
+	/**
+	 * {@code calls.events} has no queue yet: each callback's event is returned, counted,
+	 * and not logged as a warning (one a callback, 400 a second at issue 19's load).
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void countsTheCallEventNobodyListensToWithoutAWarning(CapturedOutput output) {
+		KnownCaller known = knownCallerWithARecentTicket(Duration.ofMinutes(1));
+		double unrouted = unroutedCallEvents();
+		String callSid = callSid();
+
+		this.harness.publish(status(callSid, null, "ringing", known.number(), OUR_NUMBER, 0, Instant.now(), null));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> storedCallbacks(callSid) == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> unroutedCallEvents() > unrouted);
+		assertThat(output).doesNotContain("Returned message but no callback available");
+	}
+
+	private double unroutedCallEvents() {
+		return this.meters.counter("switchboard.messages.unrouted", "exchange", Destinations.CALLS_EVENTS).count();
+	}
+
+	private void assertLoggedOnce(ExpectedCall call) {
+		List<Map<String, @Nullable Object>> logs = this.jdbc
+			.sql("select status, duration_seconds, ringing_at, answered_at, seen_sequences, end_note_written, "
+					+ "ticket_id from call_log where call_sid = ?")
+			.param(call.callSid())
+			.query()
+			.listOfRows();
+		assertThat(logs).as("the log of %s", call.callSid()).hasSize(1);
+		Map<String, @Nullable Object> log = logs.get(0);
+		assertThat(log).containsEntry("status", call.status())
+			.containsEntry("duration_seconds", call.duration())
+			.containsEntry("seen_sequences", call.answered() ? 4 : 3)
+			.containsEntry("end_note_written", true);
+		assertThat(log.get("ringing_at")).isNotNull();
+		assertThat(log.get("answered_at") != null).isEqualTo(call.answered());
+		List<@Nullable String> endNotes = this.jdbc.sql("select payload from ticket_command where command_id = ?")
+			.param(CallNoteIds.of(CallNoteIds.END, call.callSid()))
+			.query(String.class)
+			.list();
+		assertThat(endNotes).hasSize(1);
+		assertThat(endNotes.get(0)).contains(call.callSid())
+			.contains(call.answered() ? "Inbound call (completed)" : "Missed call from")
+			.contains("Duration: " + call.duration() + " s");
+		assertThat(storedCallbacks(call.callSid())).isEqualTo(call.answered() ? 4 : 3);
+	}
+
+	private long storedCallbacks(String callSid) {
+		return this.jdbc.sql("select count(*) from call_callback where call_sid = ?")
+			.param(callSid)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A call as Twilio reports it: answered and completed, or not answered. */
+	private record ExpectedCall(String callSid, String status, int duration) {
+
+		boolean answered() {
+			return "completed".equals(this.status);
+		}
+
+	}
+
+	/** The call's callbacks in Twilio's order (sequence numbers 0..n). */
+	private List<InboundDelivery> callbacks(ExpectedCall call, String caller, Instant start) {
+		List<InboundDelivery> callbacks = new ArrayList<>();
+		callbacks.add(status(call.callSid(), null, "initiated", caller, OUR_NUMBER, 0, start, null));
+		callbacks.add(status(call.callSid(), null, "ringing", caller, OUR_NUMBER, 1, start.plusSeconds(1), null));
+		if (call.answered()) {
+			callbacks
+				.add(status(call.callSid(), null, "in-progress", caller, OUR_NUMBER, 2, start.plusSeconds(6), null));
+		}
+		callbacks.add(status(call.callSid(), null, call.status(), caller, OUR_NUMBER, callbacks.size(),
+				start.plusSeconds(6 + call.duration()), call.duration()));
+		return callbacks;
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import dev.switchboard.crmbridge.ticket.HelpdeskFailure;
 import dev.switchboard.crmbridge.ticket.InMemoryHelpdesk;
 import dev.switchboard.crmbridge.ticket.InMemoryHelpdesk.Operation;
 import dev.switchboard.crmbridge.ticket.InMemoryPendingCommands;
+import dev.switchboard.crmbridge.ticket.InMemoryRequestBudget;
 import dev.switchboard.crmbridge.ticket.InMemoryTicketHistory;
 import dev.switchboard.crmbridge.ticket.TestClock;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,8 @@ class CallNotesTests {
 
 	private final RecordedCallMetrics metrics = new RecordedCallMetrics();
 
+	private final InMemoryRequestBudget budget = new InMemoryRequestBudget();
+
 	private CallNotes notes = notes(CallProperties.MultipleMatches.MOST_RECENT_TICKET,
 			CallProperties.WithheldCallers.NEW_TICKET);
 
@@ -76,6 +79,38 @@ class CallNotesTests {
 		this.notes.writeEndNote(call);
 
 		assertThat(queued()).hasSize(1);
+	}
+
+	@Test
+	void leavesTheCallerLookupForLaterWhileTheHelpdeskBudgetIsSpent() {
+		this.helpdesk.user("7", "Ada", "+1 (415) 555-0123");
+		this.helpdesk.ticket("100", "open").requestedBy("7").lastUpdatedAt(T0.minus(Duration.ofMinutes(10)));
+		this.budget.exhaustedFor(Duration.ofSeconds(20));
+		CallLog ended = call("CA2", "completed", CALLER, null);
+
+		CallLog waiting = this.notes.writeEndNote(ended);
+
+		assertThat(waiting).isEqualTo(ended);
+		assertThat(this.helpdesk.requests()).isEmpty();
+		assertThat(queued()).isEmpty();
+
+		this.budget.refilled();
+		CallLog noted = this.notes.writeEndNote(waiting);
+
+		assertThat(noted.endNoteWritten()).isTrue();
+		assertThat(noted.ticketId()).isEqualTo("100");
+		assertThat(queued()).singleElement().satisfies((note) -> assertThat(note.ticketId()).isEqualTo("100"));
+	}
+
+	@Test
+	void queuesTheEndNoteForTheCallsOwnTicketEvenWhileTheHelpdeskBudgetIsSpent() {
+		this.budget.exhaustedFor(Duration.ofSeconds(20));
+
+		CallLog noted = this.notes.writeEndNote(call("CA1", "completed", CALLER, "4711"));
+
+		assertThat(noted.endNoteWritten()).isTrue();
+		assertThat(queued()).hasSize(1);
+		assertThat(this.helpdesk.requests()).isEmpty();
 	}
 
 	@Test
@@ -253,8 +288,8 @@ class CallNotesTests {
 				null);
 		PhoneNumbers numbers = new NorthAmericanNumbers();
 		CallerTickets callers = new CallerTickets(this.helpdesk, numbers, properties, this.metrics);
-		return new CallNotes(callers, this.helpdesk, this.commands, this.history, numbers, this.metrics, properties,
-				this.clock);
+		return new CallNotes(callers, this.helpdesk, this.commands, this.history, numbers, this.metrics, this.budget,
+				properties, this.clock);
 	}
 
 	private List<AddInternalNote> queued() {

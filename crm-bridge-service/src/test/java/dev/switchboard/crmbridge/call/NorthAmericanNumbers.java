@@ -7,7 +7,7 @@ import java.util.Optional;
  * the call notes' decisions; libphonenumber's rules are tested in
  * {@code DialPolicyTests}.
  */
-final class NorthAmericanNumbers implements PhoneNumbers {
+public final class NorthAmericanNumbers implements PhoneNumbers {
 
 	@Override
 	public Optional<String> e164(String raw) {

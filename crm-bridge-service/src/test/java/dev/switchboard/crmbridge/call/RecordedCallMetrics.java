@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** {@link CallMetrics} as a list of what was counted, e.g. {@code lookup one}. */
-final class RecordedCallMetrics implements CallMetrics {
+public final class RecordedCallMetrics implements CallMetrics {
 
 	final List<String> counted = new ArrayList<>();
 

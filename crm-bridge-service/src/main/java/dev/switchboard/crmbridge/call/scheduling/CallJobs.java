@@ -6,6 +6,7 @@ import java.time.Instant;
 import dev.switchboard.crmbridge.call.CallHandler;
 import dev.switchboard.crmbridge.call.CallLogs;
 import dev.switchboard.crmbridge.call.CallProperties;
+import dev.switchboard.crmbridge.ticket.RequestBudget;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Once across instances (ShedLock, a short lease extended while the job runs:
  * {@code crm-bridge.scheduling.lock-lease}): end notes of calls whose earlier callbacks
- * never came, after {@code crm-bridge.calls.end-note-grace}; the retention purge.
+ * never came, or that waited for the helpdesk request budget, after
+ * {@code crm-bridge.calls.end-note-grace}, none while the budget is spent (every end note
+ * takes requests: the caller's lookup, the drain's update); the retention purge.
  * (Callbacks parked while the helpdesk was unavailable are resumed with every parked
  * delivery, {@code delivery.scheduling.DeliveryJobs}.)
  */
@@ -31,11 +34,14 @@ class CallJobs {
 
 	private final CallProperties properties;
 
+	private final RequestBudget budget;
+
 	private final Clock clock;
 
-	CallJobs(CallLogs logs, CallHandler handler, CallProperties properties, Clock clock) {
+	CallJobs(CallLogs logs, CallHandler handler, CallProperties properties, RequestBudget budget, Clock clock) {
 		this.logs = logs;
 		this.handler = handler;
+		this.budget = budget;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -44,6 +50,10 @@ class CallJobs {
 	@SchedulerLock(name = "crm-bridge-call-end-notes")
 	void writeDueEndNotes() {
 		for (String callSid : this.logs.endNotesDue(this.clock.instant().minus(this.properties.endNoteGrace()))) {
+			if (this.budget.exhaustedFor().isPresent()) {
+				// the others wait too, unchanged, and are due again at the next run
+				return;
+			}
 			try {
 				this.handler.writeDueEndNote(callSid);
 			}

@@ -61,6 +61,14 @@ class ConfirmedPublisher implements TicketEvents, CallEvents, DeadLetters {
 		// also spring.rabbitmq.template.mandatory; set here too because without it an
 		// unroutable message is confirmed and silently dropped
 		this.rabbit.setMandatory(true);
+		// a return is read from the publish's CorrelationData (send); without a callback
+		// the
+		// template would also log "Returned message but no callback available" for every
+		// calls.events event, i.e. for every Twilio callback, as long as nobody binds a
+		// queue
+		// there
+		this.rabbit.setReturnsCallback((returned) -> {
+		});
 		this.json = json;
 		this.confirmTimeout = properties.confirmTimeout();
 		this.meters = meters;
