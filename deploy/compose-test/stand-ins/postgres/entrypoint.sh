@@ -1,7 +1,8 @@
 #!/bin/sh
 # What the real image's entrypoint does for docker-compose.yml: initdb with POSTGRES_USER/POSTGRES_PASSWORD on
 # an empty PGDATA, the database POSTGRES_DB (default: the user's name), /docker-entrypoint-initdb.d/*.sql run
-# once against a server on its socket only, then the server on all addresses with password auth, as postgres.
+# once against a server on its socket only, then the server on all addresses with password auth, as postgres,
+# with the options of a `postgres -c …` command.
 set -eu
 : "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required}"
 POSTGRES_USER=${POSTGRES_USER:-postgres}
@@ -30,4 +31,6 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
 	done
 	as_postgres pg_ctl -D "$PGDATA" -m fast -w stop
 fi
-exec setpriv --reuid=postgres --regid=postgres --init-groups postgres -D "$PGDATA" -c listen_addresses='*'
+# as the real image: a command starting with postgres passes its options on (compose's `command:`)
+[ "${1:-}" = postgres ] && shift
+exec setpriv --reuid=postgres --regid=postgres --init-groups postgres -D "$PGDATA" -c listen_addresses='*' "$@"

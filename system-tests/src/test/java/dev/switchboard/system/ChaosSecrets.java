@@ -34,8 +34,12 @@ record ChaosSecrets(String github, String twilio, String zendesk, String statusp
 		Map<String, String> env = new HashMap<>();
 		env.put("SPRING_RABBITMQ_PORT", Integer.toString(brokerPort));
 		// two instances of five services share PostgreSQL's 100 connections (a
-		// platform team sizes pools the same way: instances x pool < max_connections)
+		// platform team sizes pools the same way: instances x pool < max_connections):
+		// 6 each, and crm-bridge, whose delivery consumers need 2 connections each and
+		// 10 besides, 14 for 2 consumers (2 x (4 x 6 + 14) = 76)
 		env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "6");
+		env.put("SWITCHBOARD_JAVA_OPTS_CRM_BRIDGE_SERVICE",
+				"-Dspring.datasource.hikari.maximum-pool-size=14 -Dcrm-bridge.deliveries.consumers=2");
 		env.put("STATUSPAGEFEED_DELIVERY_CONCURRENCY", "4");
 		env.put("GATEWAY_WEBHOOKS_GITHUB_SECRET", this.github);
 		env.put("GATEWAY_WEBHOOKS_TWILIO_SECRET", this.twilio);
