@@ -185,7 +185,7 @@ public class CallNotes {
 		if (log.agentNumber() != null) {
 			note.append("\nAgent: ").append(display(log.agentNumber()));
 		}
-		note.append("\nStarted: ").append(log.startedAt());
+		note.append("\nStarted: ").append(log.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 		if (log.waitSeconds() != null) {
 			note.append("\nWait before answer: ").append(log.waitSeconds()).append(" s");
 		}

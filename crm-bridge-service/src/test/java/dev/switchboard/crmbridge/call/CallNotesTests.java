@@ -72,6 +72,21 @@ class CallNotesTests {
 	}
 
 	@Test
+	void writesTheStartOfACallBackToTheSecond() {
+		CallLog started = call("CA9", "completed", CALLER, "4711");
+		// a call placed by click-to-call starts at the time crm-bridge asked Twilio for
+		// it
+		CallLog placed = new CallLog("CA9", "outbound-api", "completed", SUPPORT_LINE, CALLER, null, "4711",
+				T0.plusNanos(408_968_000), started.ringingAt(), started.answeredAt(), started.endedAt(), 60, null, 2, 3,
+				false, false, "corr-CA9", CallLog.Voicemail.NONE);
+
+		this.notes.writeEndNote(placed);
+
+		assertThat(queued()).singleElement()
+			.satisfies((note) -> assertThat(note.body()).contains("\nStarted: 2026-11-23T10:00:00Z\n"));
+	}
+
+	@Test
 	void queuesTheEndNoteOnceWhenTheCallIsNotedAgain() {
 		CallLog call = call("CA1", "completed", CALLER, "4711");
 
