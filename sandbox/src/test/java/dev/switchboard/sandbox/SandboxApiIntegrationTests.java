@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.switchboard.sandbox.github.Issue;
 import dev.switchboard.sandbox.github.IssueTracker;
 import dev.switchboard.sandbox.zendesk.Helpdesk;
 import dev.switchboard.sandbox.zendesk.Ticket;
@@ -128,6 +129,56 @@ class SandboxApiIntegrationTests {
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(read.body()).contains("\"state\":\"open\"", "\"number\":" + number);
 		assertThat(again.statusCode()).isEqualTo(304);
+	}
+
+	/**
+	 * GitHub's transfer: the issue gets a new id and number in the other repository, its
+	 * old address answers 301 with the new one, and {@code issues} {@code transferred} is
+	 * sent signed from the old repository with {@code changes.new_issue}.
+	 */
+	@Test
+	void transfersTheNewestOpenIssueWithANewIdAnAddressThatRedirectsAndASignedWebhook() throws Exception {
+		Issue issue = this.github.open("octo-org/widgets", "Transfer under test " + System.nanoTime());
+
+		HttpResponse<String> step = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/sandbox/steps/transfer-issue"))
+				.POST(HttpRequest.BodyPublishers.noBody()));
+		Issue moved = this.github.movedTo("octo-org/widgets", issue.number()).orElseThrow();
+		HttpResponse<String> old = this.sandbox
+			.send(HttpRequest.newBuilder(this.sandbox.url("/github/repos/octo-org/widgets/issues/" + issue.number())));
+
+		assertThat(step.statusCode()).isEqualTo(200);
+		assertThat(moved.repository()).isEqualTo("octo-org/checkout");
+		assertThat(moved.id()).isNotEqualTo(issue.id());
+		assertThat(moved.number()).isNotEqualTo(issue.number());
+		assertThat(moved.title()).isEqualTo(issue.title());
+		assertThat(old.statusCode()).isEqualTo(301);
+		assertThat(old.headers().firstValue("Location"))
+			.hasValue("/github/repos/octo-org/checkout/issues/" + moved.number());
+		HttpResponse<String> followed = java.net.http.HttpClient.newBuilder()
+			.followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+			.build()
+			.send(HttpRequest.newBuilder(this.sandbox.url("/github/repos/octo-org/widgets/issues/" + issue.number()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(this.json.readTree(followed.body()).path("id").asLong()).isEqualTo(moved.id());
+		String newId = "\"id\":" + moved.id();
+		StubGateway.Received delivery = org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> StubGateway.get()
+				.received((r) -> r.path().equals("/webhooks/github") && r.body().contains(newId)),
+					(found) -> !found.isEmpty())
+			.get(0);
+		byte[] body = delivery.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(delivery.header("X-Hub-Signature-256"))
+			.isEqualTo(dev.switchboard.signatures.GithubSignature.sign("test-github", body));
+		assertThat(delivery.header("X-GitHub-Event")).isEqualTo("issues");
+		JsonNode payload = this.json.readTree(body);
+		assertThat(payload.path("action").asString()).isEqualTo("transferred");
+		assertThat(payload.path("issue").path("id").asLong()).isEqualTo(issue.id());
+		assertThat(payload.path("repository").path("full_name").asString()).isEqualTo("octo-org/widgets");
+		assertThat(payload.path("changes").path("new_issue").path("number").asInt()).isEqualTo(moved.number());
+		assertThat(payload.path("changes").path("new_repository").path("full_name").asString())
+			.isEqualTo("octo-org/checkout");
 	}
 
 	private HttpResponse<String> post(String path, String body, @Nullable String idempotencyKey) throws Exception {

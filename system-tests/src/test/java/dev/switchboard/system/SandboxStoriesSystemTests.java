@@ -85,6 +85,15 @@ class SandboxStoriesSystemTests {
 		for (JsonNode ticket : tickets) {
 			assertThat(ticket.path("status").asText()).as("ticket %s", ticket.path("id")).isEqualTo("open");
 			assertThat(notes(ticket, "This ticket was reopened")).as("ticket %s", ticket.path("id")).hasSize(1);
+			// the issue was transferred to octo-org/checkout (a new id) before it closed:
+			// the
+			// ticket followed it, and the close note names the issue where it is now
+			assertThat(notes(ticket, " was transferred to GitHub octo-org/checkout#"))
+				.as("ticket %s", ticket.path("id"))
+				.hasSize(1);
+			assertThat(notes(ticket, "This ticket was reopened")).singleElement()
+				.asString()
+				.contains("octo-org/checkout#");
 		}
 	}
 

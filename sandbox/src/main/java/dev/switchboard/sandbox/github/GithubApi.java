@@ -1,7 +1,9 @@
 package dev.switchboard.sandbox.github;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * GitHub's REST API under {@code /github} as issue-sync calls it: an issue read with its
  * ETag (a matching {@code If-None-Match} gets 304, as a conditional request that costs no
- * rate limit), comments written and edited, labels added and removed.
+ * rate limit), comments written and edited, labels added and removed; a transferred
+ * issue's old address answers 301 with where it is now.
  */
 @RestController
 @RequestMapping("/github/repos/{owner}/{repo}/issues")
@@ -38,6 +41,15 @@ class GithubApi {
 	@GetMapping("/{number}")
 	ResponseEntity<Object> issue(@PathVariable String owner, @PathVariable String repo, @PathVariable int number,
 			@RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+		Optional<Issue> moved = this.tracker.movedTo(owner + "/" + repo, number);
+		if (moved.isPresent()) {
+			// GitHub answers a transferred issue's old address with 301 to where it is
+			// now
+			return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+				.location(URI.create("/github/repos/" + moved.get().repository() + "/issues/" + moved.get().number()))
+				.body(Map.of("message", "Moved Permanently", "url",
+						"/github/repos/" + moved.get().repository() + "/issues/" + moved.get().number()));
+		}
 		return this.tracker.issue(owner + "/" + repo, number).map((issue) -> {
 			if (issue.etag().equals(ifNoneMatch)) {
 				return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(issue.etag()).build();

@@ -21,4 +21,16 @@ public final class IssueEvents {
 		return root;
 	}
 
+	/**
+	 * {@code issues} {@code transferred}: sent from the old repository with the issue as
+	 * it was there, and {@code changes.new_issue} / {@code changes.new_repository} for
+	 * where it is now.
+	 */
+	public static Map<String, Object> transferred(Issue from, Issue to) {
+		Map<String, Object> root = issues("transferred", from);
+		root.put("changes",
+				Map.of("new_issue", IssueJson.issue(to), "new_repository", IssueJson.repository(to.repository())));
+		return root;
+	}
+
 }

@@ -27,6 +27,9 @@ public class IssueTracker {
 
 	private final Map<String, MutableIssue> issues = new ConcurrentHashMap<>();
 
+	/** Issues transferred to another repository: their old key, and where they went. */
+	private final Map<String, String> transferred = new ConcurrentHashMap<>();
+
 	private final AtomicInteger numbers = new AtomicInteger(100);
 
 	private final AtomicLong ids = new AtomicLong(2_500_000_000L);
@@ -54,6 +57,39 @@ public class IssueTracker {
 			issue.updatedAt = now();
 			return issue.snapshot();
 		}
+	}
+
+	/**
+	 * Transfers an issue to another repository, as GitHub does: it gets a new id and a
+	 * new number there, keeps its title, state, comments and labels, and its old number
+	 * leads to it from then on ({@link #movedTo}).
+	 */
+	public Issue transfer(String repository, int number, String toRepository) {
+		MutableIssue from = existing(repository, number);
+		synchronized (from) {
+			MutableIssue to = new MutableIssue(this.ids.incrementAndGet(), toRepository, this.numbers.incrementAndGet(),
+					from.title, now());
+			to.state = from.state;
+			to.stateReason = from.stateReason;
+			to.comments.addAll(from.comments);
+			to.labels.addAll(from.labels);
+			this.issues.put(key(toRepository, to.number), to);
+			this.issues.remove(key(repository, number));
+			this.transferred.put(key(repository, number), key(toRepository, to.number));
+			return to.snapshot();
+		}
+	}
+
+	/** Where a transferred issue went (following every later transfer), if it was. */
+	public Optional<Issue> movedTo(String repository, int number) {
+		String key = key(repository, number);
+		String next = this.transferred.get(key);
+		while (next != null) {
+			key = next;
+			next = this.transferred.get(key);
+		}
+		MutableIssue issue = this.transferred.containsKey(key(repository, number)) ? this.issues.get(key) : null;
+		return (issue != null) ? Optional.of(issue.snapshot()) : Optional.empty();
 	}
 
 	public Optional<Issue> issue(String repository, int number) {

@@ -18,15 +18,20 @@ import org.springframework.stereotype.Component;
 /**
  * Story 1: an agent pastes a GitHub issue URL into two tickets (internal notes, sent to
  * the gateway as Zendesk's signed {@code ticket.comment_added} webhooks); engineering
- * closes the issue (GitHub's signed {@code issues} webhook); both tickets reopen with a
- * note. Then the same with a Jira issue in a third ticket ({@link JiraIssueDone}), moved
- * to another project before it is done. Each step is told with what the simulated systems
- * saw. Its steps: close the issue, move the Jira issue to Done.
+ * transfers the issue to another repository (a new id and number: the tickets follow it)
+ * and closes it there (GitHub's signed {@code issues} webhooks); both tickets reopen with
+ * a note. Then the same with a Jira issue in a third ticket ({@link JiraIssueDone}),
+ * moved to another project before it is done. Each step is told with what the simulated
+ * systems saw. Its steps: transfer the issue (GitHub gives it a new id and number), close
+ * the issue, move the Jira issue to Done.
  */
 @Component
 class IssueClosedStory implements Story {
 
 	static final String REPOSITORY = "octo-org/widgets";
+
+	/** Where the transfer step moves an issue (and back). */
+	static final String TRANSFER_REPOSITORY = "octo-org/checkout";
 
 	private final Helpdesk helpdesk;
 
@@ -68,7 +73,8 @@ class IssueClosedStory implements Story {
 
 	@Override
 	public List<Step> steps() {
-		return List.of(new Step("close-issue", "Close the issue", this::closeIssue),
+		return List.of(new Step("transfer-issue", "Transfer the issue", this::transferIssue),
+				new Step("close-issue", "Close the issue", this::closeIssue),
 				new Step("close-jira-issue", "Move the Jira issue to Done", this.jira::closeNewest));
 	}
 
@@ -105,7 +111,18 @@ class IssueClosedStory implements Story {
 			tell.accept("   Zendesk saw on #" + ticket.id() + ": "
 					+ Await.firstLine(notes(ticket.id(), "Linked to ").get(0)));
 		}
-		Optional<Issue> closed = close(issue, tell);
+		Optional<Issue> transferred = transfer(issue, tell);
+		if (transferred.isEmpty()) {
+			return failed(tell, "the gateway refused GitHub's transferred webhook");
+		}
+		for (Ticket ticket : tickets) {
+			if (!Await.until(() -> notes(ticket.id(), " was transferred to ").size() == 1)) {
+				return failed(tell, "ticket #" + ticket.id() + " got no note that its issue was transferred");
+			}
+			tell.accept("   Zendesk saw on #" + ticket.id() + ": "
+					+ Await.firstLine(notes(ticket.id(), " was transferred to ").get(0)));
+		}
+		Optional<Issue> closed = close(transferred.get(), tell);
 		if (closed.isEmpty()) {
 			return failed(tell, "the gateway refused GitHub's webhook");
 		}
@@ -115,11 +132,11 @@ class IssueClosedStory implements Story {
 				return failed(tell, "ticket #" + ticket.id() + " was not reopened with a note");
 			}
 			Ticket now = this.helpdesk.ticket(ticket.id()).orElseThrow();
-			tell.accept("3. Zendesk saw ticket #" + now.id() + " reopened (" + now.status() + ") with the note: "
+			tell.accept("4. Zendesk saw ticket #" + now.id() + " reopened (" + now.status() + ") with the note: "
 					+ Await.firstLine(
 							notes(ticket.id(), closed.get().htmlUrl().replace("https://github.com/", "")).getLast()));
 		}
-		this.github.issue(REPOSITORY, issue.number())
+		this.github.issue(closed.get().repository(), closed.get().number())
 			.flatMap((now) -> now.comments().stream().reduce((first, last) -> last))
 			.ifPresent((comment) -> tell.accept("   GitHub saw on the issue: " + Await.firstLine(comment.body())));
 		Optional<String> jiraFailed = this.jira.play(tell);
@@ -144,11 +161,42 @@ class IssueClosedStory implements Story {
 		close(open.get(), tell);
 	}
 
+	/**
+	 * The step: engineering transfers the newest open issue to another repository. GitHub
+	 * gives it a new id and number there and sends {@code issues} {@code transferred}
+	 * from the old one; issue-sync moves the links of its tickets to the new issue, so
+	 * closing it afterwards still reopens them.
+	 */
+	private void transferIssue(Consumer<String> tell) {
+		Optional<Issue> open = this.github.issues()
+			.reversed()
+			.stream()
+			.filter((issue) -> issue.state().equals("open"))
+			.findFirst();
+		if (open.isEmpty()) {
+			tell.accept("No open issue to transfer: play story 1, it opens one and links two tickets to it.");
+			return;
+		}
+		transfer(open.get(), tell);
+	}
+
+	private Optional<Issue> transfer(Issue from, Consumer<String> tell) {
+		String to = from.repository().equals(TRANSFER_REPOSITORY) ? REPOSITORY : TRANSFER_REPOSITORY;
+		Issue moved = this.github.transfer(from.repository(), from.number(), to);
+		GatewayWebhooks.Delivery delivery = this.webhooks.github("issues",
+				this.json.writeValueAsBytes(IssueEvents.transferred(from, moved)));
+		tell.accept(
+				"2. Engineering transfers " + from.htmlUrl() + " to " + to + ": GitHub gives it a new id (" + from.id()
+						+ " → " + moved.id() + ") and number (#" + moved.number() + "), its old address answers 301; "
+						+ "GitHub's signed webhook: gateway answered " + delivery.status());
+		return delivery.accepted() ? Optional.of(moved) : Optional.empty();
+	}
+
 	private Optional<Issue> close(Issue issue, Consumer<String> tell) {
-		Issue closed = this.github.close(REPOSITORY, issue.number(), "completed");
+		Issue closed = this.github.close(issue.repository(), issue.number(), "completed");
 		GatewayWebhooks.Delivery delivery = this.webhooks.github("issues",
 				this.json.writeValueAsBytes(IssueEvents.issues("closed", closed)));
-		tell.accept("2. Engineering closes " + closed.htmlUrl()
+		tell.accept("3. Engineering closes " + closed.htmlUrl()
 				+ " (completed); GitHub's signed webhook: gateway answered " + delivery.status());
 		return delivery.accepted() ? Optional.of(closed) : Optional.empty();
 	}
