@@ -149,11 +149,7 @@ class IssueClosedStory implements Story {
 
 	/** The step: engineering closes the newest open issue. */
 	private void closeIssue(Consumer<String> tell) {
-		Optional<Issue> open = this.github.issues()
-			.reversed()
-			.stream()
-			.filter((issue) -> issue.state().equals("open"))
-			.findFirst();
+		Optional<Issue> open = newestOpenIssue();
 		if (open.isEmpty()) {
 			tell.accept("No open issue to close: play story 1, it opens one and links two tickets to it.");
 			return;
@@ -168,16 +164,16 @@ class IssueClosedStory implements Story {
 	 * closing it afterwards still reopens them.
 	 */
 	private void transferIssue(Consumer<String> tell) {
-		Optional<Issue> open = this.github.issues()
-			.reversed()
-			.stream()
-			.filter((issue) -> issue.state().equals("open"))
-			.findFirst();
+		Optional<Issue> open = newestOpenIssue();
 		if (open.isEmpty()) {
 			tell.accept("No open issue to transfer: play story 1, it opens one and links two tickets to it.");
 			return;
 		}
 		transfer(open.get(), tell);
+	}
+
+	private Optional<Issue> newestOpenIssue() {
+		return this.github.issues().reversed().stream().filter((issue) -> issue.state().equals("open")).findFirst();
 	}
 
 	private Optional<Issue> transfer(Issue from, Consumer<String> tell) {
