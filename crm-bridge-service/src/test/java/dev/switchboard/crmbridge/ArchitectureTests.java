@@ -9,8 +9,8 @@ import dev.switchboard.testsupport.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-@AnalyzeClasses(packages = "dev.switchboard.crmbridge",
-		importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
+@AnalyzeClasses(packages = "dev.switchboard.crmbridge", importOptions = { ImportOption.DoNotIncludeTests.class,
+		ImportOption.DoNotIncludeJars.class, ServiceArchitecture.DoNotIncludeGeneratedCode.class })
 class ArchitectureTests {
 
 	private static final String BASE = "dev.switchboard.crmbridge";

@@ -8,8 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.switchboard.testsupport.ServiceArchitecture;
 
-@AnalyzeClasses(packages = "dev.switchboard.statuspage",
-		importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
+@AnalyzeClasses(packages = "dev.switchboard.statuspage", importOptions = { ImportOption.DoNotIncludeTests.class,
+		ImportOption.DoNotIncludeJars.class, ServiceArchitecture.DoNotIncludeGeneratedCode.class })
 class ArchitectureTests {
 
 	private static final String BASE = "dev.switchboard.statuspage";

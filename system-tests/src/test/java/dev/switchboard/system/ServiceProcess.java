@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 
 import dev.switchboard.testsupport.TestInfrastructure;
 
@@ -60,6 +61,11 @@ final class ServiceProcess implements AutoCloseable {
 		List<String> command = new java.util.ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
+		if (hasAotCode(jar)) {
+			// as ./switchboard and the images start it: the bean definitions generated at
+			// build time
+			command.add("-Dspring.aot.enabled=true");
+		}
 		command.add("-jar");
 		command.add(jar.toString());
 		ProcessBuilder builder = new ProcessBuilder(command);
@@ -99,6 +105,16 @@ final class ServiceProcess implements AutoCloseable {
 			return files.filter((file) -> file.getFileName().toString().matches(module + "-.*\\.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("package " + module + " first"));
+		}
+	}
+
+	/**
+	 * Whether the jar's build ran Spring's ahead-of-time processing (an older build named
+	 * by {@code -Dbench.jar.<module>} may not have).
+	 */
+	private static boolean hasAotCode(Path jar) throws IOException {
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			return zip.stream().anyMatch((entry) -> entry.getName().endsWith("__ApplicationContextInitializer.class"));
 		}
 	}
 

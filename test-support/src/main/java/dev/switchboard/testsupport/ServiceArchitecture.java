@@ -5,10 +5,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -19,6 +22,24 @@ import com.tngtech.archunit.lang.ArchRule;
 public final class ServiceArchitecture {
 
 	private ServiceArchitecture() {
+	}
+
+	/**
+	 * Leaves out the classes Spring's ahead-of-time processing generates into
+	 * {@code target/classes} when a module is packaged ({@code Foo__BeanDefinitions},
+	 * {@code Foo__ApplicationContextInitializer}, {@code Foo$$SpringCGLIB$$0}): they are
+	 * the framework's code in the application's packages, not the application's own.
+	 */
+	public static final class DoNotIncludeGeneratedCode implements ImportOption {
+
+		private static final Pattern GENERATED = Pattern
+			.compile(".*/[^/]*(__[A-Z][A-Za-z]*|\\$\\$SpringCGLIB\\$\\$)[^/]*\\.class$");
+
+		@Override
+		public boolean includes(Location location) {
+			return !location.matches(GENERATED);
+		}
+
 	}
 
 	/**
