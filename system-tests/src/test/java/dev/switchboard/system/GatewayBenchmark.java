@@ -46,9 +46,9 @@ public final class GatewayBenchmark {
 
 	private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
 
-	private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+	private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 30));
 
-	private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+	private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 40));
 
 	/** Issue 19's starting point, per database: accepted webhooks per second. */
 	private static final Map<String, Double> RATE_BEFORE = Map.of("postgresql", 952.0, "h2", 686.0);
