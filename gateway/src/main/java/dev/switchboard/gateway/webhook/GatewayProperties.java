@@ -15,15 +15,28 @@ import org.springframework.util.unit.DataSize;
  * @param publicBaseUrl the URL the providers call (the gateway runs behind proxies);
  * Twilio's signature covers it, so it is rebuilt from here, never from the request's Host
  * header
- * @param publish how long to wait for the broker's confirm, and the {@code Retry-After}
- * of a 503
+ * @param publish how long to wait for the broker's confirm, the {@code Retry-After} of a
+ * 503, and how many channels the publishes of all requests share
  * @param ingress how much memory webhook bodies may hold at once
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@DefaultValue("http://localhost:8080") URI publicBaseUrl, @DefaultValue Publish publish,
 		@DefaultValue Ingress ingress) {
 
-	public record Publish(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30s") Duration retryAfter) {
+	/**
+	 * @param channels AMQP channels in confirm mode that every request publishes through
+	 * (env {@code GATEWAY_PUBLISH_CHANNELS}): few, so that the broker confirms several
+	 * publishes with one {@code basic.ack}
+	 */
+	public record Publish(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30s") Duration retryAfter,
+			@DefaultValue("2") int channels) {
+
+		public Publish {
+			if (channels < 1) {
+				throw new IllegalArgumentException("gateway.publish.channels must be at least 1, not " + channels);
+			}
+		}
+
 	}
 
 	/**

@@ -34,7 +34,7 @@ public final class SchemeFixtures {
 
 	public static GatewayProperties gateway(String publicBaseUrl, @Nullable DataSize bodyBudget) {
 		return new GatewayProperties(URI.create(publicBaseUrl),
-				new GatewayProperties.Publish(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+				new GatewayProperties.Publish(Duration.ofSeconds(5), Duration.ofSeconds(30), 2),
 				new GatewayProperties.Ingress(bodyBudget));
 	}
 

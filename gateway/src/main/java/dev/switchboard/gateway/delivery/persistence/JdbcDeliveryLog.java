@@ -73,24 +73,25 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	/**
 	 * One statement for the common case, a delivery seen for the first time; a delivery
-	 * seen before (a retry after a 503) updates its outcome instead.
+	 * seen before (a retry after a 503) updates its outcome instead. The statements on
+	 * the webhook's path take positional parameters: named ones are parsed out of the SQL
+	 * and looked up by name on every call.
 	 */
 	private void write(InboundDelivery delivery, Outcome outcome) {
 		int inserted = this.jdbc
-			.sql("insert into delivery_log (" + COLUMNS + ") values (:id, :provider, "
-					+ ":eventType, :deliveryId, :correlationId, :receivedAt, :size, :outcome, 1, 0, null, :summary, "
-					+ ":headers, :body) on conflict do nothing")
-			.param("id", delivery.eventId())
-			.param("provider", delivery.provider())
-			.param("eventType", delivery.eventType())
-			.param("deliveryId", delivery.deliveryId())
-			.param("correlationId", delivery.correlationId())
-			.param("receivedAt", Timestamp.from(delivery.receivedAt()))
-			.param("size", delivery.body().length)
-			.param("outcome", outcome.name())
-			.param("summary", this.subjects.of(delivery))
-			.param("headers", this.json.writeValueAsString(delivery.headers()))
-			.param("body", delivery.body())
+			.sql("insert into delivery_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, null, ?, ?, ?) "
+					+ "on conflict do nothing")
+			.param(delivery.eventId())
+			.param(delivery.provider())
+			.param(delivery.eventType())
+			.param(delivery.deliveryId())
+			.param(delivery.correlationId())
+			.param(Timestamp.from(delivery.receivedAt()))
+			.param(delivery.body().length)
+			.param(outcome.name())
+			.param(this.subjects.of(delivery))
+			.param(this.json.writeValueAsString(delivery.headers()))
+			.param(delivery.body())
 			.update();
 		if (inserted == 0) {
 			updateOutcome(delivery.eventId(), outcome);
@@ -106,9 +107,9 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	@Override
 	public void settle(UUID id, Outcome outcome) {
-		this.writes.record(() -> this.jdbc.sql("update delivery_log set outcome = :outcome where id = :id")
-			.param("outcome", outcome.name())
-			.param("id", id)
+		this.writes.record(() -> this.jdbc.sql("update delivery_log set outcome = ? where id = ?")
+			.param(outcome.name())
+			.param(id)
 			.update());
 	}
 
@@ -119,8 +120,8 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	@Override
 	public Optional<Outcome> outcomeOf(UUID id) {
-		return this.lookups.record(() -> this.jdbc.sql("select outcome from delivery_log where id = :id")
-			.param("id", id)
+		return this.lookups.record(() -> this.jdbc.sql("select outcome from delivery_log where id = ?")
+			.param(id)
 			.query((rows, number) -> Outcome.valueOf(rows.getString(1)))
 			.optional());
 	}

@@ -1,11 +1,18 @@
 package dev.switchboard.gateway.webhook.messaging;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
+import com.rabbitmq.client.AMQP;
 import dev.switchboard.contracts.Destinations;
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.gateway.webhook.DeliveryPublisher;
@@ -19,27 +26,30 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes with publisher confirms and {@code mandatory}, then waits for the confirm.
- * Plain Spring AMQP rather than a Stream binding: the HTTP answer depends on this one
- * message's confirm and return, which a {@code RabbitTemplate} with
- * {@link CorrelationData} gives directly.
+ * Publishes persistent and {@code mandatory} with publisher confirms, then waits for this
+ * one message's confirm (or return) before the HTTP answer is given. The publishes of all
+ * requests share a few {@link ConfirmingChannel}s on the application's connection, the
+ * plain RabbitMQ client underneath: a {@code RabbitTemplate} with correlated confirms
+ * took a cached channel per publish through a reflective proxy and handed every confirm
+ * to a thread pool, and with one channel per request in flight the broker had to confirm
+ * each publish on its own (issue 19: a third of the gateway's CPU went to publishing).
  */
 @Component
-class RabbitDeliveryPublisher implements DeliveryPublisher {
+class RabbitDeliveryPublisher implements DeliveryPublisher, DisposableBean {
 
 	static final String SCHEMA_VERSION_HEADER = "x-schema-version";
 
 	static final String REPLAY_OF_HEADER = "replay-of";
 
-	private final RabbitTemplate rabbit;
+	private final ConfirmingChannel[] channels;
+
+	private final AtomicInteger next = new AtomicInteger();
 
 	private final JsonMapper json;
 
@@ -49,10 +59,11 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 
 	private final Counter byReference;
 
-	RabbitDeliveryPublisher(RabbitTemplate rabbit, JsonMapper json, GatewayProperties properties,
+	RabbitDeliveryPublisher(ConnectionFactory connections, JsonMapper json, GatewayProperties properties,
 			MeterRegistry meters) {
-		this.rabbit = rabbit;
-		this.rabbit.setMandatory(true);
+		this.channels = IntStream.range(0, properties.publish().channels())
+			.mapToObj((i) -> new ConfirmingChannel(() -> connections.createConnection().getDelegate()))
+			.toArray(ConfirmingChannel[]::new);
 		this.json = json;
 		this.confirmTimeout = properties.publish().confirmTimeout();
 		this.confirms = Timer.builder("switchboard.publish.confirm")
@@ -68,27 +79,27 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		if (publication.byReference()) {
 			this.byReference.increment();
 		}
-		return this.confirms.record(() -> publishAndWait(publication.message(), replayOf));
+		long started = System.nanoTime();
+		PublishOutcome outcome = publishAndWait(publication.message(), replayOf);
+		this.confirms.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		return outcome;
 	}
 
 	private PublishOutcome publishAndWait(InboundDelivery delivery, @Nullable UUID replayOf) {
-		CorrelationData confirmation = new CorrelationData(delivery.eventId().toString());
+		ConfirmingChannel channel = this.channels[Math.floorMod(this.next.getAndIncrement(), this.channels.length)];
+		long timeoutMillis = this.confirmTimeout.toMillis();
 		try {
-			this.rabbit.send(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(), toMessage(delivery, replayOf),
-					confirmation);
-			CorrelationData.Confirm confirm = confirmation.getFuture()
-				.get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			if (confirmation.getReturned() != null) {
-				return new PublishOutcome.NotConfirmed("unroutable: no queue is bound for " + delivery.routingKey()
-						+ " (" + confirmation.getReturned().getReplyText() + ")");
-			}
-			if (!confirm.ack()) {
-				return new PublishOutcome.NotConfirmed("the broker refused it: " + confirm.reason());
-			}
-			return new PublishOutcome.Confirmed();
+			return channel
+				.publish(Destinations.WEBHOOKS_INBOUND, delivery.routingKey(), properties(delivery, replayOf),
+						this.json.writeValueAsBytes(delivery), timeoutMillis)
+				.get(timeoutMillis, TimeUnit.MILLISECONDS);
 		}
-		catch (AmqpException ex) {
+		catch (IOException | AmqpException ex) {
 			return new PublishOutcome.NotConfirmed("broker unreachable: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// the client's AlreadyClosedException and the like: the connection went away
+			return new PublishOutcome.NotConfirmed("broker unreachable: " + ex);
 		}
 		catch (TimeoutException ex) {
 			return new PublishOutcome.NotConfirmed("no confirm within " + this.confirmTimeout);
@@ -102,18 +113,28 @@ class RabbitDeliveryPublisher implements DeliveryPublisher {
 		}
 	}
 
-	private Message toMessage(InboundDelivery delivery, @Nullable UUID replayOf) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-		properties.setMessageId(delivery.eventId().toString());
-		properties.setCorrelationId(delivery.correlationId());
-		properties.setHeader(SCHEMA_VERSION_HEADER, delivery.schemaVersion());
-		properties.setTimestamp(java.util.Date.from(delivery.receivedAt()));
+	/** The properties a Spring AMQP message of this content type, id and headers had. */
+	private static AMQP.BasicProperties properties(InboundDelivery delivery, @Nullable UUID replayOf) {
+		Map<String, Object> headers = new HashMap<>(4);
+		headers.put(SCHEMA_VERSION_HEADER, delivery.schemaVersion());
 		if (replayOf != null) {
-			properties.setHeader(REPLAY_OF_HEADER, replayOf.toString());
+			headers.put(REPLAY_OF_HEADER, replayOf.toString());
 		}
-		return new Message(this.json.writeValueAsBytes(delivery), properties);
+		return new AMQP.BasicProperties.Builder().contentType(MessageProperties.CONTENT_TYPE_JSON)
+			.deliveryMode(2)
+			.priority(0)
+			.messageId(delivery.eventId().toString())
+			.correlationId(delivery.correlationId())
+			.timestamp(Date.from(delivery.receivedAt()))
+			.headers(headers)
+			.build();
+	}
+
+	@Override
+	public void destroy() {
+		for (ConfirmingChannel channel : this.channels) {
+			channel.close();
+		}
 	}
 
 }
