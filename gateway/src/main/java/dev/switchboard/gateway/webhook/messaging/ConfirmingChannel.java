@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.rabbitmq.client.AMQP;
@@ -28,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * A publish and the sequence number it is filed under are taken under one lock, as the
  * broker numbers the publishes of a channel in the order it receives them. A closed
  * channel (the connection dropped, the broker closed it) fails what it had in flight, and
- * the next publish opens a new one on whatever connection the factory then has.
+ * the next publish opens a new one on whatever connection the factory then has. A publish
+ * its request stopped waiting for (no confirm in time: 503) stays filed until the broker
+ * answers it or the channel closes; the broker answers every publish of an open channel.
  */
 final class ConfirmingChannel {
 
@@ -84,7 +88,7 @@ final class ConfirmingChannel {
 				inFlight.channel.close();
 			}
 		}
-		catch (IOException | RuntimeException | java.util.concurrent.TimeoutException ex) {
+		catch (IOException | RuntimeException | TimeoutException ex) {
 			// closing on shutdown: the broker or the connection may be gone already
 		}
 		finally {
@@ -166,7 +170,7 @@ final class ConfirmingChannel {
 			channel.addShutdownListener(this::closed);
 		}
 
-		private void settle(long sequence, boolean multiple, java.util.function.Consumer<Pending> how) {
+		private void settle(long sequence, boolean multiple, Consumer<Pending> how) {
 			if (multiple) {
 				Map<Long, Pending> settled = this.pending.headMap(sequence, true);
 				settled.values().forEach(how);
