@@ -121,11 +121,14 @@ class TeamsUnknownOutcomeIntegrationTests {
 			.params(Timestamp.valueOf("2000-01-01 00:00:00"), destination)
 			.update();
 
+		// one delivery when the subscription's first poll read the real feed (only the
+		// latest update is announced then), every update of it when that poll came first
+		// and read the empty one: either way every card left in flight turns unknown
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.jdbc.sql("select state from delivery where subscription_id = ?::uuid")
 				.param(subscription)
 				.query(String.class)
-				.single()).isEqualTo("unknown"));
+				.list()).isNotEmpty().containsOnly("unknown"));
 		assertThat(cards("/workflows/killed/invoke")).isZero();
 	}
 
