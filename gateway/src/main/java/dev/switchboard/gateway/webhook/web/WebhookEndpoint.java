@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +18,7 @@ import dev.switchboard.gateway.webhook.GatewayProperties;
 import dev.switchboard.gateway.webhook.IngressOutcome;
 import dev.switchboard.gateway.webhook.WebhookIngress;
 import dev.switchboard.gateway.webhook.WebhookRequest;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -74,6 +76,8 @@ class WebhookEndpoint extends HttpFilter {
 	private final BodyBudget budget;
 
 	private final Timer requests;
+
+	private final Map<ReceivedKey, Counter> received = new ConcurrentHashMap<>();
 
 	private final AtomicLong lastOverBudgetLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
 
@@ -234,7 +238,12 @@ class WebhookEndpoint extends HttpFilter {
 		if (answer.retryLater()) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfter.toSeconds()));
 		}
-		this.json.writeValue(response.getOutputStream(), answer.bodyFor(path));
+		// the whole body with its length, not flushed: Tomcat sends the headers and the
+		// body in one write when the request ends, rather than a flushed chunk and then
+		// the closing one
+		byte[] body = this.json.writeValueAsBytes(answer.bodyFor(path));
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	private static String pathAndQuery(HttpServletRequest request) {
@@ -250,8 +259,20 @@ class WebhookEndpoint extends HttpFilter {
 		return headers;
 	}
 
+	/**
+	 * Counted on every webhook: each provider's and outcome's counter is registered once
+	 * and kept here (both come from a short fixed list: providers are known ones or
+	 * {@code unknown}), rather than looked up in the registry by a new id every time.
+	 */
 	private void count(String provider, String outcome) {
-		this.meters.counter("switchboard.webhooks.received", "provider", provider, "outcome", outcome).increment();
+		this.received
+			.computeIfAbsent(new ReceivedKey(provider, outcome),
+					(key) -> this.meters.counter("switchboard.webhooks.received", "provider", key.provider(), "outcome",
+							key.outcome()))
+			.increment();
+	}
+
+	private record ReceivedKey(String provider, String outcome) {
 	}
 
 }
