@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -18,10 +19,15 @@ import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.contracts.ServiceNames;
 import dev.switchboard.gateway.GatewayIntegrationTest;
 import dev.switchboard.gateway.WebhookClient;
+import dev.switchboard.gateway.delivery.DeliveryLog;
+import dev.switchboard.gateway.delivery.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -51,6 +57,9 @@ class SharedConfirmChannelsIntegrationTests {
 
 	@Autowired
 	CachingConnectionFactory connections;
+
+	@Autowired
+	DeliveryLog log;
 
 	WebhookClient client;
 
@@ -101,6 +110,55 @@ class SharedConfirmChannelsIntegrationTests {
 		Message message = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(message.getMessageProperties().getMessageId())
 			.isEqualTo(InboundDelivery.idOf("github", deliveryId).toString());
+	}
+
+	/**
+	 * A broker that refuses a message (here a queue bound beside the owner's that is full
+	 * and rejects new publishes: RabbitMQ nacks a message any of its queues refused) gets
+	 * the webhook answered 503, the delivery logged as not confirmed; the provider's
+	 * retry, once the broker takes it, is a new delivery (202), not a duplicate.
+	 */
+	@Test
+	void answers503WhenTheBrokerNacksAndAcceptsTheRetryOnceItTakesTheMessage() {
+		String deliveryId = UUID.randomUUID().toString();
+		UUID eventId = InboundDelivery.idOf("github", deliveryId);
+		Queue refusing = new Queue("nack-probe-" + UUID.randomUUID(), false, false, true,
+				Map.of("x-max-length", 0, "x-overflow", "reject-publish"));
+		this.admin.declareQueue(refusing);
+		this.admin.declareBinding(BindingBuilder.bind(refusing)
+			.to(new TopicExchange(Destinations.WEBHOOKS_INBOUND))
+			.with("github.issues"));
+		HttpResponse<String> refused;
+		try {
+			refused = this.client.github("issues", deliveryId, this.payload, sign());
+		}
+		finally {
+			this.admin.deleteQueue(refusing.getName());
+		}
+
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(refused.body()).contains("urn:switchboard:problem:webhook:unavailable").contains("nack");
+		assertThat(this.log.find(eventId)).hasValueSatisfying((logged) -> {
+			assertThat(logged.outcome()).isEqualTo(Outcome.UNCONFIRMED);
+			assertThat(logged.attempts()).isEqualTo(1);
+		});
+
+		HttpResponse<String> retried = this.client.github("issues", deliveryId, this.payload, sign());
+		assertThat(retried.statusCode()).isEqualTo(202);
+		assertThat(this.log.find(eventId)).hasValueSatisfying((logged) -> {
+			assertThat(logged.outcome()).isEqualTo(Outcome.PUBLISHED);
+			assertThat(logged.attempts()).isEqualTo(2);
+		});
+		List<String> queued = new ArrayList<>();
+		Message message;
+		while ((message = this.rabbit.receive(OWNER_QUEUE, 2000)) != null) {
+			queued.add(message.getMessageProperties().getMessageId());
+		}
+		// the nacked publish may or may not have reached the owner's queue: the broker
+		// refused it as a whole, but a queue that took it keeps it (consumers drop the
+		// repeat by its id); the retry is there
+		assertThat(queued).contains(eventId.toString()).containsOnly(eventId.toString());
 	}
 
 	private String sign() {
