@@ -66,6 +66,11 @@ class GithubWebhookIntegrationTests {
 		HttpResponse<String> response = this.client.github("issues", deliveryId, this.payload, sign(this.payload));
 
 		assertThat(response.statusCode()).isEqualTo(202);
+		// written whole with its length, not streamed in chunks
+		assertThat(response.body()).contains("\"deliveryId\":\"" + deliveryId + "\"");
+		assertThat(response.headers().firstValueAsLong("Content-Length"))
+			.hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+		assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
 		Message message = assertThat(this.rabbit.receive(OWNER_QUEUE, 5000)).isNotNull().actual();
 		assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("github.issues");
 		assertThat(message.getMessageProperties().getMessageId())
