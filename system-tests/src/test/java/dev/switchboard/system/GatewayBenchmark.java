@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -115,16 +116,26 @@ public final class GatewayBenchmark {
 		try (ServiceProcess gateway = ServiceProcess.start("gateway", environment(database, scratch),
 				List.of("-Xmx512m", "-XX:+UseSerialGC")); Connection drain = drainOwnerQueue(infrastructure, vhost)) {
 			int port = gateway.port();
-			load(port, WARMUP, 0);
+			boolean wrk = wrkInstalled();
+			System.out.println("full load from " + (wrk ? "wrk" : "this JVM (OkHttp; install wrk for a lighter load)"));
+			if (wrk) {
+				wrk(scratch, port, WARMUP);
+			}
+			else {
+				load(port, WARMUP, 0);
+			}
 			ProcessCpu machine = new ProcessCpu().pids("gateway", gateway.pid())
-				.pids("load generator (this JVM)", ProcessHandle.current().pid())
+				.pids(wrk ? "this JVM (drains the queue)" : "load generator (this JVM)", ProcessHandle.current().pid())
 				.command("RabbitMQ", "beam.smp")
 				.command("PostgreSQL", "postgres");
 			Map<String, Long> before = machine.snapshot();
 			long fullStarted = System.nanoTime();
-			LoadResult full = load(port, RUN, 0);
-			Map<String, Double> cores = ProcessCpu.coresBetween(before, machine.snapshot(),
-					(System.nanoTime() - fullStarted) / 1e9);
+			LoadResult full = wrk ? wrk(scratch, port, RUN) : load(port, RUN, 0);
+			double fullSeconds = (System.nanoTime() - fullStarted) / 1e9;
+			Map<String, Double> cores = ProcessCpu.coresBetween(before, machine.snapshot(), fullSeconds);
+			if (!Double.isNaN(full.generatorCpuSeconds())) {
+				cores.put("load generator (wrk)", full.generatorCpuSeconds() / fullSeconds);
+			}
 			LoadResult half = load(port, RUN, full.acceptedPerSecond() / 2);
 			print(quorum, classic, full, half, timers(gateway));
 			printCores(cores, full);
@@ -175,7 +186,12 @@ public final class GatewayBenchmark {
 	record PerfTestResult(double confirmedPerSecond, double confirmP50Millis, double confirmP99Millis) {
 	}
 
-	record LoadResult(long accepted, long failed, double acceptedPerSecond, double p50Millis, double p99Millis) {
+	/**
+	 * One load phase; {@code generatorCpuSeconds} is the CPU an outside load generator
+	 * (wrk) used, NaN when the load came from this JVM.
+	 */
+	record LoadResult(long accepted, long failed, double acceptedPerSecond, double p50Millis, double p99Millis,
+			double generatorCpuSeconds) {
 	}
 
 	private static PerfTestResult perfTest(String vhost, boolean quorumQueue) throws IOException, InterruptedException {
@@ -284,7 +300,63 @@ public final class GatewayBenchmark {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		return new LoadResult(accepted.get(), failed.get(), accepted.get() / seconds, percentile(sorted, 50),
-				percentile(sorted, 99));
+				percentile(sorted, 99), Double.NaN);
+	}
+
+	/**
+	 * Closed-loop load from wrk, when it is installed: the same requests as
+	 * {@link #load}, {@link #CONNECTIONS} kept-alive connections on two threads, for a
+	 * fraction of the CPU (0.14 ms a request from OkHttp here is CPU the gateway,
+	 * RabbitMQ and PostgreSQL then lack). Its CPU time is read from the shell that waited
+	 * for it.
+	 */
+	private static LoadResult wrk(Path scratch, int port, Duration duration) throws IOException, InterruptedException {
+		Path body = scratch.resolve("body.json");
+		Files.write(body, payload());
+		Path script = scratch.resolve("github-deliveries.lua");
+		try (var resource = GatewayBenchmark.class.getResourceAsStream("/bench/github-deliveries.lua")) {
+			Files.write(script, Objects.requireNonNull(resource, "bench/github-deliveries.lua").readAllBytes());
+		}
+		String run = UUID.randomUUID().toString().substring(24);
+		Process process = new ProcessBuilder("sh", "-c", "wrk \"$@\"; status=$?; times; exit $status", "wrk", "-t2",
+				"-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s", "--timeout", "30s", "-s", script.toString(),
+				"http://127.0.0.1:" + port + "/webhooks/github", "--", body.toString(), sign(payload()), run)
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("wrk failed:\n" + output);
+		}
+		Matcher result = Pattern
+			.compile("wrk-result accepted=(\\d+) failed=(\\d+) seconds=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+) "
+					+ "first=(.*)")
+			.matcher(output);
+		// times: the shell's own user and system time, then its children's (wrk's)
+		Matcher children = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$").matcher(output.strip());
+		if (!result.find() || !children.find()) {
+			throw new IllegalStateException("could not read wrk's output:\n" + output);
+		}
+		if (!result.group(6).isBlank()) {
+			FIRST_FAILURE.compareAndSet(null, result.group(6).strip());
+		}
+		long accepted = Long.parseLong(result.group(1));
+		double cpu = 60 * Double.parseDouble(children.group(1)) + Double.parseDouble(children.group(2))
+				+ 60 * Double.parseDouble(children.group(3)) + Double.parseDouble(children.group(4));
+		return new LoadResult(accepted, Long.parseLong(result.group(2)), accepted / Double.parseDouble(result.group(3)),
+				Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), cpu);
+	}
+
+	/** wrk on the path, unless {@code -Dbench.load=okhttp} asks for the in-JVM load. */
+	private static boolean wrkInstalled() {
+		if ("okhttp".equals(System.getProperty("bench.load"))) {
+			return false;
+		}
+		try {
+			return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+		}
+		catch (IOException | InterruptedException ex) {
+			return false;
+		}
 	}
 
 	private static int post(int port, byte[] body, String signature) {
@@ -316,7 +388,8 @@ public final class GatewayBenchmark {
 		return Map.of("request", average(metrics, "switchboard_webhooks_request_seconds", ""), "lookup",
 				average(metrics, "switchboard_delivery_log_lookup_seconds", ""), "publish",
 				average(metrics, "switchboard_publish_confirm_seconds", ""), "write",
-				average(metrics, "switchboard_delivery_log_write_seconds", ""));
+				average(metrics, "switchboard_delivery_log_write_seconds", ""), "group",
+				average(metrics, "switchboard_delivery_log_group_rows", "") / 1000);
 	}
 
 	private static double average(String metrics, String name, String labelFilter) {
@@ -360,8 +433,8 @@ public final class GatewayBenchmark {
 						+ "%.2f + log write %.2f + the rest %.2f%n",
 				request, timers.get("lookup"), timers.get("publish"), timers.get("write"),
 				request - timers.get("lookup") - timers.get("publish") - timers.get("write"));
-		System.out.printf("delivery-log share of the request time: %.0f%%%n",
-				100 * (timers.get("lookup") + timers.get("write")) / request);
+		System.out.printf("delivery-log share of the request time: %.0f%%; rows per group commit: %.1f%n",
+				100 * (timers.get("lookup") + timers.get("write")) / request, timers.get("group"));
 	}
 
 	private static void printCores(Map<String, Double> cores, LoadResult full) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +20,19 @@ import dev.switchboard.gateway.delivery.DeliverySummary;
 import dev.switchboard.gateway.delivery.DeliveryQuery;
 import dev.switchboard.gateway.delivery.LoggedDelivery;
 import dev.switchboard.gateway.delivery.Outcome;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code delivery_log}, keyed by the delivery's {@code eventId} (derived from provider
@@ -34,12 +40,22 @@ import org.springframework.stereotype.Repository;
  * run.
  */
 @Repository
-class JdbcDeliveryLog implements DeliveryLog {
+class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 
 	private static final String SUMMARY_COLUMNS = "id, provider, event_type, delivery_id, correlation_id, "
 			+ "received_at, size_bytes, outcome, attempts, replays, last_replayed_at, summary";
 
 	private static final String COLUMNS = SUMMARY_COLUMNS + ", headers, body";
+
+	/**
+	 * The statement on the webhook's path takes positional parameters: named ones are
+	 * parsed out of the SQL and looked up by name on every call.
+	 */
+	private static final String INSERT = "insert into delivery_log (" + COLUMNS
+			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, null, ?, ?, ?) on conflict do nothing";
+
+	/** The most rows one group commit writes. */
+	private static final int MAX_GROUP_ROWS = 64;
 
 	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
 	};
@@ -54,10 +70,23 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	private final DeliverySubjects subjects;
 
-	JdbcDeliveryLog(JdbcClient jdbc, JsonMapper json, MeterRegistry meters) {
+	private final JdbcTemplate batch;
+
+	private final TransactionTemplate transactions;
+
+	private final GroupCommit<Row> groupCommit;
+
+	JdbcDeliveryLog(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+		this.transactions = transactions;
 		this.json = json;
 		this.subjects = new DeliverySubjects(json);
+		this.groupCommit = new GroupCommit<>("delivery-log-writer", this::write, MAX_GROUP_ROWS,
+				DistributionSummary.builder("switchboard.delivery.log.group.rows")
+					.description("Delivery log rows written together in one transaction (group commit)")
+					.register(meters));
 		this.writes = Timer.builder("switchboard.delivery.log.write")
 			.description("Writing a delivery's outcome to the log (on the webhook's path)")
 			.register(meters);
@@ -68,34 +97,45 @@ class JdbcDeliveryLog implements DeliveryLog {
 
 	@Override
 	public void record(InboundDelivery delivery, Outcome outcome) {
-		this.writes.record(() -> write(delivery, outcome));
+		// the row's values are worked out on the request's thread, the writer only writes
+		Row row = new Row(delivery.eventId(), outcome,
+				new Object[] { delivery.eventId(), delivery.provider(), delivery.eventType(), delivery.deliveryId(),
+						delivery.correlationId(), Timestamp.from(delivery.receivedAt()), delivery.body().length,
+						outcome.name(), new SqlParameterValue(Types.VARCHAR, this.subjects.of(delivery)),
+						this.json.writeValueAsString(delivery.headers()), delivery.body() });
+		this.writes.record(() -> this.groupCommit.write(row));
 	}
 
 	/**
-	 * One statement for the common case, a delivery seen for the first time; a delivery
-	 * seen before (a retry after a 503) updates its outcome instead. The statements on
-	 * the webhook's path take positional parameters: named ones are parsed out of the SQL
-	 * and looked up by name on every call.
+	 * One statement per row for the common case, a delivery seen for the first time; a
+	 * delivery seen before (a retry after a 503) updates its outcome instead. A group of
+	 * rows is one batch in one transaction: one round trip and one commit.
 	 */
-	private void write(InboundDelivery delivery, Outcome outcome) {
-		int inserted = this.jdbc
-			.sql("insert into delivery_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, null, ?, ?, ?) "
-					+ "on conflict do nothing")
-			.param(delivery.eventId())
-			.param(delivery.provider())
-			.param(delivery.eventType())
-			.param(delivery.deliveryId())
-			.param(delivery.correlationId())
-			.param(Timestamp.from(delivery.receivedAt()))
-			.param(delivery.body().length)
-			.param(outcome.name())
-			.param(this.subjects.of(delivery))
-			.param(this.json.writeValueAsString(delivery.headers()))
-			.param(delivery.body())
-			.update();
-		if (inserted == 0) {
-			updateOutcome(delivery.eventId(), outcome);
+	private void write(List<Row> rows) {
+		if (rows.size() == 1) {
+			writeRows(rows);
 		}
+		else {
+			this.transactions.executeWithoutResult((status) -> writeRows(rows));
+		}
+	}
+
+	private void writeRows(List<Row> rows) {
+		int[] inserted = this.batch.batchUpdate(INSERT, rows.stream().map(Row::values).toList());
+		for (int i = 0; i < rows.size(); i++) {
+			if (inserted[i] == 0) {
+				updateOutcome(rows.get(i).id(), rows.get(i).outcome());
+			}
+		}
+	}
+
+	/** A delivery log row on its way to the group commit. */
+	private record Row(UUID id, Outcome outcome, Object[] values) {
+	}
+
+	@Override
+	public void destroy() {
+		this.groupCommit.close();
 	}
 
 	private int updateOutcome(UUID id, Outcome outcome) {
