@@ -13,11 +13,15 @@ import io.micrometer.core.instrument.DistributionSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+
 /**
  * Group commit: the rows that concurrent requests hand in while the previous group is
  * being written go to the database together, in one transaction and one round trip. A
  * caller returns only once its own row is committed, or gets the failure of its own row:
- * a group that fails is written again row by row, so one bad row fails alone.
+ * a group that fails is written again row by row, so one bad row fails alone, unless the
+ * database could not be reached (then every row of the group fails at once rather than
+ * wait for a connection in turn).
  * <p>
  * There is no linger: a row that comes alone is written at once, and groups form only
  * while the database is busy with the previous one, so a quiet gateway answers as fast as
@@ -118,6 +122,11 @@ final class GroupCommit<R> implements AutoCloseable {
 		try {
 			this.write.accept(group.stream().map(Pending::row).toList());
 			group.forEach((pending) -> pending.done().complete(null));
+		}
+		catch (DataAccessResourceFailureException ex) {
+			// the database is out of reach: each row alone would wait as long again, in
+			// turn
+			group.forEach((pending) -> pending.done().completeExceptionally(ex));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("A group of {} delivery log rows failed; writing them one by one", group.size(), ex);

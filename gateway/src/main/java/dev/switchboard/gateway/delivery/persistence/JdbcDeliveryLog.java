@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 import dev.switchboard.contracts.InboundDelivery;
 import dev.switchboard.gateway.delivery.DeliveryLog;
+import dev.switchboard.gateway.delivery.DeliveryLogProperties;
 import dev.switchboard.gateway.delivery.DeliveryPage;
 import dev.switchboard.gateway.delivery.DeliverySummary;
 import dev.switchboard.gateway.delivery.DeliveryQuery;
@@ -24,10 +26,13 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcDeliveryLog.class);
 
 	private static final String SUMMARY_COLUMNS = "id, provider, event_type, delivery_id, correlation_id, "
 			+ "received_at, size_bytes, outcome, attempts, replays, last_replayed_at, summary";
@@ -74,19 +81,23 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 
 	private final TransactionTemplate transactions;
 
-	private final GroupCommit<Row> groupCommit;
+	private final @Nullable GroupCommit<Row> groupCommit;
 
 	JdbcDeliveryLog(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
-			MeterRegistry meters) {
+			MeterRegistry meters, DeliveryLogProperties properties) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.transactions = transactions;
 		this.json = json;
 		this.subjects = new DeliverySubjects(json);
-		this.groupCommit = new GroupCommit<>("delivery-log-writer", this::write, MAX_GROUP_ROWS,
-				DistributionSummary.builder("switchboard.delivery.log.group.rows")
-					.description("Delivery log rows written together in one transaction (group commit)")
-					.register(meters));
+		DistributionSummary groupRows = DistributionSummary.builder("switchboard.delivery.log.group.rows")
+			.description("Delivery log rows written together in one transaction (group commit)")
+			.register(meters);
+		String database = batch
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+		this.groupCommit = properties.groupCommit().enabledFor(String.valueOf(database))
+				? new GroupCommit<>("delivery-log-writer", this::write, MAX_GROUP_ROWS, groupRows) : null;
+		logger.info("Delivery log on {}: group commit {}", database, (this.groupCommit != null) ? "on" : "off");
 		this.writes = Timer.builder("switchboard.delivery.log.write")
 			.description("Writing a delivery's outcome to the log (on the webhook's path)")
 			.register(meters);
@@ -103,7 +114,15 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 						delivery.correlationId(), Timestamp.from(delivery.receivedAt()), delivery.body().length,
 						outcome.name(), new SqlParameterValue(Types.VARCHAR, this.subjects.of(delivery)),
 						this.json.writeValueAsString(delivery.headers()), delivery.body() });
-		this.writes.record(() -> this.groupCommit.write(row));
+		GroupCommit<Row> group = this.groupCommit;
+		this.writes.record(() -> {
+			if (group != null) {
+				group.write(row);
+			}
+			else {
+				write(List.of(row));
+			}
+		});
 	}
 
 	/**
@@ -121,10 +140,14 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 	}
 
 	private void writeRows(List<Row> rows) {
-		int[] inserted = this.batch.batchUpdate(INSERT, rows.stream().map(Row::values).toList());
-		for (int i = 0; i < rows.size(); i++) {
+		// in the order of their ids: two instances writing the same deliveries take their
+		// locks in the same order and cannot deadlock (the sort is stable: two copies of
+		// one delivery keep their order)
+		List<Row> ordered = rows.stream().sorted(Comparator.comparing(Row::id)).toList();
+		int[] inserted = this.batch.batchUpdate(INSERT, ordered.stream().map(Row::values).toList());
+		for (int i = 0; i < ordered.size(); i++) {
 			if (inserted[i] == 0) {
-				updateOutcome(rows.get(i).id(), rows.get(i).outcome());
+				updateOutcome(ordered.get(i).id(), ordered.get(i).outcome());
 			}
 		}
 	}
@@ -135,7 +158,9 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.groupCommit.close();
+		if (this.groupCommit != null) {
+			this.groupCommit.close();
+		}
 	}
 
 	private int updateOutcome(UUID id, Outcome outcome) {

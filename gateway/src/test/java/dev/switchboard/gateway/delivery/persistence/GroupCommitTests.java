@@ -20,6 +20,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
 /**
  * The delivery log's group commit: rows that come while a write is under way go together,
  * each caller returns once its own row is written, and a row that fails fails alone.
@@ -131,6 +133,36 @@ class GroupCommitTests {
 				.withMessageContaining("value too long");
 		}
 		assertThat(this.written).containsExactlyInAnyOrder(List.of("first"), List.of("good"), List.of("also-good"));
+	}
+
+	@Test
+	void whenTheDatabaseCannotBeReachedTheWholeGroupFailsAtOnceInsteadOfRowByRow() throws Exception {
+		CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+		AtomicInteger calls = new AtomicInteger();
+		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", (rows) -> {
+			if (calls.getAndIncrement() == 0) {
+				hold(releaseFirstWrite);
+				return;
+			}
+			throw new CannotGetJdbcConnectionException("Connection is not available, request timed out");
+		}, 64, this.groups)) {
+			Future<?> first = this.callers.submit(() -> commit.write("first"));
+			await().until(() -> calls.get() == 1);
+			List<Future<?>> others = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				String row = "row-" + i;
+				others.add(this.callers.submit(() -> commit.write(row)));
+			}
+			await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+			releaseFirstWrite.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			for (Future<?> other : others) {
+				assertThat(other).failsWithin(Duration.ofSeconds(10))
+					.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+					.withCauseInstanceOf(CannotGetJdbcConnectionException.class);
+			}
+		}
+		assertThat(calls).as("the first row's write and one for the group").hasValue(2);
 	}
 
 	@Test
