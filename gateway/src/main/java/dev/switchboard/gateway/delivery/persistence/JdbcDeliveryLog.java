@@ -3,6 +3,7 @@ package dev.switchboard.gateway.delivery.persistence;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -144,8 +145,15 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 		// locks in the same order and cannot deadlock (the sort is stable: two copies of
 		// one delivery keep their order)
 		List<Row> ordered = rows.stream().sorted(Comparator.comparing(Row::id)).toList();
+		// each row's own count tells a new delivery (1) from one seen before (0); the
+		// PostgreSQL driver's reWriteBatchedInserts would answer "unknown" for all of
+		// them
 		int[] inserted = this.batch.batchUpdate(INSERT, ordered.stream().map(Row::values).toList());
 		for (int i = 0; i < ordered.size(); i++) {
+			if (inserted[i] == Statement.SUCCESS_NO_INFO) {
+				throw new IllegalStateException("The delivery log needs each row's update count: "
+						+ "leave the PostgreSQL driver's reWriteBatchedInserts off");
+			}
 			if (inserted[i] == 0) {
 				updateOutcome(ordered.get(i).id(), ordered.get(i).outcome());
 			}
