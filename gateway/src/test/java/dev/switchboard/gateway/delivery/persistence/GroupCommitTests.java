@@ -7,13 +7,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -77,92 +82,42 @@ class GroupCommitTests {
 
 	@Test
 	void aGroupIsNeverLargerThanItsLimit() throws Exception {
-		CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-		AtomicInteger calls = new AtomicInteger();
-		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", (rows) -> {
-			if (calls.getAndIncrement() == 0) {
-				hold(releaseFirstWrite);
-			}
-			this.written.add(rows);
-		}, 4, this.groups)) {
-			Future<?> first = this.callers.submit(() -> commit.write("first"));
-			await().until(() -> calls.get() == 1);
-			List<Future<?>> others = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				String row = "row-" + i;
-				others.add(this.callers.submit(() -> commit.write(row)));
-			}
-			await().pollDelay(Duration.ofMillis(100)).until(() -> true);
-			releaseFirstWrite.countDown();
-			first.get(10, TimeUnit.SECONDS);
-			for (Future<?> other : others) {
-				other.get(10, TimeUnit.SECONDS);
-			}
-		}
+		behindAHeldWrite(4, this.written::add, rows(10));
+
 		assertThat(this.written).allMatch((rows) -> rows.size() <= 4);
 		assertThat(this.written.stream().mapToInt(List::size).sum()).isEqualTo(11);
 	}
 
 	@Test
 	void aRowThatCannotBeWrittenFailsItsOwnCallerOnlyAndTheOthersOfItsGroupAreWritten() throws Exception {
-		CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-		AtomicInteger calls = new AtomicInteger();
-		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", (rows) -> {
-			if (calls.getAndIncrement() == 0) {
-				hold(releaseFirstWrite);
-			}
+		Map<String, Future<?>> callers = behindAHeldWrite(64, (rows) -> {
 			if (rows.contains("bad")) {
 				throw new IllegalArgumentException("value too long for column");
 			}
 			this.written.add(rows);
-		}, 64, this.groups)) {
-			Future<?> first = this.callers.submit(() -> commit.write("first"));
-			await().until(() -> calls.get() == 1);
-			Future<?> good = this.callers.submit(() -> commit.write("good"));
-			Future<?> bad = this.callers.submit(() -> commit.write("bad"));
-			Future<?> alsoGood = this.callers.submit(() -> commit.write("also-good"));
-			await().pollDelay(Duration.ofMillis(100)).until(() -> true);
-			releaseFirstWrite.countDown();
+		}, List.of("good", "bad", "also-good"));
 
-			first.get(10, TimeUnit.SECONDS);
-			good.get(10, TimeUnit.SECONDS);
-			alsoGood.get(10, TimeUnit.SECONDS);
-			assertThat(bad).failsWithin(Duration.ofSeconds(10))
-				.withThrowableOfType(java.util.concurrent.ExecutionException.class)
-				.withCauseInstanceOf(IllegalArgumentException.class)
-				.withMessageContaining("value too long");
-		}
+		assertThat(callers.get("good")).succeedsWithin(Duration.ZERO);
+		assertThat(callers.get("also-good")).succeedsWithin(Duration.ZERO);
+		assertThat(callers.get("bad")).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(IllegalArgumentException.class)
+			.withMessageContaining("value too long");
 		assertThat(this.written).containsExactlyInAnyOrder(List.of("first"), List.of("good"), List.of("also-good"));
 	}
 
 	@Test
 	void whenTheDatabaseCannotBeReachedTheWholeGroupFailsAtOnceInsteadOfRowByRow() throws Exception {
-		CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-		AtomicInteger calls = new AtomicInteger();
-		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", (rows) -> {
-			if (calls.getAndIncrement() == 0) {
-				hold(releaseFirstWrite);
-				return;
-			}
+		AtomicInteger attempts = new AtomicInteger();
+		Map<String, Future<?>> callers = behindAHeldWrite(64, (rows) -> {
+			attempts.incrementAndGet();
 			throw new CannotGetJdbcConnectionException("Connection is not available, request timed out");
-		}, 64, this.groups)) {
-			Future<?> first = this.callers.submit(() -> commit.write("first"));
-			await().until(() -> calls.get() == 1);
-			List<Future<?>> others = new ArrayList<>();
-			for (int i = 0; i < 5; i++) {
-				String row = "row-" + i;
-				others.add(this.callers.submit(() -> commit.write(row)));
-			}
-			await().pollDelay(Duration.ofMillis(100)).until(() -> true);
-			releaseFirstWrite.countDown();
-			first.get(10, TimeUnit.SECONDS);
-			for (Future<?> other : others) {
-				assertThat(other).failsWithin(Duration.ofSeconds(10))
-					.withThrowableOfType(java.util.concurrent.ExecutionException.class)
-					.withCauseInstanceOf(CannotGetJdbcConnectionException.class);
-			}
-		}
-		assertThat(calls).as("the first row's write and one for the group").hasValue(2);
+		}, rows(5));
+
+		assertThat(callers.values()).allSatisfy((caller) -> assertThat(caller).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(CannotGetJdbcConnectionException.class));
+		assertThat(attempts).as("one attempt for the group of five").hasValue(1);
 	}
 
 	@Test
@@ -182,6 +137,49 @@ class GroupCommitTests {
 		}, 64, this.groups)) {
 			assertThatIllegalArgumentException().isThrownBy(() -> commit.write("refused")).withMessage("refused");
 		}
+	}
+
+	/**
+	 * Writes {@code first} and holds that write until {@code rows} were handed in behind
+	 * it; returns each row's caller, done. {@code write} gets every write after the
+	 * first.
+	 */
+	private Map<String, Future<?>> behindAHeldWrite(int maxRows, Consumer<List<String>> write, List<String> rows)
+			throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger calls = new AtomicInteger();
+		Map<String, Future<?>> callers = new LinkedHashMap<>();
+		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", (group) -> {
+			if (calls.getAndIncrement() == 0) {
+				hold(release);
+				this.written.add(group);
+			}
+			else {
+				write.accept(group);
+			}
+		}, maxRows, this.groups)) {
+			Future<?> first = this.callers.submit(() -> commit.write("first"));
+			await().until(() -> calls.get() == 1);
+			for (String row : rows) {
+				callers.put(row, this.callers.submit(() -> commit.write(row)));
+			}
+			await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+			release.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			for (Future<?> caller : callers.values()) {
+				try {
+					caller.get(10, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException ex) {
+					// the test looks at it
+				}
+			}
+		}
+		return callers;
+	}
+
+	private static List<String> rows(int count) {
+		return IntStream.range(0, count).mapToObj((i) -> "row-" + i).toList();
 	}
 
 	private static void hold(CountDownLatch latch) {
