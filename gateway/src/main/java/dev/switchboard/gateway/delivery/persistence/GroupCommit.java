@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -75,7 +76,12 @@ final class GroupCommit<R> implements AutoCloseable {
 			}
 		}
 		try {
-			pending.done().get();
+			while (!waitFor(pending)) {
+				if (!this.writer.isAlive() && this.queue.remove(pending)) {
+					// the writer is gone (it never should be): nobody else will write it
+					writeAlone(pending);
+				}
+			}
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof RuntimeException failure) ? failure
@@ -84,6 +90,19 @@ final class GroupCommit<R> implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while waiting for the delivery log write", ex);
+		}
+	}
+
+	/**
+	 * Whether the row's write is done (its result then ready), waiting a second at most.
+	 */
+	private static boolean waitFor(Pending<?> pending) throws InterruptedException, ExecutionException {
+		try {
+			pending.done().get(1, TimeUnit.SECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
 		}
 	}
 
@@ -108,6 +127,14 @@ final class GroupCommit<R> implements AutoCloseable {
 				logger.error("Delivery log writer: unexpected failure", ex);
 			}
 			finally {
+				// none of the group's callers is left waiting, whatever went wrong (no-op
+				// for the rows written)
+				for (Pending<R> pending : group) {
+					if (!pending.done().isDone()) {
+						pending.done()
+							.completeExceptionally(new IllegalStateException("the delivery log's writer failed"));
+					}
+				}
 				group.clear();
 			}
 		}

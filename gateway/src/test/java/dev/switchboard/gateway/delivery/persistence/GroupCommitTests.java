@@ -2,6 +2,7 @@ package dev.switchboard.gateway.delivery.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -31,6 +33,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * The delivery log's group commit: rows that come while a write is under way go together,
  * each caller returns once its own row is written, and a row that fails fails alone.
  */
+@Timeout(30)
 class GroupCommitTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -118,6 +121,23 @@ class GroupCommitTests {
 			.withThrowableOfType(ExecutionException.class)
 			.withCauseInstanceOf(CannotGetJdbcConnectionException.class));
 		assertThat(attempts).as("one attempt for the group of five").hasValue(1);
+	}
+
+	@Test
+	void ifTheWriterDiesItsCallersGetAFailureAndLaterRowsAreWrittenByTheirCallers() {
+		AtomicInteger calls = new AtomicInteger();
+		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", (rows) -> {
+			if (calls.getAndIncrement() == 0) {
+				throw new AssertionError("an error no writer survives");
+			}
+			this.written.add(rows);
+		}, 64, this.groups)) {
+			assertThatIllegalStateException().isThrownBy(() -> commit.write("first"))
+				.withMessageContaining("writer failed");
+
+			commit.write("later");
+		}
+		assertThat(this.written).containsExactly(List.of("later"));
 	}
 
 	@Test
