@@ -373,10 +373,17 @@ public final class GatewayBenchmark {
 			return false;
 		}
 		try {
-			return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+			// wrk --version exits 1 after printing its version: that it starts is the
+			// answer
+			new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+			return true;
 		}
-		catch (IOException | InterruptedException ex) {
+		catch (IOException ex) {
 			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while looking for wrk", ex);
 		}
 	}
 
