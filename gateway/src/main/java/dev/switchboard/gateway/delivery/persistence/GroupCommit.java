@@ -172,12 +172,20 @@ final class GroupCommit<R> implements AutoCloseable {
 	}
 
 	/**
+	 * Takes no more rows: the writer writes what is waiting and ends, later rows are
+	 * written by their own callers, one by one. Does not wait (the writer may call it).
+	 */
+	void stop() {
+		this.closed = true;
+	}
+
+	/**
 	 * Writes what is waiting and stops the writer; later rows are written by their own
 	 * callers.
 	 */
 	@Override
 	public void close() {
-		this.closed = true;
+		stop();
 		try {
 			this.writer.join(TimeUnit.SECONDS.toMillis(30));
 		}

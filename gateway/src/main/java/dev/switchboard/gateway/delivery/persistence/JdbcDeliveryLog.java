@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,9 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 
 	private final @Nullable GroupCommit<Row> groupCommit;
 
+	/** Whether the driver hid a batch's row counts (then group commit stopped). */
+	private volatile boolean countsHidden;
+
 	JdbcDeliveryLog(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
 			MeterRegistry meters, DeliveryLogProperties properties) {
 		this.jdbc = jdbc;
@@ -149,15 +153,34 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 		// PostgreSQL driver's reWriteBatchedInserts would answer "unknown" for all of
 		// them
 		int[] inserted = this.batch.batchUpdate(INSERT, ordered.stream().map(Row::values).toList());
+		if (Arrays.stream(inserted).anyMatch((count) -> count == Statement.SUCCESS_NO_INFO)) {
+			countsHidden();
+		}
 		for (int i = 0; i < ordered.size(); i++) {
-			if (inserted[i] == Statement.SUCCESS_NO_INFO) {
-				throw new IllegalStateException("The delivery log needs each row's update count: "
-						+ "leave the PostgreSQL driver's reWriteBatchedInserts off");
-			}
 			if (inserted[i] == 0) {
 				updateOutcome(ordered.get(i).id(), ordered.get(i).outcome());
 			}
 		}
+	}
+
+	/**
+	 * The driver answered a batch without each row's count (the PostgreSQL driver's
+	 * {@code reWriteBatchedInserts} makes one multi-row insert of it): a new delivery can
+	 * no longer be told from a duplicate. The group's transaction is rolled back by the
+	 * exception, its rows are written again one by one (a batch of one keeps its count),
+	 * and so is every row after it: group commit is off for the rest of the run.
+	 */
+	private void countsHidden() {
+		GroupCommit<Row> group = this.groupCommit;
+		if (group != null && !this.countsHidden) {
+			this.countsHidden = true;
+			group.stop();
+			logger.warn("Delivery log: the JDBC driver hides each row's update count in a batch "
+					+ "(PostgreSQL's reWriteBatchedInserts?); group commit is off until the gateway restarts. "
+					+ "Leave reWriteBatchedInserts off to keep it");
+		}
+		throw new IllegalStateException("The delivery log needs each row's update count: "
+				+ "leave the PostgreSQL driver's reWriteBatchedInserts off");
 	}
 
 	/** A delivery log row on its way to the group commit. */
