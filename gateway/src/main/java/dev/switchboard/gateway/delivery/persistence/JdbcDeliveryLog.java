@@ -149,10 +149,11 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 		// locks in the same order and cannot deadlock (the sort is stable: two copies of
 		// one delivery keep their order)
 		List<Row> ordered = rows.stream().sorted(Comparator.comparing(Row::id)).toList();
-		// each row's own count tells a new delivery (1) from one seen before (0); the
-		// PostgreSQL driver's reWriteBatchedInserts would answer "unknown" for all of
-		// them
-		int[] inserted = this.batch.batchUpdate(INSERT, ordered.stream().map(Row::values).toList());
+		// each row's own count tells a new delivery (1) from one seen before (0); a row
+		// alone is one statement, a group one batch, for which the PostgreSQL driver's
+		// reWriteBatchedInserts would answer "unknown" for all of them
+		int[] inserted = (ordered.size() == 1) ? new int[] { this.batch.update(INSERT, ordered.get(0).values()) }
+				: this.batch.batchUpdate(INSERT, ordered.stream().map(Row::values).toList());
 		if (Arrays.stream(inserted).anyMatch((count) -> count == Statement.SUCCESS_NO_INFO)) {
 			countsHidden();
 		}
@@ -167,8 +168,8 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 	 * The driver answered a batch without each row's count (the PostgreSQL driver's
 	 * {@code reWriteBatchedInserts} makes one multi-row insert of it): a new delivery can
 	 * no longer be told from a duplicate. The group's transaction is rolled back by the
-	 * exception, its rows are written again one by one (a batch of one keeps its count),
-	 * and so is every row after it: group commit is off for the rest of the run.
+	 * exception, its rows are written again one by one (one statement each, with its
+	 * count), and so is every row after it: group commit is off for the rest of the run.
 	 */
 	private void countsHidden() {
 		GroupCommit<Row> group = this.groupCommit;
