@@ -174,9 +174,12 @@ final class GroupCommit<R> implements AutoCloseable {
 	/**
 	 * Takes no more rows: the writer writes what is waiting and ends, later rows are
 	 * written by their own callers, one by one. Does not wait (the writer may call it).
+	 * @return whether this call stopped it (false: stopped or closed before)
 	 */
-	void stop() {
+	synchronized boolean stop() {
+		boolean wasOpen = !this.closed;
 		this.closed = true;
+		return wasOpen;
 	}
 
 	/**

@@ -85,9 +85,6 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 
 	private final @Nullable GroupCommit<Row> groupCommit;
 
-	/** Whether the driver hid a batch's row counts (then group commit stopped). */
-	private volatile boolean countsHidden;
-
 	JdbcDeliveryLog(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
 			MeterRegistry meters, DeliveryLogProperties properties) {
 		this.jdbc = jdbc;
@@ -173,9 +170,7 @@ class JdbcDeliveryLog implements DeliveryLog, DisposableBean {
 	 */
 	private void countsHidden() {
 		GroupCommit<Row> group = this.groupCommit;
-		if (group != null && !this.countsHidden) {
-			this.countsHidden = true;
-			group.stop();
+		if (group != null && group.stop()) {
 			logger.warn("Delivery log: the JDBC driver hides each row's update count in a batch "
 					+ "(PostgreSQL's reWriteBatchedInserts?); group commit is off until the gateway restarts. "
 					+ "Leave reWriteBatchedInserts off to keep it");

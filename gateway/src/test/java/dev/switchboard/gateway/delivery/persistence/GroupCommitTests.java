@@ -151,6 +151,19 @@ class GroupCommitTests {
 	}
 
 	@Test
+	void stopSaysOnlyOnceThatItStoppedAndLaterRowsAreWrittenAloneByTheirCallers() {
+		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", this.written::add, 64, this.groups)) {
+			assertThat(commit.stop()).isTrue();
+			assertThat(commit.stop()).isFalse();
+
+			commit.write("after-stop");
+
+			assertThat(this.written).containsExactly(List.of("after-stop"));
+			assertThat(this.groups.count()).as("no group recorded").isZero();
+		}
+	}
+
+	@Test
 	void theCallerGetsItsRowsFailure() {
 		try (GroupCommit<String> commit = new GroupCommit<>("test-writer", (rows) -> {
 			throw new IllegalArgumentException("refused");
